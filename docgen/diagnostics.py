@@ -1,0 +1,53 @@
+"""Problems found in the input, as values: collected per stage, printed by the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .ir import SourceSpan
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    span: SourceSpan
+    severity: str  # ERROR or WARNING
+    message: str
+    hint: str = ""
+
+    def render(self) -> str:
+        text = f"{self.span}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+def error(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(span, ERROR, message, hint)
+
+
+def warning(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(span, WARNING, message, hint)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity == ERROR for d in diagnostics)
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Report order: by file, line, column, then message."""
+    return sorted(
+        set(diagnostics),
+        key=lambda d: (d.span.path, d.span.line, d.span.col, d.severity, d.message),
+    )
+
+
+class DocgenError(Exception):
+    """Raised once at the end of a stage that found errors; carries all of them."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = sorted_diagnostics(diagnostics)
+        super().__init__("\n".join(d.render() for d in self.diagnostics))

@@ -1,0 +1,481 @@
+"""Stage 6, emit: IR -> Python source text, through Jinja templates and black.
+
+Everything a template prints is computed here: names, annotations, imports, string
+literals and order.  The templates only lay the pieces out (see ``templates/``).
+
+Imports and cycles: every module starts with ``from __future__ import annotations``,
+so annotations are never evaluated at import time.  Enum modules import nothing of
+the package, and union modules import only their members, so both are imported at the
+top of a module.  Models may refer to each other in cycles; a module imports the
+models it refers to at its *end*, after its own classes exist, so that two modules
+importing each other both finish loading.  ``typing.get_type_hints`` then finds every
+name in the module's globals.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import black
+import jinja2
+
+from . import names
+from .ir import (
+    Decl,
+    DictOf,
+    Enum,
+    HttpResponse,
+    ListOf,
+    LiteralOf,
+    Model,
+    Module,
+    Optional_,
+    Primitive,
+    Ref,
+    Spec,
+    StreamOf,
+    TypeRef,
+    UnionOf,
+    Union_,
+)
+
+BLACK_MODE = black.Mode(
+    target_versions={black.TargetVersion.PY310},
+    line_length=88,
+    string_normalization=True,
+    magic_trailing_comma=True,
+)
+
+#: Where each standard-library name used in annotations comes from.
+_STDLIB = {
+    "date": "datetime",
+    "datetime": "datetime",
+    "Decimal": "decimal",
+    "Any": "typing",
+    "Generator": "collections.abc",
+    "Literal": "typing",
+    "dataclass": "dataclasses",
+    "field": "dataclasses",
+    "Enum": "enum",
+}
+
+RUNTIME_MODULE = "requests_http"
+
+
+# --- view objects handed to templates --------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    annotation: str
+    default: str  # the right-hand side: field(...) call text
+    docstring: str  # a string literal, or ""
+
+
+@dataclass(frozen=True)
+class DeclView:
+    kind: str  # model, enum, union
+    name: str
+    docstring: str
+    fields: tuple[FieldView, ...] = ()
+    base: str = ""  # enum value type
+    members: tuple[tuple[str, str], ...] = ()  # enum (name, value literal)
+    annotation: str = ""  # union
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    docstring: str
+    top_imports: tuple[str, ...]
+    bottom_imports: tuple[str, ...]
+    decls: tuple[DeclView, ...]
+
+
+@dataclass(frozen=True)
+class PackageView:
+    docstring: str
+    imports: tuple[str, ...]
+    exported: tuple[str, ...]
+
+
+# --- string literals -----------------------------------------------------------------
+
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def _escape_char(char: str) -> str:
+    if char in "\n\t":
+        return char
+    if unicodedata.category(char) in _UNSAFE_CATEGORIES:
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return char
+
+
+def docstring_literal(text: str) -> str:
+    """A triple-quoted literal whose value is *text* (no text can end the string early)."""
+    text = text.strip()
+    if not text:
+        return ""
+    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = "".join(_escape_char(c) for c in body)
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    if body.startswith('"'):
+        body = "\\" + body
+    return f'"""{body}"""'
+
+
+def value_literal(value: object) -> str:
+    """A Python literal for a str/int/bool value; repr escapes everything unsafe."""
+    if isinstance(value, str):
+        return "".join(_escape_char(c) if c not in "\n\t" else c for c in repr(value))
+    return repr(value)
+
+
+# --- module paths and imports -------------------------------------------------------
+
+
+def relative_import(from_module: Sequence[str], to_module: Sequence[str]) -> str:
+    """``from <this> import`` text that reaches *to_module* from *from_module*."""
+    package = list(from_module[:-1])
+    common = 0
+    while common < min(len(package), len(to_module) - 1) and package[common] == to_module[common]:
+        common += 1
+    dots = "." * (len(package) - common + 1)
+    return dots + ".".join(to_module[common:])
+
+
+def _split_module(where: str) -> tuple[str, str]:
+    """``..shared.foo`` -> (``..shared``, ``foo``): the from-part and the module name."""
+    dots = len(where) - len(where.lstrip("."))
+    parts = where[dots:].split(".")
+    return "." * dots + ".".join(parts[:-1]), parts[-1]
+
+
+def runtime_import(from_module: Sequence[str]) -> str:
+    return "." * len(from_module)
+
+
+@dataclass
+class _Imports:
+    stdlib: dict[str, set[str]] = field(default_factory=dict)
+    builtins: bool = False
+    runtime: bool = False
+    top: dict[str, set[str]] = field(default_factory=dict)  # relative module -> names
+    bottom: dict[str, set[str]] = field(default_factory=dict)
+    module_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (package, module)
+
+    def need_stdlib(self, name: str) -> None:
+        self.stdlib.setdefault(_STDLIB[name], set()).add(name)
+
+    def top_lines(self, this: Sequence[str]) -> list[str]:
+        stdlib = ["import builtins"] if self.builtins else []
+        stdlib += [f"from {module} import {', '.join(sorted(self.stdlib[module]))}" for module in sorted(self.stdlib)]
+        lines = ["from __future__ import annotations", "", *stdlib]
+        if stdlib and (self.runtime or self.top):
+            lines.append("")
+        if self.runtime:
+            lines.append(f"from {runtime_import(this)} import {RUNTIME_MODULE}")
+        for module in sorted(self.top):
+            lines.append(f"from {module} import {', '.join(sorted(self.top[module]))}")
+        return lines
+
+    def bottom_lines(self) -> list[str]:
+        lines = [
+            f"from {module} import {', '.join(sorted(self.bottom[module]))}"
+            for module in sorted(self.bottom)
+        ]
+        lines += [
+            f"from {package} import {module} as {alias}"
+            for alias, (package, module) in sorted(self.module_aliases.items())
+        ]
+        return lines
+
+
+class _Annotator:
+    """Renders TypeRefs as annotation text for one module, recording what it imports."""
+
+    def __init__(self, module: Module, decls: dict[str, Decl], module_of: dict[str, Module]) -> None:
+        self.module = module
+        self.decls = decls
+        self.module_of = module_of
+        self.imports = _Imports()
+        self.own = {d.name for d in module.decls}
+        self.spelling = self._spellings()
+
+    def _spellings(self) -> dict[str, str]:
+        """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
+        keys = sorted({k for d in self.module.decls for k in _referenced_keys(d, self.decls)})
+        foreign = [k for k in keys if self.module_of[k] is not self.module]
+        by_name: dict[str, list[str]] = {}
+        for key in foreign:
+            by_name.setdefault(self.decls[key].name, []).append(key)
+        spelling: dict[str, str] = {}
+        for name, group in by_name.items():
+            clash = len(group) > 1 or name in self.own or name in names.RUNTIME_NAMES
+            for key in group:
+                spelling[key] = self._alias_for(key) + "." + name if clash else name
+        return spelling
+
+    def _alias_for(self, key: str) -> str:
+        target = self.module_of[key].module
+        alias = "_".join(target[-2:])
+        return alias
+
+    def type(self, ref: TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
+        if isinstance(ref, Primitive):
+            if ref.name in names.BUILTIN_TYPES:
+                return self._builtin(ref.name, shadowed)
+            self.imports.need_stdlib(ref.name)
+            return ref.name
+        if isinstance(ref, HttpResponse):
+            self.imports.runtime = True
+            return f"{RUNTIME_MODULE}.Response"
+        if isinstance(ref, Optional_):
+            return f"{self.type(ref.inner, shadowed)} | None"
+        if isinstance(ref, ListOf):
+            return f"{self._builtin('list', shadowed)}[{self.type(ref.item, shadowed)}]"
+        if isinstance(ref, DictOf):
+            key = self.type(Primitive("str"), shadowed)
+            return f"{self._builtin('dict', shadowed)}[{key}, {self.type(ref.value, shadowed)}]"
+        if isinstance(ref, UnionOf):
+            return " | ".join(self.type(m, shadowed) for m in ref.members)
+        if isinstance(ref, StreamOf):
+            self.imports.need_stdlib("Generator")
+            return f"Generator[{self.type(ref.item, shadowed)}, None, None]"
+        if isinstance(ref, LiteralOf):
+            self.imports.need_stdlib("Literal")
+            return f"Literal[{', '.join(value_literal(v) for v in ref.values)}]"
+        return self._ref(ref, shadowed)
+
+    def _builtin(self, name: str, shadowed: frozenset[str]) -> str:
+        """A builtin type's name, qualified when a field of the class shadows it."""
+        if name in shadowed:
+            self.imports.builtins = True
+            return f"builtins.{name}"
+        return name
+
+    def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
+        decl = self.decls[ref.key]
+        if isinstance(decl, Union_):
+            return self.type(UnionOf(decl.members), shadowed)
+        target = self.module_of[ref.key]
+        if target is self.module:
+            return decl.name
+        spelled = self.spelling[ref.key]
+        where = relative_import(self.module.module, target.module)
+        if "." in spelled:
+            alias = spelled.split(".")[0]
+            self.imports.module_aliases[alias] = _split_module(where)
+            return spelled
+        bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
+        bucket.setdefault(where, set()).add(decl.name)
+        return spelled
+
+    def _in_union_module(self) -> bool:
+        return all(isinstance(d, Union_) for d in self.module.decls)
+
+
+def _referenced_keys(decl: Decl, decls: dict[str, Decl], seen: Optional[set[str]] = None) -> Iterable[str]:
+    """Every non-union type key an annotation of *decl* names (unions expanded)."""
+    seen = set() if seen is None else seen
+    if isinstance(decl, Model):
+        refs: Iterable[TypeRef] = [f.type for f in decl.fields]
+    elif isinstance(decl, Union_):
+        refs = decl.members
+    else:
+        refs = []
+    for ref in refs:
+        yield from _keys_in(ref, decls, seen)
+
+
+def _keys_in(ref: TypeRef, decls: dict[str, Decl], seen: set[str]) -> Iterable[str]:
+    if isinstance(ref, Ref):
+        decl = decls[ref.key]
+        if isinstance(decl, Union_):
+            if ref.key not in seen:
+                seen.add(ref.key)
+                yield from _referenced_keys(decl, decls, seen)
+        else:
+            yield ref.key
+    elif isinstance(ref, (Optional_,)):
+        yield from _keys_in(ref.inner, decls, seen)
+    elif isinstance(ref, (ListOf, StreamOf)):
+        yield from _keys_in(ref.item, decls, seen)
+    elif isinstance(ref, DictOf):
+        yield from _keys_in(ref.value, decls, seen)
+    elif isinstance(ref, UnionOf):
+        for member in ref.members:
+            yield from _keys_in(member, decls, seen)
+
+
+def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[str]:
+    """The attribute name of each field: as the docs write it, unless it would shadow a
+    name the class's annotations use (then with a trailing underscore)."""
+    taken: set[str] = set()
+    result = []
+    for f in model.fields:
+        name = names.safe_identifier(f.name, annotation_names - names.BUILTIN_TYPES) or f.name
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        result.append(name)
+    return result
+
+
+# --- views ------------------------------------------------------------------------
+
+
+def module_view(module: Module, spec: Spec, decls: dict[str, Decl], module_of: dict[str, Module]) -> ModuleView:
+    annotator = _Annotator(module, decls, module_of)
+    views = tuple(_decl_view(d, annotator) for d in module.decls)
+    docstring = docstring_literal(f"Generated by docgen from {module.page}; edit the page, not this file.")
+    return ModuleView(
+        docstring,
+        tuple(annotator.imports.top_lines(module.module)),
+        tuple(annotator.imports.bottom_lines()),
+        views,
+    )
+
+
+def _decl_view(decl: Decl, annotator: _Annotator) -> DeclView:
+    docstring = docstring_literal(decl.description)
+    if isinstance(decl, Enum):
+        annotator.imports.need_stdlib("Enum")
+        members = tuple((m.name, value_literal(m.value)) for m in decl.members)
+        return DeclView("enum", decl.name, docstring, base=decl.value_type, members=members)
+    if isinstance(decl, Union_):
+        return DeclView("union", decl.name, docstring, annotation=annotator.type(UnionOf(decl.members)))
+    annotator.imports.need_stdlib("dataclass")
+    annotator.imports.need_stdlib("field")
+    return DeclView("model", decl.name, docstring, fields=_field_views(decl, annotator))
+
+
+def _field_views(model: Model, annotator: _Annotator) -> tuple[FieldView, ...]:
+    # First pass: which names do the annotations use?  Rendering records the imports.
+    plain = [annotator.type(f.type) for f in model.fields]
+    used = frozenset(_identifiers(" ".join(plain)))
+    py_names = python_field_names(model, used)
+    shadowed = frozenset(py_names) & names.BUILTIN_TYPES
+    views = []
+    for f, name in zip(model.fields, py_names):
+        annotation = annotator.type(f.type, shadowed)
+        metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
+        if f.required:
+            default = f"field(metadata={metadata})"
+        else:
+            default = f"field(default=None, metadata={metadata})"
+        doc = f.description
+        if f.deprecated and not doc.startswith("Deprecated"):
+            doc = ("Deprecated. " + doc).strip()
+        views.append((f.required, FieldView(name, annotation, default, docstring_literal(doc))))
+    ordered = [v for required, v in views if required] + [v for required, v in views if not required]
+    return tuple(ordered)
+
+
+def _identifiers(text: str) -> Iterable[str]:
+    word = []
+    for char in text + " ":
+        if char.isalnum() or char == "_" or char == ".":
+            word.append(char)
+        else:
+            if word:
+                yield "".join(word).split(".")[0]
+            word = []
+
+
+# --- rendering --------------------------------------------------------------------
+
+
+TEMPLATE_DIRS = (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates")
+
+
+def template_dir() -> Path:
+    """The shipped templates: inside the installed package, or the checkout's ``templates/``."""
+    for candidate in TEMPLATE_DIRS:
+        if (candidate / "module.py.jinja").is_file():
+            return candidate
+    raise FileNotFoundError("docgen's templates are missing from this installation")
+
+
+@lru_cache(maxsize=8)
+def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
+    search = [user_templates] if user_templates else []
+    search.append(str(template_dir()))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def format_source(source: str) -> str:
+    return black.format_str(source, mode=BLACK_MODE)
+
+
+def render_module(view: ModuleView, env: jinja2.Environment) -> str:
+    return format_source(env.get_template("module.py.jinja").render(module=view))
+
+
+def render_package(view: PackageView, env: jinja2.Environment) -> str:
+    return format_source(env.get_template("package.py.jinja").render(package=view))
+
+
+def render_runtime(env: jinja2.Environment) -> str:
+    return format_source(env.get_template("requests_http.py.jinja").render())
+
+
+def emit(spec: Spec, user_templates: Optional[str] = None) -> dict[str, str]:
+    """Every file of the generated package: relative POSIX path -> text."""
+    env = environment(user_templates)
+    decls = spec.decls()
+    module_of = spec.module_of()
+    files: dict[str, str] = {}
+    uses_runtime = False
+    for module in spec.modules:
+        view = module_view(module, spec, decls, module_of)
+        uses_runtime = uses_runtime or any(RUNTIME_MODULE in line for line in view.top_imports)
+        files["/".join(module.module) + ".py"] = render_module(view, env)
+    if uses_runtime:
+        files[RUNTIME_MODULE + ".py"] = render_runtime(env)
+    files.update(_packages(spec, env))
+    files["py.typed"] = ""
+    return dict(sorted(files.items()))
+
+
+def _packages(spec: Spec, env: jinja2.Environment) -> dict[str, str]:
+    """An ``__init__.py`` for every folder; the root one exports every unambiguous name."""
+    folders: set[tuple[str, ...]] = {()}
+    for module in spec.modules:
+        for depth in range(len(module.module)):
+            folders.add(module.module[:depth])
+    exports: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for module in spec.modules:
+        for decl in module.decls:
+            exports.setdefault(decl.name, []).append((module.module, decl.name))
+    files = {}
+    for folder in sorted(folders):
+        if folder:
+            here = [(m.module, d.name) for m in spec.modules if m.module[:-1] == folder for d in m.decls]
+            title = f"The {'/'.join(folder)} types generated by docgen."
+        else:
+            here = [group[0] for name, group in sorted(exports.items()) if len(group) == 1]
+            title = "Types generated by docgen from the specs; every unambiguous name is exported here."
+        by_module: dict[str, list[str]] = {}
+        for module, name in here:
+            by_module.setdefault(relative_import(folder + ("__init__",), module), []).append(name)
+        imports = tuple(f"from {where} import {', '.join(sorted(n))}" for where, n in sorted(by_module.items()))
+        view = PackageView(docstring_literal(title), imports, tuple(sorted(name for _, name in here)))
+        path = posixpath.join(*folder, "__init__.py") if folder else "__init__.py"
+        files[path] = render_package(view, env)
+    return files

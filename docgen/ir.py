@@ -1,0 +1,168 @@
+"""The intermediate model: plain, immutable data that every later stage reads.
+
+Nothing here knows about markdown, Jinja or black, and this module imports nothing
+of docgen's.  Types refer to each other by *key* (``"models.shared.Foo"``: the
+namespace path of the defining page plus the type name) through the symbol table
+of a :class:`Spec`, so reference cycles need no mutation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where something was written: a spec-relative POSIX path, 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+# --- type references -------------------------------------------------------------
+
+#: The primitive names a Type cell may use, as Python spells them.
+PRIMITIVES = ("str", "int", "float", "bool", "bytes", "Decimal", "date", "datetime", "Any")
+
+
+@dataclass(frozen=True, slots=True)
+class Primitive:
+    """A built-in or standard-library type: one of :data:`PRIMITIVES`."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """The raw HTTP response object of an operation (``requests.Response`` in the docs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A model, enum or union defined by some page, by symbol key."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Optional_:
+    inner: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    item: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class DictOf:
+    value: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class UnionOf:
+    """An inline union, members in the order the docs give them."""
+
+    members: tuple[TypeRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StreamOf:
+    """A lazily produced sequence of items (``Generator[X]`` in the docs)."""
+
+    item: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralOf:
+    values: tuple[Union[str, int, bool], ...]
+
+
+TypeRef = Union[Primitive, HttpResponse, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf]
+
+
+# --- declarations ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One row of a ``Fields`` table."""
+
+    name: str  # the Python attribute name, a safe identifier
+    wire_name: str  # the JSON key
+    type: TypeRef
+    required: bool
+    description: str
+    deprecated: bool
+    extra: tuple[tuple[str, str], ...]  # columns docgen does not interpret, (header, text)
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    key: str
+    name: str
+    description: str
+    deprecated: bool
+    fields: tuple[Field, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class EnumMember:
+    name: str
+    value: Union[str, int]
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Enum:
+    key: str
+    name: str
+    description: str
+    deprecated: bool
+    value_type: str  # "str" or "int"
+    members: tuple[EnumMember, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Union_:
+    key: str
+    name: str
+    description: str
+    deprecated: bool
+    members: tuple[TypeRef, ...]
+    span: SourceSpan
+
+
+Decl = Union[Model, Enum, Union_]
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    """What one page defines; it becomes one Python module."""
+
+    page: str  # spec-relative path of the page, ``models/shared/foo.md``
+    module: tuple[str, ...]  # dotted module path below OUT, ``("models", "shared", "foo")``
+    decls: tuple[Decl, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """Every module of a build, in a deterministic order (sorted by page path)."""
+
+    modules: tuple[Module, ...]
+
+    def decls(self) -> dict[str, Decl]:
+        """The symbol table: key -> declaration."""
+        return {d.key: d for m in self.modules for d in m.decls}
+
+    def module_of(self) -> dict[str, Module]:
+        """key -> the module that defines it."""
+        return {d.key: m for m in self.modules for d in m.decls}

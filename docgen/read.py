@@ -1,0 +1,266 @@
+"""Stage 1, read: a markdown page -> :class:`Page`, from markdown-it-py's token stream.
+
+A page is a list of sections (one per heading, plus a preamble before the first
+heading); each section holds its blocks in order: paragraphs, tables and code blocks.
+Inline content (headings, table cells) is kept as a tuple of :class:`Inline` pieces so
+that later stages see links and code spans without knowing markdown-it's tokens.
+Every piece of a page carries its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .ir import SourceSpan
+
+_BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """One piece of inline content."""
+
+    kind: str  # text, code, link_open, link_close, strike_open, strike_close, break
+    text: str = ""
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Inline content with its place: a table cell or a heading's text."""
+
+    inlines: tuple[Inline, ...]
+    span: SourceSpan
+
+    @property
+    def text(self) -> str:
+        """The plain text: markup dropped, code spans and link texts kept, breaks as newlines."""
+        parts = []
+        for piece in self.inlines:
+            if piece.kind in ("text", "code"):
+                parts.append(piece.text)
+            elif piece.kind == "break":
+                parts.append("\n")
+        return "".join(parts).strip()
+
+    @property
+    def struck(self) -> bool:
+        """Whether the content is wrapped in ``~~strikethrough~~`` (deprecated)."""
+        return any(p.kind == "strike_open" for p in self.inlines)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    source_cell_counts: tuple[int, ...]  # cells each body row has in the source text
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # paragraph, quote, table, code
+    span: SourceSpan
+    text: str = ""  # paragraph or quote text, code content
+    info: str = ""  # code fence info string
+    table: Optional[Table] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    level: int  # 0 for the preamble before any heading, else 1-6
+    title: Cell
+    blocks: tuple[Block, ...]
+
+    @property
+    def span(self) -> SourceSpan:
+        return self.title.span
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str
+    sections: tuple[Section, ...]
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough; no HTML rendering is ever done."""
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+_PARSER = markdown_parser()
+
+
+def read_page(path: str, text: str) -> Page:
+    """Parse the text of the page at spec-relative *path*."""
+    lines = text.splitlines()
+    tokens = _PARSER.parse(text)
+    return Page(path, tuple(_sections(path, lines, tokens)))
+
+
+@dataclass
+class _SectionBuilder:
+    level: int
+    title: Cell
+    blocks: list[Block] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(self.level, self.title, tuple(self.blocks))
+
+
+def _sections(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Iterator[Section]:
+    current = _SectionBuilder(0, Cell((), SourceSpan(path, 1, 1)))
+    quote_depth = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            yield current.freeze()
+            line = _line(tok)
+            current = _SectionBuilder(
+                int(tok.tag[1]),
+                Cell(_inlines(tokens[i + 1]), SourceSpan(path, line, _heading_col(lines, line))),
+            )
+            i += 3
+            continue
+        if tok.type == "blockquote_open":
+            quote_depth += 1
+        elif tok.type == "blockquote_close":
+            quote_depth -= 1
+        elif tok.type == "table_open":
+            end = _closing(tokens, i, "table_close")
+            current.blocks.append(_table_block(path, lines, tokens[i : end + 1]))
+            i = end + 1
+            continue
+        elif tok.type in ("fence", "code_block"):
+            span = SourceSpan(path, _line(tok), _indent_col(lines, _line(tok)))
+            current.blocks.append(Block("code", span, text=tok.content, info=tok.info.strip()))
+        elif tok.type == "inline":
+            span = SourceSpan(path, _line(tok), _indent_col(lines, _line(tok)))
+            kind = "quote" if quote_depth else "paragraph"
+            current.blocks.append(Block(kind, span, text=Cell(_inlines(tok), span).text))
+        i += 1
+    yield current.freeze()
+
+
+def _closing(tokens: Sequence[Token], start: int, close_type: str) -> int:
+    for j in range(start, len(tokens)):
+        if tokens[j].type == close_type:
+            return j
+    return len(tokens) - 1
+
+
+def _table_block(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Block:
+    table_line = _line(tokens[0])
+    rows: list[tuple[Cell, ...]] = []
+    counts: list[int] = []
+    header: tuple[Cell, ...] = ()
+    row: list[Token] = []
+    row_line = table_line
+    in_head = False
+    for tok in tokens:
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row, row_line = [], _line(tok)
+        elif tok.type == "inline":
+            row.append(tok)
+        elif tok.type == "tr_close":
+            source_line = lines[row_line - 1] if row_line - 1 < len(lines) else ""
+            columns = cell_columns(source_line)
+            cells = tuple(
+                Cell(_inlines(t), SourceSpan(path, row_line, _nth(columns, n, 1)))
+                for n, t in enumerate(row)
+            )
+            if in_head:
+                header = cells
+            else:
+                rows.append(cells)
+                counts.append(len(columns))
+    table = Table(header, tuple(rows), tuple(counts), SourceSpan(path, table_line, 1))
+    return Block("table", table.span, table=table)
+
+
+def _nth(values: Sequence[int], n: int, default: int) -> int:
+    return values[n] if n < len(values) else default
+
+
+def cell_columns(line: str) -> list[int]:
+    """1-based columns where each cell's content starts in a GFM table row's source line.
+
+    Used only to place diagnostics; the cells' content always comes from the token stream.
+    """
+    starts: list[int] = []
+    body = line.rstrip()
+    pos = len(body) - len(body.lstrip())
+    if body[pos : pos + 1] == "|":
+        pos += 1
+    cell_start = pos
+    escaped = False
+    for index in range(pos, len(body) + 1):
+        char = body[index] if index < len(body) else "|"
+        if escaped:
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+            continue
+        if char == "|":
+            content = body[cell_start:index]
+            if index < len(body) or content.strip():
+                leading = len(content) - len(content.lstrip())
+                starts.append(cell_start + leading + 1)
+            cell_start = index + 1
+    return starts
+
+
+def _line(tok: Token) -> int:
+    return tok.map[0] + 1 if tok.map else 1
+
+
+def _heading_col(lines: Sequence[str], line: int) -> int:
+    """Column of the heading's text, after the ``#`` marks."""
+    text = lines[line - 1] if line - 1 < len(lines) else ""
+    match = re.match(r"\s*#{1,6}\s*", text)
+    return (match.end() if match else 0) + 1
+
+
+def _indent_col(lines: Sequence[str], line: int) -> int:
+    text = lines[line - 1] if line - 1 < len(lines) else ""
+    return len(text) - len(text.lstrip()) + 1
+
+
+def _inlines(tok: Token) -> tuple[Inline, ...]:
+    """An inline token's children as docgen's pieces."""
+    pieces: list[Inline] = []
+    for child in tok.children or ():
+        kind = child.type
+        if kind == "text":
+            pieces.append(Inline("text", child.content))
+        elif kind == "code_inline":
+            pieces.append(Inline("code", child.content))
+        elif kind == "link_open":
+            pieces.append(Inline("link_open", href=str(child.attrs.get("href", ""))))
+        elif kind == "link_close":
+            pieces.append(Inline("link_close"))
+        elif kind in ("s_open", "s_close"):
+            pieces.append(Inline(kind.replace("s_", "strike_")))
+        elif kind in ("softbreak",):
+            pieces.append(Inline("text", " "))
+        elif kind == "hardbreak":
+            pieces.append(Inline("break"))
+        elif kind == "html_inline":
+            if _BREAK_TAG.match(child.content.strip()):
+                pieces.append(Inline("break"))
+            else:
+                pieces.append(Inline("text", child.content))
+        elif kind == "image":
+            pieces.append(Inline("text", child.content))
+    return tuple(pieces)

@@ -1,0 +1,243 @@
+"""Stage 2, types: a Type cell -> a small type-expression tree.
+
+The grammar (a tokenizer and a recursive-descent parser)::
+
+    type     := LINK_OPEN type LINK_CLOSE           # [shared.Foo](../shared/foo.md)
+              | NAME [ "[" args "]" ]               # Dict[str, List[int]]
+    args     := arg ("," arg)* [","]
+    arg      := type | STRING | NUMBER | "[" [args] "]"
+
+NAME is a dotted identifier (``shared.Foo``, ``requests.Response``).  Emphasis
+(``*str*``) and code spans (`` `int` ``) are presentation and are ignored; a link's
+target is kept on the :class:`Link` node that wraps the linked expression.  The parser
+knows no type names: which names exist is decided later, by the dialect and resolver.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Sequence, Union
+
+from .ir import SourceSpan
+from .read import Cell, Inline
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    text: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Generic:
+    head: Name
+    args: tuple[TypeExpr, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    inner: TypeExpr
+    href: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A literal argument: ``Literal["car"]``, ``Literal[1]``."""
+
+    value: Union[str, int, float, bool, None]
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class ArgList:
+    """A bracketed argument list used as an argument: ``Callable[[], X]``."""
+
+    items: tuple[TypeExpr, ...]
+    span: SourceSpan
+
+
+TypeExpr = Union[Name, Generic, Link, Value, ArgList]
+
+
+class TypeSyntaxError(Exception):
+    def __init__(self, message: str, span: SourceSpan, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # name, string, number, [, ], ",", link_open, link_close, end
+    text: str
+    offset: int  # character offset in the cell's source text
+
+
+_PUNCTUATION = "[],"
+_IGNORED = " \t\n*`"
+
+
+def tokenize(inlines: Sequence[Inline]) -> list[_Token]:
+    """Split a cell's inline pieces into type tokens.
+
+    Offsets approximate the cell's source text (markup that markdown-it consumed,
+    such as emphasis markers, is not counted), enough to point at the problem.
+    """
+    tokens: list[_Token] = []
+    offset = 0
+    for piece in inlines:
+        if piece.kind == "link_open":
+            tokens.append(_Token("link_open", piece.href, offset))
+            offset += 1
+        elif piece.kind == "link_close":
+            tokens.append(_Token("link_close", "", offset))
+            offset += len(piece.href) + 3
+        elif piece.kind in ("text", "code"):
+            extra = 1 if piece.kind == "code" else 0
+            tokens.extend(_lex_text(piece.text, offset + extra))
+            offset += len(piece.text) + 2 * extra
+        elif piece.kind == "break":
+            offset += 1
+    tokens.append(_Token("end", "", offset))
+    return tokens
+
+
+def _lex_text(text: str, base: int) -> list[_Token]:
+    tokens: list[_Token] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in _IGNORED:
+            i += 1
+        elif char in _PUNCTUATION:
+            tokens.append(_Token(char, char, base + i))
+            i += 1
+        elif char.isalpha() or char == "_":
+            j = i
+            while j < len(text) and (text[j].isalnum() or text[j] in "_."):
+                j += 1
+            tokens.append(_Token("name", text[i:j].rstrip("."), base + i))
+            i = j
+        elif char.isdigit() or (char == "-" and text[i + 1 : i + 2].isdigit()):
+            j = i + 1
+            while j < len(text) and (text[j].isdigit() or text[j] in "._"):
+                j += 1
+            tokens.append(_Token("number", text[i:j], base + i))
+            i = j
+        elif char in "\"'":
+            j = text.find(char, i + 1)
+            while j > 0 and text[j - 1] == "\\":
+                j = text.find(char, j + 1)
+            if j < 0:
+                tokens.append(_Token("error", f"unterminated string {text[i:]!r}", base + i))
+                return tokens
+            tokens.append(_Token("string", text[i : j + 1], base + i))
+            i = j + 1
+        else:
+            tokens.append(_Token("error", f"unexpected character {char!r}", base + i))
+            i += 1
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token], span: SourceSpan) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.span = span
+
+    def at(self, offset: int) -> SourceSpan:
+        return SourceSpan(self.span.path, self.span.line, self.span.col + offset)
+
+    @property
+    def peek(self) -> _Token:
+        return self.tokens[self.pos]
+
+    def fail(self, message: str, hint: str = "") -> TypeSyntaxError:
+        tok = self.peek
+        if tok.kind == "error":
+            message = tok.text
+        return TypeSyntaxError(message, self.at(tok.offset), hint)
+
+    def expect(self, kind: str, what: str) -> _Token:
+        tok = self.peek
+        if tok.kind != kind:
+            found = "end of cell" if tok.kind == "end" else repr(tok.text or tok.kind)
+            raise self.fail(
+                f"expected {what} in type, found {found}",
+                "a Type cell looks like `Optional[List[shared.Foo]]`; check the brackets",
+            )
+        self.pos += 1
+        return tok
+
+    def parse(self) -> TypeExpr:
+        if self.peek.kind == "end":
+            raise self.fail("empty Type cell", "write the field's type, e.g. *str*")
+        expr = self.type()
+        if self.peek.kind != "end":
+            raise self.fail(
+                f"unexpected {self.peek.text or self.peek.kind!r} after the type",
+                "check for an unbalanced ']' or a missing '['",
+            )
+        return expr
+
+    def type(self) -> TypeExpr:
+        tok = self.peek
+        if tok.kind == "link_open":
+            self.pos += 1
+            inner = self.type()
+            self.expect("link_close", "the end of the link")
+            return Link(inner, tok.text, self.at(tok.offset))
+        name_tok = self.expect("name", "a type name")
+        name = Name(name_tok.text, self.at(name_tok.offset))
+        if self.peek.kind != "[":
+            return name
+        self.pos += 1
+        args = self.args("]")
+        self.expect("]", "']'")
+        return Generic(name, tuple(args), name.span)
+
+    def args(self, closer: str) -> list[TypeExpr]:
+        items: list[TypeExpr] = []
+        while self.peek.kind != closer:
+            items.append(self.arg())
+            if self.peek.kind != ",":
+                break
+            self.pos += 1
+        return items
+
+    def arg(self) -> TypeExpr:
+        tok = self.peek
+        if tok.kind in ("string", "number"):
+            self.pos += 1
+            return Value(_literal(tok.text), self.at(tok.offset))
+        if tok.kind == "[":
+            self.pos += 1
+            items = self.args("]")
+            self.expect("]", "']'")
+            return ArgList(tuple(items), self.at(tok.offset))
+        if tok.kind == "name" and tok.text in ("True", "False", "None"):
+            self.pos += 1
+            return Value(_literal(tok.text), self.at(tok.offset))
+        return self.type()
+
+
+def _literal(text: str) -> Union[str, int, float, bool, None]:
+    try:
+        value = ast.literal_eval(text.replace("_", "") if text[:1].isdigit() else text)
+    except (ValueError, SyntaxError):
+        return text
+    return value if isinstance(value, (str, int, float, bool, type(None))) else text
+
+
+def parse_type(cell: Cell) -> TypeExpr:
+    """Parse a Type cell; raises :class:`TypeSyntaxError` with the cell's location."""
+    return _Parser(tokenize(cell.inlines), cell.span).parse()
+
+
+def parse_type_text(text: str, span: SourceSpan) -> TypeExpr:
+    """Parse a type written as plain text (a union page's code block)."""
+    return _Parser(tokenize((Inline("text", text),)), span).parse()
