@@ -9,7 +9,7 @@ from typing import Optional
 
 from . import dialect
 from .diagnostics import Diagnostic, error, has_errors
-from .emit import RUNTIME_MODULE, emit
+from .emit import RUNTIME_FILES, emit
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
 from .read import Page, read_page
 from .resolve import Symbols
@@ -93,7 +93,7 @@ def compile_sources(sources: list[Source]) -> Compiled:
 def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
     """Two pages that would write one file, or a module where a package must be."""
     problems = []
-    seen: dict[tuple[str, ...], str] = {(RUNTIME_MODULE,): "docgen's runtime module"}
+    seen: dict[tuple[str, ...], str] = {(name,): "docgen's support module" for name in RUNTIME_FILES}
     packages = {m.module[:depth] for m in modules for depth in range(1, len(m.module))}
     for module in sorted(modules, key=lambda m: m.page):
         span = SourceSpan(module.page, 1, 1)
