@@ -84,8 +84,8 @@ _IGNORED = " \t\n*`"
 def tokenize(inlines: Sequence[Inline]) -> list[_Token]:
     """Split a cell's inline pieces into type tokens.
 
-    Offsets approximate the cell's source text (markup that markdown-it consumed,
-    such as emphasis markers, is not counted), enough to point at the problem.
+    Offsets count the cell's source text: emphasis markers, backticks and link syntax
+    included (entities and escapes are counted as the characters they stand for).
     """
     tokens: list[_Token] = []
     offset = 0
@@ -97,11 +97,13 @@ def tokenize(inlines: Sequence[Inline]) -> list[_Token]:
             tokens.append(_Token("link_close", "", offset))
             offset += len(piece.href) + 3
         elif piece.kind in ("text", "code"):
-            extra = 1 if piece.kind == "code" else 0
-            tokens.extend(_lex_text(piece.text, offset + extra))
-            offset += len(piece.text) + 2 * extra
+            ticks = len(piece.href) if piece.kind == "code" else 0
+            tokens.extend(_lex_text(piece.text, offset + ticks))
+            offset += len(piece.text) + 2 * ticks
+        elif piece.kind == "mark":
+            offset += len(piece.text)
         elif piece.kind == "break":
-            offset += 1
+            offset += 5  # <br/>
     tokens.append(_Token("end", "", offset))
     return tokens
 
