@@ -99,7 +99,11 @@ def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
         span = SourceSpan(module.page, 1, 1)
         if module.module in seen:
             problems.append(
-                error(span, f"page would be written to the same module as {seen[module.module]}", "rename one of the pages")
+                error(
+                    span,
+                    f"page would be written to the same module as {seen[module.module]}",
+                    "rename one of the pages",
+                )
             )
         elif module.module in packages:
             problems.append(error(span, "page has the same name as a folder of pages", "rename the page or the folder"))

@@ -27,7 +27,9 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 def broken_specs(root: Path) -> Path:
     (root / "models").mkdir(parents=True)
-    (root / "models" / "good.md").write_text("# Good\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n| `a` | *int* | :heavy_check_mark: | N/A |\n")
+    (root / "models" / "good.md").write_text(
+        "# Good\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n| `a` | *int* | :heavy_check_mark: | N/A |\n"
+    )
     (root / "models" / "bad.md").write_text(
         "# Bad\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n"
         "| `a` | *Optional[int* | :heavy_check_mark: | N/A |\n| `b` | [x.Y](nowhere.md) | :heavy_check_mark: | N/A |\n"

@@ -83,7 +83,9 @@ def test_seed_models_build(package) -> None:
     assert response.chat_completion_result == [event, done]
     assert list(response.chat_completion_stream or []) == [event, done]
     hints = typing.get_type_hints(p.ChatResponse)
-    assert hints["chat_completion_result"] == typing.Optional[list[typing.Union[p.ChatCompletionEvent, p.SentinelEvent]]]
+    assert (
+        hints["chat_completion_result"] == typing.Optional[list[typing.Union[p.ChatCompletionEvent, p.SentinelEvent]]]
+    )
     fields = {f.name: f for f in dataclasses.fields(p.ChatResponse)}
     assert [name for name, f in fields.items() if f.default is dataclasses.MISSING] == [
         "content_type",

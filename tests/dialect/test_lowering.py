@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.ir import DictOf, Enum, HttpResponse, ListOf, LiteralOf, Model, Optional_, Primitive, Ref, UnionOf, Union_
+from docgen.ir import DictOf, Enum, HttpResponse, ListOf, LiteralOf, Model, Optional_, Primitive, Ref, Union_, UnionOf
 from tests.conftest import compile_pages
 
 PY_DOCS = "https://docs.python.org/3/library/datetime.html"
@@ -38,7 +38,9 @@ def test_columns_are_found_by_header_name_and_unknown_columns_are_kept() -> None
 
 
 def test_extra_columns_are_kept_in_the_ir() -> None:
-    page = model_page("Thing", "| `a` | *str* | :heavy_check_mark: | N/A | v1 |", "| Field | Type | Required | Description | Since |")
+    page = model_page(
+        "Thing", "| `a` | *str* | :heavy_check_mark: | N/A | v1 |", "| Field | Type | Required | Description | Since |"
+    )
     (field,) = only_decl({"m/thing.md": page}, "m.Thing").fields
     assert field.extra == (("Since", "v1"),)
     assert field.description == ""
@@ -83,7 +85,9 @@ def test_date_and_datetime_swap_only_as_python_docs_links() -> None:
 
 def test_nil_example_means_nullable() -> None:
     header = "| Field | Type | Required | Description | Example |"
-    rows = "| `xs` | List[*float*] | :heavy_check_mark: | N/A | <nil> |\n| `s` | *str* | :heavy_check_mark: | N/A | null |"
+    rows = (
+        "| `xs` | List[*float*] | :heavy_check_mark: | N/A | <nil> |\n| `s` | *str* | :heavy_check_mark: | N/A | null |"
+    )
     xs, s = only_decl({"m/t.md": model_page("T", rows, header)}, "m.T").fields
     assert (xs.type, xs.required) == (Optional_(ListOf(Primitive("float"))), True)
     assert s.type == Primitive("str")
@@ -127,7 +131,7 @@ def test_union_members_keep_doc_order_without_duplicates() -> None:
 
 
 def test_deprecated_names_and_keywords() -> None:
-    rows = "| ~~`old`~~ | *Optional[str]* | :heavy_minus_sign: | N/A |\n| `class` | *Literal[\"k\"]* | :heavy_check_mark: | N/A |"
+    rows = '| ~~`old`~~ | *Optional[str]* | :heavy_minus_sign: | N/A |\n| `class` | *Literal["k"]* | :heavy_check_mark: | N/A |'
     old, klass = only_decl({"m/t.md": model_page("T", rows)}, "m.T").fields
     assert (old.name, old.deprecated) == ("old", True)
     assert (klass.name, klass.wire_name, klass.type) == ("class_", "class", LiteralOf(("k",)))
