@@ -530,9 +530,9 @@ class _Lowering:
             arity(1, 64)
             values = []
             for arg in args:
-                if not isinstance(arg, Value) or not isinstance(arg.value, (str, int, bool)):
+                if not isinstance(arg, Value) or not isinstance(arg.value, (str, int, bool, type(None))):
                     raise _Problem(
-                        error(arg.span, "Literal[...] takes strings, integers or booleans", 'e.g. Literal["car"]')
+                        error(arg.span, "Literal[...] takes strings, integers, booleans or None", 'e.g. Literal["car"]')
                     )
                 values.append(arg.value)
             return LiteralOf(tuple(values))

@@ -131,9 +131,7 @@ def _lex_text(text: str, base: int) -> list[_Token]:
             tokens.append(_Token("number", text[i:j], base + i))
             i = j
         elif char in "\"'":
-            j = text.find(char, i + 1)
-            while j > 0 and text[j - 1] == "\\":
-                j = text.find(char, j + 1)
+            j = _string_end(text, i)
             if j < 0:
                 tokens.append(_Token("error", f"unterminated string {text[i:]!r}", base + i))
                 return tokens
@@ -143,6 +141,34 @@ def _lex_text(text: str, base: int) -> list[_Token]:
             tokens.append(_Token("error", f"unexpected character {char!r}", base + i))
             i += 1
     return tokens
+
+
+def _string_end(text: str, start: int) -> int:
+    """Index of the quote that closes the string opened at *start*, or -1.
+
+    Markdown turns ``\\"`` into ``"``, so a quote inside a Literal's string may have
+    lost its escape.  In a type, a string always ends right before ``,`` or ``]`` (or
+    the end of the text), so the closing quote is the first one followed by those.
+    """
+    quote = text[start]
+    j = text.find(quote, start + 1)
+    while j >= 0:
+        rest = text[j + 1 :].lstrip(" *`")
+        if text[j - 1] != "\\" and (not rest or rest[0] in ",]"):
+            return j
+        j = text.find(quote, j + 1)
+    return -1
+
+
+def _literal_text(token_text: str) -> str:
+    """A string token's source, with quotes that markdown unescaped escaped again."""
+    quote, body = token_text[0], token_text[1:-1]
+    escaped = []
+    for index, char in enumerate(body):
+        if char == quote and (index == 0 or body[index - 1] != "\\"):
+            escaped.append("\\")
+        escaped.append(char)
+    return quote + "".join(escaped) + quote
 
 
 class _Parser:
@@ -215,7 +241,8 @@ class _Parser:
         tok = self.peek
         if tok.kind in ("string", "number"):
             self.pos += 1
-            return Value(_literal(tok.text), self.at(tok.offset))
+            text = _literal_text(tok.text) if tok.kind == "string" else tok.text
+            return Value(_literal(text), self.at(tok.offset))
         if tok.kind == "[":
             self.pos += 1
             items = self.args("]")
