@@ -1,0 +1,79 @@
+"""Which models are operation responses, and which body field takes which response."""
+
+from __future__ import annotations
+
+import pytest
+
+from docgen.ir import Model
+from docgen.responses import BYTES, HEADERS, JSON, STREAM, TEXT, body_fields, is_operation_response, status_range
+from tests.conftest import compile_pages
+
+TRIO = (
+    "| `content_type` | *str* | :heavy_check_mark: | HTTP response content type for this operation |\n"
+    "| `status_code` | *int* | :heavy_check_mark: | HTTP response status code for this operation |\n"
+    "| `raw_response` | [requests.Response](https://requests.readthedocs.io/) | :heavy_check_mark: | Raw HTTP response |\n"
+)
+
+
+def model(rows: str, name: str = "Op") -> Model:
+    page = f"# {name}\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
+    compiled = compile_pages({"m/op.md": page})
+    assert compiled.spec is not None, [d.render() for d in compiled.diagnostics]
+    decl = compiled.spec.decls()[f"m.{name}"]
+    assert isinstance(decl, Model)
+    return decl
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OK", (200, 200)),
+        ("Ok", (200, 200)),
+        ("Created", (201, 201)),
+        ("Not Found", (404, 404)),
+        ("Internal Server Error.", (500, 500)),
+        ("4XX", (400, 499)),
+        ("5xx", (500, 599)),
+        ("default", (100, 599)),
+        ("204", (204, 204)),
+        ("A successful response", None),
+        ("", None),
+    ],
+)
+def test_status_range_reads_the_description(text: str, expected: tuple[int, int] | None) -> None:
+    assert status_range(text) == expected
+
+
+def test_the_http_trio_makes_an_operation_response() -> None:
+    assert is_operation_response(model(TRIO))
+    assert not is_operation_response(model("| `status_code` | *int* | :heavy_check_mark: | N/A |\n"))
+
+
+def test_body_fields_by_type_and_status() -> None:
+    rows = TRIO + (
+        "| `result` | List[*str*] | :heavy_minus_sign: | OK |\n"
+        "| `events` | *Optional[Generator[str]]* | :heavy_minus_sign: | OK |\n"
+        "| `body` | *Optional[bytes]* | :heavy_minus_sign: | OK |\n"
+        "| `text` | *Optional[str]* | :heavy_minus_sign: | Accepted |\n"
+        "| `error` | *Optional[str]* | :heavy_minus_sign: | 4XX |\n"
+        "| `other` | Dict[str, *int*] | :heavy_minus_sign: | Fine, thanks |\n"
+        "| `headers` | Dict[str, List[*str*]] | :heavy_check_mark: | N/A |\n"
+    )
+    bodies = [(b.field.name, b.kind, b.status_low, b.status_high) for b in body_fields(model(rows))]
+    assert bodies == [
+        ("result", JSON, 200, 200),
+        ("events", STREAM, 200, 200),
+        ("body", BYTES, 200, 200),
+        ("text", TEXT, 202, 202),
+        ("error", TEXT, 400, 499),
+        ("other", JSON, 200, 299),
+        ("headers", HEADERS, 100, 599),
+    ]
+
+
+def test_status_overrides_win_over_the_description() -> None:
+    rows = TRIO + "| `error` | *Optional[str]* | :heavy_minus_sign: | Something went wrong |\n"
+    ((_, kind, low, high),) = [
+        (b.field.name, b.kind, b.status_low, b.status_high) for b in body_fields(model(rows), {"error": "5XX"})
+    ]
+    assert (kind, low, high) == (TEXT, 500, 599)
