@@ -176,7 +176,9 @@ class EventStream(Generator[T, None, None]):
             close(self._response)
 
     def __del__(self) -> None:
-        if hasattr(self, "_events"):
+        # Also for a stream never started, whose generator has no ``finally`` to run yet.
+        # At interpreter exit the response may be half torn down: nothing to report then.
+        with contextlib.suppress(Exception):
             self.close()
 
 
