@@ -176,7 +176,12 @@ class Client:
     def __init__(self, library: str, base: str) -> None:
         self.library = library
         self.base = base
-        self.session = requests.Session() if library == "requests" else httpx.Client(timeout=TIMEOUT)
+        # trust_env off: a proxy configured in the environment must not see 127.0.0.1.
+        if library == "requests":
+            self.session = requests.Session()
+            self.session.trust_env = False
+        else:
+            self.session = httpx.Client(timeout=TIMEOUT, trust_env=False)
         #: What the library raises when the connection breaks in the middle of a body.
         self.broken: type[Exception] = (
             requests.exceptions.ChunkedEncodingError if library == "requests" else httpx.RemoteProtocolError
