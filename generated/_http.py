@@ -121,7 +121,11 @@ def body_start(response: Any, limit: int = BODY_START) -> bytes:
 
 
 def unexpected(response: Any, reason: str = "") -> UnexpectedResponseError:
-    """The error for a response whose status or content type no documented body matches."""
+    """The error for a response whose status or content type no documented body matches.
+
+    It reads at most the first ``BODY_START`` bytes of the body (an endless stream too),
+    then closes the response.
+    """
     return UnexpectedResponseError(
         status_code(response), content_type(response), body_start(response), reason
     )
