@@ -71,6 +71,8 @@ RUNTIME_MODULE = "requests_http"
 RUNTIME_FILES = {
     RUNTIME_MODULE: "requests_http.py.jinja",
     "_errors": "errors.py.jinja",
+    "_sse": "sse.py.jinja",
+    "_http": "http.py.jinja",
 }
 
 #: Names the root ``__init__.py`` re-exports from the support modules: (module, name).
