@@ -24,11 +24,12 @@ from typing import Iterable, Optional, Sequence
 import black
 import jinja2
 
-from . import names
+from . import names, parsers
 from .ir import (
     Decl,
     DictOf,
     Enum,
+    Field,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -73,7 +74,11 @@ RUNTIME_FILES = {
     "_errors": "errors.py.jinja",
     "_sse": "sse.py.jinja",
     "_http": "http.py.jinja",
+    parsers.SUPPORT_MODULE: "parsing.py.jinja",
 }
+
+#: Method names generated classes define; a field of that name gets an underscore.
+METHOD_NAMES = frozenset({"from_dict", "to_dict"})
 
 #: Names the root ``__init__.py`` re-exports from the support modules: (module, name).
 RUNTIME_EXPORTS = (("_errors", "ParseError"), ("_errors", "UnexpectedResponseError"))
@@ -92,6 +97,10 @@ class FieldView:
 
 @dataclass(frozen=True)
 class DeclView:
+    """One declaration.  ``parser`` is its view from docgen/parsers.py (ModelParser,
+    EnumParser or UnionFunctions); ``methods`` the annotations its class methods spell
+    (``object``, ``json``: the JSON object type), builtins qualified where fields shadow them."""
+
     kind: str  # model, enum, union
     name: str
     docstring: str
@@ -99,6 +108,8 @@ class DeclView:
     base: str = ""  # enum value type
     members: tuple[tuple[str, str], ...] = ()  # enum (name, value literal)
     annotation: str = ""  # union
+    parser: object = None
+    methods: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,7 @@ class ModuleView:
     top_imports: tuple[str, ...]
     bottom_imports: tuple[str, ...]
     decls: tuple[DeclView, ...]
+    helpers: tuple[parsers.Helper, ...] = ()  # parse/dump helpers of inline types
 
 
 @dataclass(frozen=True)
@@ -180,6 +192,7 @@ class _Imports:
     stdlib: dict[str, set[str]] = field(default_factory=dict)
     builtins: bool = False
     runtime: bool = False
+    parsing: bool = False
     top: dict[str, set[str]] = field(default_factory=dict)  # relative module -> names
     bottom: dict[str, set[str]] = field(default_factory=dict)
     module_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (package, module)
@@ -191,10 +204,11 @@ class _Imports:
         stdlib = ["import builtins"] if self.builtins else []
         stdlib += [f"from {module} import {', '.join(sorted(self.stdlib[module]))}" for module in sorted(self.stdlib)]
         lines = ["from __future__ import annotations", "", *stdlib]
-        if stdlib and (self.runtime or self.top):
+        if stdlib and (self.runtime or self.parsing or self.top):
             lines.append("")
-        if self.runtime:
-            lines.append(f"from {runtime_import(this)} import {RUNTIME_MODULE}")
+        support = ([parsers.SUPPORT_MODULE] if self.parsing else []) + ([RUNTIME_MODULE] if self.runtime else [])
+        if support:
+            lines.append(f"from {runtime_import(this)} import {', '.join(support)}")
         for module in sorted(self.top):
             lines.append(f"from {module} import {', '.join(sorted(self.top[module]))}")
         return lines
@@ -288,6 +302,24 @@ class _Annotator:
         bucket.setdefault(where, set()).add(decl.name)
         return spelled
 
+    def function(self, key: str, prefix: str) -> str:
+        """The function ``prefix + Name`` that the module of type *key* defines, spelled
+        here and imported from there like the type would be (same place, same alias)."""
+        decl = self.decls[key]
+        target = self.module_of[key]
+        name = prefix + decl.name
+        if target is self.module:
+            return name
+        where = relative_import(self.module.module, target.module)
+        spelled = self.spelling.get(key, self._alias_for(key) + "." if decl.name in self.own else decl.name)
+        if "." in spelled:
+            alias = spelled.split(".")[0]
+            self.imports.module_aliases[alias] = _split_module(where)
+            return f"{alias}.{name}"
+        bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
+        bucket.setdefault(where, set()).add(name)
+        return name
+
     def _in_union_module(self) -> bool:
         return all(isinstance(d, Union_) for d in self.module.decls)
 
@@ -327,11 +359,11 @@ def _keys_in(ref: TypeRef, decls: dict[str, Decl], seen: set[str]) -> Iterable[s
 
 def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[str]:
     """The attribute name of each field: as the docs write it, unless it would shadow a
-    name the class's annotations use (then with a trailing underscore)."""
+    name the class's annotations use or a method (then with a trailing underscore)."""
     taken: set[str] = set()
     result = []
     for f in model.fields:
-        name = names.safe_identifier(f.name, annotation_names - names.BUILTIN_TYPES) or f.name
+        name = names.safe_identifier(f.name, (annotation_names - names.BUILTIN_TYPES) | METHOD_NAMES) or f.name
         while name in taken:
             name += "_"
         taken.add(name)
@@ -344,36 +376,70 @@ def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[s
 
 def module_view(module: Module, spec: Spec, decls: dict[str, Decl], module_of: dict[str, Module]) -> ModuleView:
     annotator = _Annotator(module, decls, module_of)
-    views = tuple(_decl_view(d, annotator) for d in module.decls)
+    taken = [d.name for d in module.decls]
+    functions = [d for d in module.decls if not isinstance(d, Union_)] + [decls[k] for k in annotator.spelling]
+    taken += [f"_{p}_{d.name}" for d in functions for p in ("parse", "dump")]
+    ctx = parsers.ParserContext(decls, annotator.type, annotator.function, taken)
+    views = tuple(_decl_view(d, annotator, ctx) for d in module.decls)
+    annotator.imports.parsing = True
     docstring = docstring_literal(f"Generated by docgen from {module.page}; edit the page, not this file.")
+    helpers = ctx.helpers()  # last: every expression above has asked for its helpers
     return ModuleView(
         docstring,
         tuple(annotator.imports.top_lines(module.module)),
         tuple(annotator.imports.bottom_lines()),
         views,
+        helpers,
     )
 
 
-def _decl_view(decl: Decl, annotator: _Annotator) -> DeclView:
+def _decl_view(decl: Decl, annotator: _Annotator, ctx: parsers.ParserContext) -> DeclView:
     docstring = docstring_literal(decl.description)
     if isinstance(decl, Enum):
         annotator.imports.need_stdlib("Enum")
         members = tuple((m.name, value_literal(m.value)) for m in decl.members)
-        return DeclView("enum", decl.name, docstring, base=decl.value_type, members=members)
+        parser = parsers.enum_parser(decl)
+        return DeclView("enum", decl.name, docstring, base=decl.value_type, members=members, parser=parser)
     if isinstance(decl, Union_):
-        return DeclView("union", decl.name, docstring, annotation=annotator.type(UnionOf(decl.members)))
+        annotator.imports.need_stdlib("Any")
+        functions = parsers.union_functions(decl, Ref(decl.key), ctx)
+        return DeclView(
+            "union", decl.name, docstring, annotation=annotator.type(UnionOf(decl.members)), parser=functions
+        )
     annotator.imports.need_stdlib("dataclass")
-    annotator.imports.need_stdlib("field")
-    return DeclView("model", decl.name, docstring, fields=_field_views(decl, annotator))
+    if decl.fields:
+        annotator.imports.need_stdlib("field")
+    annotator.imports.need_stdlib("Any")
+    fields, ordered = _field_views(decl, annotator)
+    shadowed = frozenset(name for _, name in ordered) & (names.BUILTIN_TYPES | {"object"})
+    methods = {
+        "object": _builtin_spelling("object", shadowed, annotator),
+        "json": annotator.type(DictOf(Primitive("Any")), shadowed),
+    }
+    annotations = {
+        name: (annotator.type(f.type), annotator.type(f.type, shadowed))
+        for f, name in ordered
+        if not parsers.is_json(f.type)
+    }
+    parser = parsers.model_parser(decl, ordered, ctx, annotations)
+    return DeclView("model", decl.name, docstring, fields=fields, parser=parser, methods=methods)
 
 
-def _field_views(model: Model, annotator: _Annotator) -> tuple[FieldView, ...]:
+def _builtin_spelling(name: str, shadowed: frozenset[str], annotator: _Annotator) -> str:
+    if name in shadowed:
+        annotator.imports.builtins = True
+        return f"builtins.{name}"
+    return name
+
+
+def _field_views(model: Model, annotator: _Annotator) -> tuple[tuple[FieldView, ...], list[tuple[Field, str]]]:
+    """The fields as the class lists them (required first), and each with its Python name in that order."""
     # First pass: which names do the annotations use?  Rendering records the imports.
     plain = [annotator.type(f.type) for f in model.fields]
     used = frozenset(_identifiers(" ".join(plain)))
     py_names = python_field_names(model, used)
     shadowed = frozenset(py_names) & names.BUILTIN_TYPES
-    views = []
+    views: list[tuple[Field, str, FieldView]] = []
     for f, name in zip(model.fields, py_names):
         annotation = annotator.type(f.type, shadowed)
         metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
@@ -384,9 +450,9 @@ def _field_views(model: Model, annotator: _Annotator) -> tuple[FieldView, ...]:
         doc = f.description
         if f.deprecated and not doc.startswith("Deprecated"):
             doc = ("Deprecated. " + doc).strip()
-        views.append((f.required, FieldView(name, annotation, default, docstring_literal(doc))))
-    ordered = [v for required, v in views if required] + [v for required, v in views if not required]
-    return tuple(ordered)
+        views.append((f, name, FieldView(name, annotation, default, docstring_literal(doc))))
+    ordered = [v for v in views if v[0].required] + [v for v in views if not v[0].required]
+    return tuple(v for _, _, v in ordered), [(f, name) for f, name, _ in ordered]
 
 
 def _identifiers(text: str) -> Iterable[str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class Error:
     """An error body."""
 
@@ -14,3 +17,47 @@ class Error:
 
     code: int | None = field(default=None, metadata={"wire_name": "code"})
     """A machine-readable code."""
+
+    @classmethod
+    def from_dict(cls, data: object) -> Error:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Error(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Error(self)
+
+
+def _parse_Error(value: object, path: _parsing.Path) -> Error:
+    if type(value) is not dict:
+        _parsing.fail(path, "Error (an object)", value)
+    f_message = value.get("message", _parsing.MISSING)
+    f_code = value.get("code")
+    return Error(
+        (
+            f_message
+            if type(f_message) is str
+            else _parsing.fail((path, "message"), "str", f_message)
+        ),
+        (
+            None
+            if f_code is None
+            else (
+                f_code
+                if type(f_code) is int
+                else _parsing.fail((path, "code"), "int or null", f_code)
+            )
+        ),
+    )
+
+
+def _dump_Error(value: Error) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "message": value.message,
+    }
+    if value.code is not None:
+        result["code"] = value.code
+    return result

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from dataclasses import dataclass, field
+from typing import Any
 
-from ... import requests_http
+from ... import _parsing, requests_http
 
 
-@dataclass
+@dataclass(slots=True)
 class ChatResponse:
     content_type: str = field(metadata={"wire_name": "content_type"})
     """HTTP response content type for this operation"""
@@ -29,6 +30,157 @@ class ChatResponse:
     ) = field(default=None, metadata={"wire_name": "chat_completion_stream"})
     """Ok"""
 
+    @classmethod
+    def from_dict(
+        cls,
+        data: object,
+        *,
+        raw_response: requests_http.Response,
+        chat_completion_stream: (
+            Generator[ChatCompletionEvent | SentinelEvent, None, None] | None
+        ) = None,
+    ) -> ChatResponse:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_ChatResponse(
+                data,
+                "$",
+                raw_response=raw_response,
+                chat_completion_stream=chat_completion_stream,
+            )
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from ..shared.chatcompletionevent import ChatCompletionEvent
-from ..shared.sentinelevent import SentinelEvent
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_ChatResponse(self)
+
+
+def _parse_ChatResponse(
+    value: object,
+    path: _parsing.Path,
+    *,
+    raw_response: requests_http.Response,
+    chat_completion_stream: (
+        Generator[ChatCompletionEvent | SentinelEvent, None, None] | None
+    ) = None,
+) -> ChatResponse:
+    if type(value) is not dict:
+        _parsing.fail(path, "ChatResponse (an object)", value)
+    f_content_type = value.get("content_type", _parsing.MISSING)
+    f_status_code = value.get("status_code", _parsing.MISSING)
+    f_chat_completion_result = value.get("chat_completion_result")
+    return ChatResponse(
+        (
+            f_content_type
+            if type(f_content_type) is str
+            else _parsing.fail((path, "content_type"), "str", f_content_type)
+        ),
+        (
+            f_status_code
+            if type(f_status_code) is int
+            else _parsing.fail((path, "status_code"), "int", f_status_code)
+        ),
+        raw_response,
+        (
+            None
+            if f_chat_completion_result is None
+            else _parse_list_ChatCompletionEvent_or_SentinelEvent(
+                f_chat_completion_result, (path, "chat_completion_result")
+            )
+        ),
+        chat_completion_stream,
+    )
+
+
+def _dump_ChatResponse(value: ChatResponse) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "content_type": value.content_type,
+        "status_code": value.status_code,
+    }
+    if value.chat_completion_result is not None:
+        result["chat_completion_result"] = (
+            _dump_list_ChatCompletionEvent_or_SentinelEvent(
+                value.chat_completion_result
+            )
+        )
+    return result
+
+
+def _parse_list_ChatCompletionEvent_or_SentinelEvent(
+    value: object, path: _parsing.Path
+) -> list[ChatCompletionEvent | SentinelEvent]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [
+        _parse_ChatCompletionEvent_or_SentinelEvent(item, (path, index))
+        for index, item in enumerate(value)
+    ]
+
+
+_ChatCompletionEvent_KEYS = frozenset({"data", "event", "id", "retry"})
+_SentinelEvent_KEYS = frozenset({"data"})
+
+
+def _parse_ChatCompletionEvent_or_SentinelEvent(
+    value: object, path: _parsing.Path
+) -> ChatCompletionEvent | SentinelEvent:
+    rejected: list[tuple[str, str]] = []
+    best: tuple[ChatCompletionEvent | SentinelEvent, int] | None = None
+    if type(value) is dict:
+        try:
+            result_1 = _parse_ChatCompletionEvent(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("ChatCompletionEvent", str(exc)))
+        else:
+            if value.keys() <= _ChatCompletionEvent_KEYS:
+                return result_1
+            score = len(value.keys() & _ChatCompletionEvent_KEYS)
+            if best is None or score > best[1]:
+                best = (result_1, score)
+    else:
+        rejected.append(("ChatCompletionEvent", "expected an object"))
+    if type(value) is dict:
+        try:
+            result_2 = _parse_SentinelEvent(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("SentinelEvent", str(exc)))
+        else:
+            if value.keys() <= _SentinelEvent_KEYS:
+                return result_2
+            score = len(value.keys() & _SentinelEvent_KEYS)
+            if best is None or score > best[1]:
+                best = (result_2, score)
+    else:
+        rejected.append(("SentinelEvent", "expected an object"))
+    if best is not None:
+        return best[0]
+    _parsing.no_member(path, "ChatCompletionEvent | SentinelEvent", value, rejected)
+
+
+def _dump_list_ChatCompletionEvent_or_SentinelEvent(
+    value: list[ChatCompletionEvent | SentinelEvent],
+) -> list[Any]:
+    return [_dump_ChatCompletionEvent_or_SentinelEvent(item) for item in value]
+
+
+def _dump_ChatCompletionEvent_or_SentinelEvent(value: object) -> Any:
+    if isinstance(value, ChatCompletionEvent):
+        return _dump_ChatCompletionEvent(value)
+    if isinstance(value, SentinelEvent):
+        return _dump_SentinelEvent(value)
+    raise TypeError(
+        "not a ChatCompletionEvent | SentinelEvent: " + type(value).__name__
+    )
+
+
+from ..shared.chatcompletionevent import (
+    ChatCompletionEvent,
+    _dump_ChatCompletionEvent,
+    _parse_ChatCompletionEvent,
+)
+from ..shared.sentinelevent import (
+    SentinelEvent,
+    _dump_SentinelEvent,
+    _parse_SentinelEvent,
+)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from ... import requests_http
+from ... import _parsing, requests_http
 
 
-@dataclass
+@dataclass(slots=True)
 class GetUsageResponse:
     content_type: str = field(metadata={"wire_name": "content_type"})
     """HTTP response content type for this operation"""
@@ -24,6 +25,58 @@ class GetUsageResponse:
     error: Error | None = field(default=None, metadata={"wire_name": "error"})
     """Not Found"""
 
+    @classmethod
+    def from_dict(
+        cls, data: object, *, raw_response: requests_http.Response
+    ) -> GetUsageResponse:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_GetUsageResponse(data, "$", raw_response=raw_response)
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from ..errors.error import Error
-from ..shared.usage import Usage
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_GetUsageResponse(self)
+
+
+def _parse_GetUsageResponse(
+    value: object, path: _parsing.Path, *, raw_response: requests_http.Response
+) -> GetUsageResponse:
+    if type(value) is not dict:
+        _parsing.fail(path, "GetUsageResponse (an object)", value)
+    f_content_type = value.get("content_type", _parsing.MISSING)
+    f_status_code = value.get("status_code", _parsing.MISSING)
+    f_usage = value.get("usage")
+    f_error = value.get("error")
+    return GetUsageResponse(
+        (
+            f_content_type
+            if type(f_content_type) is str
+            else _parsing.fail((path, "content_type"), "str", f_content_type)
+        ),
+        (
+            f_status_code
+            if type(f_status_code) is int
+            else _parsing.fail((path, "status_code"), "int", f_status_code)
+        ),
+        raw_response,
+        (None if f_usage is None else _parse_Usage(f_usage, (path, "usage"))),
+        (None if f_error is None else _parse_Error(f_error, (path, "error"))),
+    )
+
+
+def _dump_GetUsageResponse(value: GetUsageResponse) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "content_type": value.content_type,
+        "status_code": value.status_code,
+    }
+    if value.usage is not None:
+        result["usage"] = _dump_Usage(value.usage)
+    if value.error is not None:
+        result["error"] = _dump_Error(value.error)
+    return result
+
+
+from ..errors.error import Error, _dump_Error, _parse_Error
+from ..shared.usage import Usage, _dump_Usage, _parse_Usage

@@ -8,11 +8,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from .legacymode import LegacyMode
-from .priority import Priority
+from ... import _parsing
+from .legacymode import LegacyMode, _parse_LegacyMode
+from .priority import Priority, _parse_Priority
 
 
-@dataclass
+@dataclass(slots=True)
 class AllKinds:
     """Every primitive kind, optional and required, with names that clash with Python's: class_, str_, date_."""
 
@@ -78,3 +79,157 @@ class AllKinds:
         default=None, metadata={"wire_name": "old_mode"}
     )
     """Deprecated: Use priority."""
+
+    @classmethod
+    def from_dict(cls, data: object) -> AllKinds:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_AllKinds(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_AllKinds(self)
+
+
+def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
+    if type(value) is not dict:
+        _parsing.fail(path, "AllKinds (an object)", value)
+    f_str_ = value.get("str", _parsing.MISSING)
+    f_int = value.get("int", _parsing.MISSING)
+    f_float_value = value.get("float_value", _parsing.MISSING)
+    f_bool_ = value.get("bool", _parsing.MISSING)
+    f_date_ = value.get("date", _parsing.MISSING)
+    f_date_time = value.get("date_time", _parsing.MISSING)
+    f_decimal = value.get("decimal", _parsing.MISSING)
+    f_big_int = value.get("big_int", _parsing.MISSING)
+    f_blob = value.get("blob", _parsing.MISSING)
+    f_any = value.get("any", _parsing.MISSING)
+    f_class_ = value.get("class", _parsing.MISSING)
+    f_priority = value.get("priority", _parsing.MISSING)
+    f_nullable_count = value.get("nullable_count", _parsing.MISSING)
+    f_opt_str = value.get("opt_str")
+    f_opt_float = value.get("opt_float")
+    f_opt_date = value.get("opt_date")
+    f_opt_decimal = value.get("opt_decimal")
+    f_opt_bytes = value.get("opt_bytes")
+    f_old_mode = value.get("old_mode")
+    return AllKinds(
+        (
+            f_str_
+            if type(f_str_) is str
+            else _parsing.fail((path, "str"), "str", f_str_)
+        ),
+        (f_int if type(f_int) is int else _parsing.fail((path, "int"), "int", f_int)),
+        (
+            f_float_value
+            if type(f_float_value) is float
+            else _parsing.parse_float(f_float_value, (path, "float_value"))
+        ),
+        (
+            f_bool_
+            if type(f_bool_) is bool
+            else _parsing.fail((path, "bool"), "bool", f_bool_)
+        ),
+        _parsing.parse_date(f_date_, (path, "date")),
+        _parsing.parse_datetime(f_date_time, (path, "date_time")),
+        _parsing.parse_decimal(f_decimal, (path, "decimal")),
+        (
+            f_big_int
+            if type(f_big_int) is int
+            else _parsing.fail((path, "big_int"), "int", f_big_int)
+        ),
+        _parsing.parse_bytes(f_blob, (path, "blob")),
+        (
+            f_any
+            if f_any is not _parsing.MISSING
+            else _parsing.fail((path, "any"), "a value", f_any)
+        ),
+        (
+            "kinds"
+            if f_class_ == "kinds" and type(f_class_) is str
+            else _parsing.fail((path, "class"), "'kinds'", f_class_)
+        ),
+        _parse_Priority(f_priority, (path, "priority")),
+        (
+            None
+            if f_nullable_count is None
+            else (
+                f_nullable_count
+                if type(f_nullable_count) is int
+                else _parsing.fail(
+                    (path, "nullable_count"), "int or null", f_nullable_count
+                )
+            )
+        ),
+        (
+            None
+            if f_opt_str is None
+            else (
+                f_opt_str
+                if type(f_opt_str) is str
+                else _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
+            )
+        ),
+        (
+            None
+            if f_opt_float is None
+            else (
+                f_opt_float
+                if type(f_opt_float) is float
+                else _parsing.parse_float(f_opt_float, (path, "opt_float"))
+            )
+        ),
+        (
+            None
+            if f_opt_date is None
+            else _parsing.parse_date(f_opt_date, (path, "opt_date"))
+        ),
+        (
+            None
+            if f_opt_decimal is None
+            else _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
+        ),
+        (
+            None
+            if f_opt_bytes is None
+            else _parsing.parse_bytes(f_opt_bytes, (path, "opt_bytes"))
+        ),
+        (
+            None
+            if f_old_mode is None
+            else _parse_LegacyMode(f_old_mode, (path, "old_mode"))
+        ),
+    )
+
+
+def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "str": value.str_,
+        "int": value.int,
+        "float_value": value.float_value,
+        "bool": value.bool_,
+        "date": _parsing.dump_date(value.date_),
+        "date_time": _parsing.dump_datetime(value.date_time),
+        "decimal": _parsing.dump_decimal(value.decimal),
+        "big_int": value.big_int,
+        "blob": _parsing.dump_bytes(value.blob),
+        "any": value.any,
+        "class": value.class_,
+        "priority": value.priority.value,
+        "nullable_count": value.nullable_count,
+    }
+    if value.opt_str is not None:
+        result["opt_str"] = value.opt_str
+    if value.opt_float is not None:
+        result["opt_float"] = value.opt_float
+    if value.opt_date is not None:
+        result["opt_date"] = _parsing.dump_date(value.opt_date)
+    if value.opt_decimal is not None:
+        result["opt_decimal"] = _parsing.dump_decimal(value.opt_decimal)
+    if value.opt_bytes is not None:
+        result["opt_bytes"] = _parsing.dump_bytes(value.opt_bytes)
+    if value.old_mode is not None:
+        result["old_mode"] = value.old_mode.value
+    return result

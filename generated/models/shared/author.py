@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class Author:
     """Refers to Book, which refers back: a cycle across two pages."""
 
@@ -13,5 +16,51 @@ class Author:
 
     books: list[Book] | None = field(default=None, metadata={"wire_name": "books"})
 
+    @classmethod
+    def from_dict(cls, data: object) -> Author:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Author(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from .book import Book
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Author(self)
+
+
+def _parse_Author(value: object, path: _parsing.Path) -> Author:
+    if type(value) is not dict:
+        _parsing.fail(path, "Author (an object)", value)
+    f_name = value.get("name", _parsing.MISSING)
+    f_books = value.get("books")
+    return Author(
+        (
+            f_name
+            if type(f_name) is str
+            else _parsing.fail((path, "name"), "str", f_name)
+        ),
+        (None if f_books is None else _parse_list_Book(f_books, (path, "books"))),
+    )
+
+
+def _dump_Author(value: Author) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "name": value.name,
+    }
+    if value.books is not None:
+        result["books"] = _dump_list_Book(value.books)
+    return result
+
+
+def _parse_list_Book(value: object, path: _parsing.Path) -> list[Book]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [_parse_Book(item, (path, index)) for index, item in enumerate(value)]
+
+
+def _dump_list_Book(value: list[Book]) -> list[Any]:
+    return [_dump_Book(item) for item in value]
+
+
+from .book import Book, _dump_Book, _parse_Book

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class Book:
     """Refers back to Author."""
 
@@ -15,5 +18,53 @@ class Book:
 
     isbn: str | None = field(default=None, metadata={"wire_name": "isbn"})
 
+    @classmethod
+    def from_dict(cls, data: object) -> Book:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Book(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from .author import Author
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Book(self)
+
+
+def _parse_Book(value: object, path: _parsing.Path) -> Book:
+    if type(value) is not dict:
+        _parsing.fail(path, "Book (an object)", value)
+    f_title = value.get("title", _parsing.MISSING)
+    f_author = value.get("author")
+    f_isbn = value.get("isbn")
+    return Book(
+        (
+            f_title
+            if type(f_title) is str
+            else _parsing.fail((path, "title"), "str", f_title)
+        ),
+        (None if f_author is None else _parse_Author(f_author, (path, "author"))),
+        (
+            None
+            if f_isbn is None
+            else (
+                f_isbn
+                if type(f_isbn) is str
+                else _parsing.fail((path, "isbn"), "str or null", f_isbn)
+            )
+        ),
+    )
+
+
+def _dump_Book(value: Book) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "title": value.title,
+    }
+    if value.author is not None:
+        result["author"] = _dump_Author(value.author)
+    if value.isbn is not None:
+        result["isbn"] = value.isbn
+    return result
+
+
+from .author import Author, _dump_Author, _parse_Author

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class ChatCompletionEvent:
     """One server-sent event of a streamed chat completion: a chunk of generated content."""
 
@@ -21,5 +24,71 @@ class ChatCompletionEvent:
     retry: int | None = field(default=None, metadata={"wire_name": "retry"})
     """Reconnection delay in milliseconds"""
 
+    @classmethod
+    def from_dict(cls, data: object) -> ChatCompletionEvent:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_ChatCompletionEvent(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from .data import Data
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_ChatCompletionEvent(self)
+
+
+def _parse_ChatCompletionEvent(
+    value: object, path: _parsing.Path
+) -> ChatCompletionEvent:
+    if type(value) is not dict:
+        _parsing.fail(path, "ChatCompletionEvent (an object)", value)
+    f_data = value.get("data", _parsing.MISSING)
+    f_event = value.get("event")
+    f_id = value.get("id")
+    f_retry = value.get("retry")
+    return ChatCompletionEvent(
+        _parse_Data(f_data, (path, "data")),
+        (
+            None
+            if f_event is None
+            else (
+                f_event
+                if type(f_event) is str
+                else _parsing.fail((path, "event"), "str or null", f_event)
+            )
+        ),
+        (
+            None
+            if f_id is None
+            else (
+                f_id
+                if type(f_id) is str
+                else _parsing.fail((path, "id"), "str or null", f_id)
+            )
+        ),
+        (
+            None
+            if f_retry is None
+            else (
+                f_retry
+                if type(f_retry) is int
+                else _parsing.fail((path, "retry"), "int or null", f_retry)
+            )
+        ),
+    )
+
+
+def _dump_ChatCompletionEvent(value: ChatCompletionEvent) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "data": _dump_Data(value.data),
+    }
+    if value.event is not None:
+        result["event"] = value.event
+    if value.id is not None:
+        result["id"] = value.id
+    if value.retry is not None:
+        result["retry"] = value.retry
+    return result
+
+
+from .data import Data, _dump_Data, _parse_Data

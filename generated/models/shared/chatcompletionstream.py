@@ -2,7 +2,77 @@
 
 from __future__ import annotations
 
-from .chatcompletionevent import ChatCompletionEvent
-from .sentinelevent import SentinelEvent
+from typing import Any
+
+from ... import _parsing
+from .chatcompletionevent import (
+    ChatCompletionEvent,
+    _dump_ChatCompletionEvent,
+    _parse_ChatCompletionEvent,
+)
+from .sentinelevent import SentinelEvent, _dump_SentinelEvent, _parse_SentinelEvent
 
 ChatCompletionStream = ChatCompletionEvent | SentinelEvent
+
+
+def parse_chat_completion_stream(data: object) -> ChatCompletionStream:
+    """Parse a decoded JSON value into the ChatCompletionStream member it matches; raises ParseError."""
+    try:
+        return _parse_ChatCompletionStream(data, "$")
+    except RecursionError:
+        raise _parsing.too_deep() from None
+
+
+def dump_chat_completion_stream(value: ChatCompletionStream) -> Any:
+    """A ChatCompletionStream as a JSON-ready value."""
+    return _dump_ChatCompletionStream(value)
+
+
+_ChatCompletionEvent_KEYS = frozenset({"data", "event", "id", "retry"})
+_SentinelEvent_KEYS = frozenset({"data"})
+
+
+def _parse_ChatCompletionStream(
+    value: object, path: _parsing.Path
+) -> ChatCompletionEvent | SentinelEvent:
+    rejected: list[tuple[str, str]] = []
+    best: tuple[ChatCompletionEvent | SentinelEvent, int] | None = None
+    if type(value) is dict:
+        try:
+            result_1 = _parse_ChatCompletionEvent(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("ChatCompletionEvent", str(exc)))
+        else:
+            if value.keys() <= _ChatCompletionEvent_KEYS:
+                return result_1
+            score = len(value.keys() & _ChatCompletionEvent_KEYS)
+            if best is None or score > best[1]:
+                best = (result_1, score)
+    else:
+        rejected.append(("ChatCompletionEvent", "expected an object"))
+    if type(value) is dict:
+        try:
+            result_2 = _parse_SentinelEvent(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("SentinelEvent", str(exc)))
+        else:
+            if value.keys() <= _SentinelEvent_KEYS:
+                return result_2
+            score = len(value.keys() & _SentinelEvent_KEYS)
+            if best is None or score > best[1]:
+                best = (result_2, score)
+    else:
+        rejected.append(("SentinelEvent", "expected an object"))
+    if best is not None:
+        return best[0]
+    _parsing.no_member(path, "ChatCompletionEvent | SentinelEvent", value, rejected)
+
+
+def _dump_ChatCompletionStream(value: object) -> Any:
+    if isinstance(value, ChatCompletionEvent):
+        return _dump_ChatCompletionEvent(value)
+    if isinstance(value, SentinelEvent):
+        return _dump_SentinelEvent(value)
+    raise TypeError(
+        "not a ChatCompletionEvent | SentinelEvent: " + type(value).__name__
+    )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class Containers:
     """Lists and dictionaries, nested."""
 
@@ -45,5 +48,260 @@ class Containers:
     )
     """Points in time by name."""
 
+    @classmethod
+    def from_dict(cls, data: object) -> Containers:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Containers(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from .usage import Usage
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Containers(self)
+
+
+def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
+    if type(value) is not dict:
+        _parsing.fail(path, "Containers (an object)", value)
+    f_tags = value.get("tags", _parsing.MISSING)
+    f_labels = value.get("labels", _parsing.MISSING)
+    f_groups = value.get("groups", _parsing.MISSING)
+    f_matrix = value.get("matrix", _parsing.MISSING)
+    f_usage_by_model = value.get("usage_by_model")
+    f_history = value.get("history")
+    f_nested = value.get("nested")
+    f_values = value.get("values")
+    f_timestamps = value.get("timestamps")
+    return Containers(
+        _parse_list_str(f_tags, (path, "tags")),
+        _parse_dict_str(f_labels, (path, "labels")),
+        _parse_dict_list_str(f_groups, (path, "groups")),
+        _parse_list_list_int(f_matrix, (path, "matrix")),
+        (
+            None
+            if f_usage_by_model is None
+            else _parse_dict_Usage(f_usage_by_model, (path, "usage_by_model"))
+        ),
+        (
+            None
+            if f_history is None
+            else _parse_list_Usage(f_history, (path, "history"))
+        ),
+        (
+            None
+            if f_nested is None
+            else _parse_dict_dict_list_Usage(f_nested, (path, "nested"))
+        ),
+        (
+            None
+            if f_values is None
+            else _parse_list_str_or_int_or_float_or_bool(f_values, (path, "values"))
+        ),
+        (
+            None
+            if f_timestamps is None
+            else _parse_dict_datetime(f_timestamps, (path, "timestamps"))
+        ),
+    )
+
+
+def _dump_Containers(value: Containers) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "tags": list(value.tags),
+        "labels": dict(value.labels),
+        "groups": _dump_dict_list_str(value.groups),
+        "matrix": _dump_list_list_int(value.matrix),
+    }
+    if value.usage_by_model is not None:
+        result["usage_by_model"] = _dump_dict_Usage(value.usage_by_model)
+    if value.history is not None:
+        result["history"] = _dump_list_Usage(value.history)
+    if value.nested is not None:
+        result["nested"] = _dump_dict_dict_list_Usage(value.nested)
+    if value.values is not None:
+        result["values"] = list(value.values)
+    if value.timestamps is not None:
+        result["timestamps"] = _dump_dict_datetime(value.timestamps)
+    return result
+
+
+def _parse_list_str(value: object, path: _parsing.Path) -> list[str]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [
+        (item if type(item) is str else _parsing.fail((path, index), "str", item))
+        for index, item in enumerate(value)
+    ]
+
+
+def _parse_dict_str(value: object, path: _parsing.Path) -> dict[str, str]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (key if type(key) is str else _parsing.bad_key(path, key)): (
+            item if type(item) is str else _parsing.fail((path, key), "str", item)
+        )
+        for key, item in value.items()
+    }
+
+
+def _parse_dict_list_str(value: object, path: _parsing.Path) -> dict[str, list[str]]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (key if type(key) is str else _parsing.bad_key(path, key)): _parse_list_str(
+            item, (path, key)
+        )
+        for key, item in value.items()
+    }
+
+
+def _dump_dict_list_str(value: dict[str, list[str]]) -> dict[str, Any]:
+    return {key: list(item) for key, item in value.items()}
+
+
+def _parse_list_list_int(value: object, path: _parsing.Path) -> list[list[int]]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [_parse_list_int(item, (path, index)) for index, item in enumerate(value)]
+
+
+def _parse_list_int(value: object, path: _parsing.Path) -> list[int]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [
+        (item if type(item) is int else _parsing.fail((path, index), "int", item))
+        for index, item in enumerate(value)
+    ]
+
+
+def _dump_list_list_int(value: list[list[int]]) -> list[Any]:
+    return [list(item) for item in value]
+
+
+def _parse_dict_Usage(value: object, path: _parsing.Path) -> dict[str, Usage]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (key if type(key) is str else _parsing.bad_key(path, key)): _parse_Usage(
+            item, (path, key)
+        )
+        for key, item in value.items()
+    }
+
+
+def _dump_dict_Usage(value: dict[str, Usage]) -> dict[str, Any]:
+    return {key: _dump_Usage(item) for key, item in value.items()}
+
+
+def _parse_list_Usage(value: object, path: _parsing.Path) -> list[Usage]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [_parse_Usage(item, (path, index)) for index, item in enumerate(value)]
+
+
+def _dump_list_Usage(value: list[Usage]) -> list[Any]:
+    return [_dump_Usage(item) for item in value]
+
+
+def _parse_dict_dict_list_Usage(
+    value: object, path: _parsing.Path
+) -> dict[str, dict[str, list[Usage]]]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (
+            key if type(key) is str else _parsing.bad_key(path, key)
+        ): _parse_dict_list_Usage(item, (path, key))
+        for key, item in value.items()
+    }
+
+
+def _parse_dict_list_Usage(
+    value: object, path: _parsing.Path
+) -> dict[str, list[Usage]]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (key if type(key) is str else _parsing.bad_key(path, key)): _parse_list_Usage(
+            item, (path, key)
+        )
+        for key, item in value.items()
+    }
+
+
+def _dump_dict_dict_list_Usage(
+    value: dict[str, dict[str, list[Usage]]],
+) -> dict[str, Any]:
+    return {key: _dump_dict_list_Usage(item) for key, item in value.items()}
+
+
+def _dump_dict_list_Usage(value: dict[str, list[Usage]]) -> dict[str, Any]:
+    return {key: _dump_list_Usage(item) for key, item in value.items()}
+
+
+def _parse_list_str_or_int_or_float_or_bool(
+    value: object, path: _parsing.Path
+) -> list[str | int | float | bool]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [
+        _parse_str_or_int_or_float_or_bool(item, (path, index))
+        for index, item in enumerate(value)
+    ]
+
+
+def _parse_str_or_int_or_float_or_bool(
+    value: object, path: _parsing.Path
+) -> str | int | float | bool:
+    rejected: list[tuple[str, str]] = []
+    best: tuple[str | int | float | bool, int] | None = None
+    if type(value) is str:
+        return value
+    else:
+        rejected.append(("str", "expected a string"))
+    if type(value) is int:
+        return value
+    else:
+        rejected.append(("int", "expected an integer"))
+    if type(value) is float or type(value) is int:
+        try:
+            result_3 = (
+                value if type(value) is float else _parsing.parse_float(value, path)
+            )
+        except _parsing.ParseError as exc:
+            rejected.append(("float", str(exc)))
+        else:
+            if type(value) is float:
+                return result_3
+            score = 0
+            if best is None or score > best[1]:
+                best = (result_3, score)
+    else:
+        rejected.append(("float", "expected a number"))
+    if type(value) is bool:
+        return value
+    else:
+        rejected.append(("bool", "expected a boolean"))
+    if best is not None:
+        return best[0]
+    _parsing.no_member(path, "str | int | float | bool", value, rejected)
+
+
+def _parse_dict_datetime(value: object, path: _parsing.Path) -> dict[str, datetime]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (
+            key if type(key) is str else _parsing.bad_key(path, key)
+        ): _parsing.parse_datetime(item, (path, key))
+        for key, item in value.items()
+    }
+
+
+def _dump_dict_datetime(value: dict[str, datetime]) -> dict[str, Any]:
+    return {key: _parsing.dump_datetime(item) for key, item in value.items()}
+
+
+from .usage import Usage, _dump_Usage, _parse_Usage

@@ -2,8 +2,78 @@
 
 from __future__ import annotations
 
-from .imagepart import ImagePart
-from .textpart import TextPart
+from typing import Any
+
+from ... import _parsing
+from .imagepart import ImagePart, _dump_ImagePart, _parse_ImagePart
+from .textpart import TextPart, _dump_TextPart, _parse_TextPart
 
 ContentPart = TextPart | ImagePart | str
 """A union of models, and of a plain string."""
+
+
+def parse_content_part(data: object) -> ContentPart:
+    """Parse a decoded JSON value into the ContentPart member it matches; raises ParseError."""
+    try:
+        return _parse_ContentPart(data, "$")
+    except RecursionError:
+        raise _parsing.too_deep() from None
+
+
+def dump_content_part(value: ContentPart) -> Any:
+    """A ContentPart as a JSON-ready value."""
+    return _dump_ContentPart(value)
+
+
+_TextPart_KEYS = frozenset({"text", "type"})
+_ImagePart_KEYS = frozenset({"detail", "type", "url"})
+
+
+def _parse_ContentPart(
+    value: object, path: _parsing.Path
+) -> TextPart | ImagePart | str:
+    rejected: list[tuple[str, str]] = []
+    best: tuple[TextPart | ImagePart | str, int] | None = None
+    if type(value) is dict:
+        try:
+            result_1 = _parse_TextPart(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("TextPart", str(exc)))
+        else:
+            if value.keys() <= _TextPart_KEYS:
+                return result_1
+            score = len(value.keys() & _TextPart_KEYS)
+            if best is None or score > best[1]:
+                best = (result_1, score)
+    else:
+        rejected.append(("TextPart", "expected an object"))
+    if type(value) is dict:
+        try:
+            result_2 = _parse_ImagePart(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("ImagePart", str(exc)))
+        else:
+            if value.keys() <= _ImagePart_KEYS:
+                return result_2
+            score = len(value.keys() & _ImagePart_KEYS)
+            if best is None or score > best[1]:
+                best = (result_2, score)
+    else:
+        rejected.append(("ImagePart", "expected an object"))
+    if type(value) is str:
+        return value
+    else:
+        rejected.append(("str", "expected a string"))
+    if best is not None:
+        return best[0]
+    _parsing.no_member(path, "TextPart | ImagePart | str", value, rejected)
+
+
+def _dump_ContentPart(value: object) -> Any:
+    if isinstance(value, TextPart):
+        return _dump_TextPart(value)
+    if isinstance(value, ImagePart):
+        return _dump_ImagePart(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError("not a TextPart | ImagePart | str: " + type(value).__name__)

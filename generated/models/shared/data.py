@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .finishreason import FinishReason
-from .role import Role
+from ... import _parsing
+from .finishreason import FinishReason, _parse_FinishReason
+from .role import Role, _parse_Role
 
 
-@dataclass
+@dataclass(slots=True)
 class Data:
     """The content of one chat completion chunk."""
 
@@ -44,5 +45,96 @@ class Data:
     )
     """Free-form data attached by the server"""
 
+    @classmethod
+    def from_dict(cls, data: object) -> Data:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Data(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from .usage import Usage
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Data(self)
+
+
+def _parse_Data(value: object, path: _parsing.Path) -> Data:
+    if type(value) is not dict:
+        _parsing.fail(path, "Data (an object)", value)
+    f_content = value.get("content", _parsing.MISSING)
+    f_role = value.get("role", _parsing.MISSING)
+    f_index = value.get("index", _parsing.MISSING)
+    f_created = value.get("created", _parsing.MISSING)
+    f_finish_reason = value.get("finish_reason")
+    f_usage = value.get("usage")
+    f_logprobs = value.get("logprobs")
+    f_metadata = value.get("metadata")
+    return Data(
+        (
+            f_content
+            if type(f_content) is str
+            else _parsing.fail((path, "content"), "str", f_content)
+        ),
+        _parse_Role(f_role, (path, "role")),
+        (
+            f_index
+            if type(f_index) is int
+            else _parsing.fail((path, "index"), "int", f_index)
+        ),
+        _parsing.parse_datetime(f_created, (path, "created")),
+        (
+            None
+            if f_finish_reason is None
+            else _parse_FinishReason(f_finish_reason, (path, "finish_reason"))
+        ),
+        (None if f_usage is None else _parse_Usage(f_usage, (path, "usage"))),
+        (
+            None
+            if f_logprobs is None
+            else _parse_list_float(f_logprobs, (path, "logprobs"))
+        ),
+        (
+            None
+            if f_metadata is None
+            else _parse_dict_Any(f_metadata, (path, "metadata"))
+        ),
+    )
+
+
+def _dump_Data(value: Data) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "content": value.content,
+        "role": value.role.value,
+        "index": value.index,
+        "created": _parsing.dump_datetime(value.created),
+    }
+    if value.finish_reason is not None:
+        result["finish_reason"] = value.finish_reason.value
+    if value.usage is not None:
+        result["usage"] = _dump_Usage(value.usage)
+    if value.logprobs is not None:
+        result["logprobs"] = list(value.logprobs)
+    if value.metadata is not None:
+        result["metadata"] = dict(value.metadata)
+    return result
+
+
+def _parse_list_float(value: object, path: _parsing.Path) -> list[float]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [
+        (item if type(item) is float else _parsing.parse_float(item, (path, index)))
+        for index, item in enumerate(value)
+    ]
+
+
+def _parse_dict_Any(value: object, path: _parsing.Path) -> dict[str, Any]:
+    if type(value) is not dict:
+        _parsing.fail(path, "an object", value)
+    return {
+        (key if type(key) is str else _parsing.bad_key(path, key)): item
+        for key, item in value.items()
+    }
+
+
+from .usage import Usage, _dump_Usage, _parse_Usage

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ... import _parsing
+
 
 class FinishReason(str, Enum):
     """Why the model stopped generating."""
@@ -11,3 +13,25 @@ class FinishReason(str, Enum):
     STOP = "stop"
     LENGTH = "length"
     CONTENT_FILTER = "content_filter"
+
+    @classmethod
+    def from_json(cls, value: object) -> FinishReason:
+        """The member whose value is *value*, a decoded JSON value; raises ParseError."""
+        return _parse_FinishReason(value, "$")
+
+    def to_json(self) -> str:
+        """The member's value, as JSON writes it."""
+        return self.value
+
+
+_FinishReason_VALUES = {member.value: member for member in FinishReason}
+
+
+def _parse_FinishReason(value: object, path: _parsing.Path) -> FinishReason:
+    if type(value) is str:
+        member = _FinishReason_VALUES.get(value)
+        if member is not None:
+            return member
+    _parsing.fail(
+        path, "FinishReason (one of 'stop', 'length', 'content_filter')", value
+    )

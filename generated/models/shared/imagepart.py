@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class ImagePart:
     """A part of a message that points to an image."""
 
@@ -17,3 +19,50 @@ class ImagePart:
 
     detail: str | None = field(default=None, metadata={"wire_name": "detail"})
     """low, high or auto."""
+
+    @classmethod
+    def from_dict(cls, data: object) -> ImagePart:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_ImagePart(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_ImagePart(self)
+
+
+def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
+    if type(value) is not dict:
+        _parsing.fail(path, "ImagePart (an object)", value)
+    f_type = value.get("type", _parsing.MISSING)
+    f_url = value.get("url", _parsing.MISSING)
+    f_detail = value.get("detail")
+    return ImagePart(
+        (
+            "image_url"
+            if f_type == "image_url" and type(f_type) is str
+            else _parsing.fail((path, "type"), "'image_url'", f_type)
+        ),
+        (f_url if type(f_url) is str else _parsing.fail((path, "url"), "str", f_url)),
+        (
+            None
+            if f_detail is None
+            else (
+                f_detail
+                if type(f_detail) is str
+                else _parsing.fail((path, "detail"), "str or null", f_detail)
+            )
+        ),
+    )
+
+
+def _dump_ImagePart(value: ImagePart) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "type": value.type,
+        "url": value.url,
+    }
+    if value.detail is not None:
+        result["detail"] = value.detail
+    return result

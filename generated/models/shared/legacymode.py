@@ -4,7 +4,29 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ... import _parsing
+
 
 class LegacyMode(str, Enum):
     COMPAT = "compat"
     STRICT = "strict"
+
+    @classmethod
+    def from_json(cls, value: object) -> LegacyMode:
+        """The member whose value is *value*, a decoded JSON value; raises ParseError."""
+        return _parse_LegacyMode(value, "$")
+
+    def to_json(self) -> str:
+        """The member's value, as JSON writes it."""
+        return self.value
+
+
+_LegacyMode_VALUES = {member.value: member for member in LegacyMode}
+
+
+def _parse_LegacyMode(value: object, path: _parsing.Path) -> LegacyMode:
+    if type(value) is str:
+        member = _LegacyMode_VALUES.get(value)
+        if member is not None:
+            return member
+    _parsing.fail(path, "LegacyMode (one of 'compat', 'strict')", value)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from .role import Role
+from ... import _parsing
+from .role import Role, _parse_Role
 
 
-@dataclass
+@dataclass(slots=True)
 class Message:
     """A chat message. Its text may hold anything a doc may: "quotes", \"\"\"triple quotes\"\"\", back\\slashes, {{ braces }}, <angle brackets>, non-ASCII (café, 日本語) and a
     line break."""
@@ -21,6 +23,120 @@ class Message:
     name: str | None = field(default=None, metadata={"wire_name": "name"})
     """Ends with a quote: "quoted\""""
 
+    @classmethod
+    def from_dict(cls, data: object) -> Message:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Message(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-from .imagepart import ImagePart
-from .textpart import TextPart
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Message(self)
+
+
+def _parse_Message(value: object, path: _parsing.Path) -> Message:
+    if type(value) is not dict:
+        _parsing.fail(path, "Message (an object)", value)
+    f_role = value.get("role", _parsing.MISSING)
+    f_content = value.get("content", _parsing.MISSING)
+    f_name = value.get("name")
+    return Message(
+        _parse_Role(f_role, (path, "role")),
+        _parse_list_TextPart_or_ImagePart_or_str(f_content, (path, "content")),
+        (
+            None
+            if f_name is None
+            else (
+                f_name
+                if type(f_name) is str
+                else _parsing.fail((path, "name"), "str or null", f_name)
+            )
+        ),
+    )
+
+
+def _dump_Message(value: Message) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "role": value.role.value,
+        "content": _dump_list_TextPart_or_ImagePart_or_str(value.content),
+    }
+    if value.name is not None:
+        result["name"] = value.name
+    return result
+
+
+def _parse_list_TextPart_or_ImagePart_or_str(
+    value: object, path: _parsing.Path
+) -> list[TextPart | ImagePart | str]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [
+        _parse_TextPart_or_ImagePart_or_str(item, (path, index))
+        for index, item in enumerate(value)
+    ]
+
+
+_TextPart_KEYS = frozenset({"text", "type"})
+_ImagePart_KEYS = frozenset({"detail", "type", "url"})
+
+
+def _parse_TextPart_or_ImagePart_or_str(
+    value: object, path: _parsing.Path
+) -> TextPart | ImagePart | str:
+    rejected: list[tuple[str, str]] = []
+    best: tuple[TextPart | ImagePart | str, int] | None = None
+    if type(value) is dict:
+        try:
+            result_1 = _parse_TextPart(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("TextPart", str(exc)))
+        else:
+            if value.keys() <= _TextPart_KEYS:
+                return result_1
+            score = len(value.keys() & _TextPart_KEYS)
+            if best is None or score > best[1]:
+                best = (result_1, score)
+    else:
+        rejected.append(("TextPart", "expected an object"))
+    if type(value) is dict:
+        try:
+            result_2 = _parse_ImagePart(value, path)
+        except _parsing.ParseError as exc:
+            rejected.append(("ImagePart", str(exc)))
+        else:
+            if value.keys() <= _ImagePart_KEYS:
+                return result_2
+            score = len(value.keys() & _ImagePart_KEYS)
+            if best is None or score > best[1]:
+                best = (result_2, score)
+    else:
+        rejected.append(("ImagePart", "expected an object"))
+    if type(value) is str:
+        return value
+    else:
+        rejected.append(("str", "expected a string"))
+    if best is not None:
+        return best[0]
+    _parsing.no_member(path, "TextPart | ImagePart | str", value, rejected)
+
+
+def _dump_list_TextPart_or_ImagePart_or_str(
+    value: list[TextPart | ImagePart | str],
+) -> list[Any]:
+    return [_dump_TextPart_or_ImagePart_or_str(item) for item in value]
+
+
+def _dump_TextPart_or_ImagePart_or_str(value: object) -> Any:
+    if isinstance(value, TextPart):
+        return _dump_TextPart(value)
+    if isinstance(value, ImagePart):
+        return _dump_ImagePart(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError("not a TextPart | ImagePart | str: " + type(value).__name__)
+
+
+from .imagepart import ImagePart, _dump_ImagePart, _parse_ImagePart
+from .textpart import TextPart, _dump_TextPart, _parse_TextPart

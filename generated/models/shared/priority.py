@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ... import _parsing
+
 
 class Priority(int, Enum):
     """An integer enum: how urgent a request is."""
@@ -11,3 +13,23 @@ class Priority(int, Enum):
     LOW = 1
     NORMAL = 2
     HIGH = 3
+
+    @classmethod
+    def from_json(cls, value: object) -> Priority:
+        """The member whose value is *value*, a decoded JSON value; raises ParseError."""
+        return _parse_Priority(value, "$")
+
+    def to_json(self) -> int:
+        """The member's value, as JSON writes it."""
+        return self.value
+
+
+_Priority_VALUES = {member.value: member for member in Priority}
+
+
+def _parse_Priority(value: object, path: _parsing.Path) -> Priority:
+    if type(value) is int:
+        member = _Priority_VALUES.get(value)
+        if member is not None:
+            return member
+    _parsing.fail(path, "Priority (one of 1, 2, 3)", value)

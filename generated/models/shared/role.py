@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ... import _parsing
+
 
 class Role(str, Enum):
     """Who wrote a message."""
@@ -12,3 +14,23 @@ class Role(str, Enum):
     USER = "user"
     ASSISTANT = "assistant"
     TOOL = "tool"
+
+    @classmethod
+    def from_json(cls, value: object) -> Role:
+        """The member whose value is *value*, a decoded JSON value; raises ParseError."""
+        return _parse_Role(value, "$")
+
+    def to_json(self) -> str:
+        """The member's value, as JSON writes it."""
+        return self.value
+
+
+_Role_VALUES = {member.value: member for member in Role}
+
+
+def _parse_Role(value: object, path: _parsing.Path) -> Role:
+    if type(value) is str:
+        member = _Role_VALUES.get(value)
+        if member is not None:
+            return member
+    _parsing.fail(path, "Role (one of 'system', 'user', 'assistant', 'tool')", value)

@@ -2,5 +2,57 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ... import _parsing
+
 ScalarValue = str | int | float | bool
 """A union of primitives: the JSON type picks the member."""
+
+
+def parse_scalar_value(data: object) -> ScalarValue:
+    """Parse a decoded JSON value into the ScalarValue member it matches; raises ParseError."""
+    try:
+        return _parse_ScalarValue(data, "$")
+    except RecursionError:
+        raise _parsing.too_deep() from None
+
+
+def dump_scalar_value(value: ScalarValue) -> Any:
+    """A ScalarValue as a JSON-ready value."""
+    return value
+
+
+def _parse_ScalarValue(value: object, path: _parsing.Path) -> str | int | float | bool:
+    rejected: list[tuple[str, str]] = []
+    best: tuple[str | int | float | bool, int] | None = None
+    if type(value) is str:
+        return value
+    else:
+        rejected.append(("str", "expected a string"))
+    if type(value) is int:
+        return value
+    else:
+        rejected.append(("int", "expected an integer"))
+    if type(value) is float or type(value) is int:
+        try:
+            result_3 = (
+                value if type(value) is float else _parsing.parse_float(value, path)
+            )
+        except _parsing.ParseError as exc:
+            rejected.append(("float", str(exc)))
+        else:
+            if type(value) is float:
+                return result_3
+            score = 0
+            if best is None or score > best[1]:
+                best = (result_3, score)
+    else:
+        rejected.append(("float", "expected a number"))
+    if type(value) is bool:
+        return value
+    else:
+        rejected.append(("bool", "expected a boolean"))
+    if best is not None:
+        return best[0]
+    _parsing.no_member(path, "str | int | float | bool", value, rejected)

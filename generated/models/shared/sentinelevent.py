@@ -3,12 +3,46 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class SentinelEvent:
     """Marks the end of an event stream."""
 
     data: Literal["[DONE]"] = field(metadata={"wire_name": "data"})
     """Always [DONE]"""
+
+    @classmethod
+    def from_dict(cls, data: object) -> SentinelEvent:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_SentinelEvent(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_SentinelEvent(self)
+
+
+def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
+    if type(value) is not dict:
+        _parsing.fail(path, "SentinelEvent (an object)", value)
+    f_data = value.get("data", _parsing.MISSING)
+    return SentinelEvent(
+        (
+            "[DONE]"
+            if f_data == "[DONE]" and type(f_data) is str
+            else _parsing.fail((path, "data"), "'[DONE]'", f_data)
+        ),
+    )
+
+
+def _dump_SentinelEvent(value: SentinelEvent) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "data": value.data,
+    }
+    return result

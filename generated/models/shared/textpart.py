@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class TextPart:
     """A part of a message that holds text."""
 
@@ -14,3 +16,42 @@ class TextPart:
 
     text_: str = field(metadata={"wire_name": "text"})
     """The text."""
+
+    @classmethod
+    def from_dict(cls, data: object) -> TextPart:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_TextPart(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_TextPart(self)
+
+
+def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
+    if type(value) is not dict:
+        _parsing.fail(path, "TextPart (an object)", value)
+    f_type = value.get("type", _parsing.MISSING)
+    f_text_ = value.get("text", _parsing.MISSING)
+    return TextPart(
+        (
+            "text"
+            if f_type == "text" and type(f_type) is str
+            else _parsing.fail((path, "type"), "'text'", f_type)
+        ),
+        (
+            f_text_
+            if type(f_text_) is str
+            else _parsing.fail((path, "text"), "str", f_text_)
+        ),
+    )
+
+
+def _dump_TextPart(value: TextPart) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "type": value.type,
+        "text": value.text_,
+    }
+    return result

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class TreeNode:
     """A model that refers to itself."""
 
@@ -15,3 +18,52 @@ class TreeNode:
     """Sub-trees."""
 
     parent: TreeNode | None = field(default=None, metadata={"wire_name": "parent"})
+
+    @classmethod
+    def from_dict(cls, data: object) -> TreeNode:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_TreeNode(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_TreeNode(self)
+
+
+def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
+    if type(value) is not dict:
+        _parsing.fail(path, "TreeNode (an object)", value)
+    f_name = value.get("name", _parsing.MISSING)
+    f_children = value.get("children", _parsing.MISSING)
+    f_parent = value.get("parent")
+    return TreeNode(
+        (
+            f_name
+            if type(f_name) is str
+            else _parsing.fail((path, "name"), "str", f_name)
+        ),
+        _parse_list_TreeNode(f_children, (path, "children")),
+        (None if f_parent is None else _parse_TreeNode(f_parent, (path, "parent"))),
+    )
+
+
+def _dump_TreeNode(value: TreeNode) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "name": value.name,
+        "children": _dump_list_TreeNode(value.children),
+    }
+    if value.parent is not None:
+        result["parent"] = _dump_TreeNode(value.parent)
+    return result
+
+
+def _parse_list_TreeNode(value: object, path: _parsing.Path) -> list[TreeNode]:
+    if type(value) is not list:
+        _parsing.fail(path, "a list", value)
+    return [_parse_TreeNode(item, (path, index)) for index, item in enumerate(value)]
+
+
+def _dump_list_TreeNode(value: list[TreeNode]) -> list[Any]:
+    return [_dump_TreeNode(item) for item in value]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class Usage:
     """Token counts of a completion."""
 
@@ -21,3 +24,53 @@ class Usage:
 
     cost: Decimal | None = field(default=None, metadata={"wire_name": "cost"})
     """Price in dollars, exact"""
+
+    @classmethod
+    def from_dict(cls, data: object) -> Usage:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_Usage(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_Usage(self)
+
+
+def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
+    if type(value) is not dict:
+        _parsing.fail(path, "Usage (an object)", value)
+    f_prompt_tokens = value.get("prompt_tokens", _parsing.MISSING)
+    f_completion_tokens = value.get("completion_tokens", _parsing.MISSING)
+    f_total_tokens = value.get("total_tokens", _parsing.MISSING)
+    f_cost = value.get("cost")
+    return Usage(
+        (
+            f_prompt_tokens
+            if type(f_prompt_tokens) is int
+            else _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
+        ),
+        (
+            f_completion_tokens
+            if type(f_completion_tokens) is int
+            else _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
+        ),
+        (
+            f_total_tokens
+            if type(f_total_tokens) is int
+            else _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
+        ),
+        (None if f_cost is None else _parsing.parse_decimal(f_cost, (path, "cost"))),
+    )
+
+
+def _dump_Usage(value: Usage) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "prompt_tokens": value.prompt_tokens,
+        "completion_tokens": value.completion_tokens,
+        "total_tokens": value.total_tokens,
+    }
+    if value.cost is not None:
+        result["cost"] = _parsing.dump_decimal(value.cost)
+    return result

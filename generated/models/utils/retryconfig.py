@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from ... import _parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class RetryConfig:
     """A page that defines two types: RetryConfig and, below it, BackoffStrategy."""
 
@@ -20,8 +23,52 @@ class RetryConfig:
     )
     """Whether to retry on connection errors."""
 
+    @classmethod
+    def from_dict(cls, data: object) -> RetryConfig:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_RetryConfig(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
 
-@dataclass
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_RetryConfig(self)
+
+
+def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
+    if type(value) is not dict:
+        _parsing.fail(path, "RetryConfig (an object)", value)
+    f_strategy = value.get("strategy", _parsing.MISSING)
+    f_backoff = value.get("backoff", _parsing.MISSING)
+    f_retry_connection_errors = value.get("retry_connection_errors", _parsing.MISSING)
+    return RetryConfig(
+        (
+            f_strategy
+            if type(f_strategy) is str
+            else _parsing.fail((path, "strategy"), "str", f_strategy)
+        ),
+        _parse_BackoffStrategy(f_backoff, (path, "backoff")),
+        (
+            f_retry_connection_errors
+            if type(f_retry_connection_errors) is bool
+            else _parsing.fail(
+                (path, "retry_connection_errors"), "bool", f_retry_connection_errors
+            )
+        ),
+    )
+
+
+def _dump_RetryConfig(value: RetryConfig) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "strategy": value.strategy,
+        "backoff": _dump_BackoffStrategy(value.backoff),
+        "retry_connection_errors": value.retry_connection_errors,
+    }
+    return result
+
+
+@dataclass(slots=True)
 class BackoffStrategy:
     """Exponential backoff between retries."""
 
@@ -33,3 +80,49 @@ class BackoffStrategy:
 
     exponent: float = field(metadata={"wire_name": "exponent"})
     """The exponent to use for the backoff."""
+
+    @classmethod
+    def from_dict(cls, data: object) -> BackoffStrategy:
+        """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
+        try:
+            return _parse_BackoffStrategy(data, "$")
+        except RecursionError:
+            raise _parsing.too_deep() from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: wire names as keys, unset optional fields left out."""
+        return _dump_BackoffStrategy(self)
+
+
+def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrategy:
+    if type(value) is not dict:
+        _parsing.fail(path, "BackoffStrategy (an object)", value)
+    f_initial_interval = value.get("initial_interval", _parsing.MISSING)
+    f_max_interval = value.get("max_interval", _parsing.MISSING)
+    f_exponent = value.get("exponent", _parsing.MISSING)
+    return BackoffStrategy(
+        (
+            f_initial_interval
+            if type(f_initial_interval) is int
+            else _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
+        ),
+        (
+            f_max_interval
+            if type(f_max_interval) is int
+            else _parsing.fail((path, "max_interval"), "int", f_max_interval)
+        ),
+        (
+            f_exponent
+            if type(f_exponent) is float
+            else _parsing.parse_float(f_exponent, (path, "exponent"))
+        ),
+    )
+
+
+def _dump_BackoffStrategy(value: BackoffStrategy) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "initial_interval": value.initial_interval,
+        "max_interval": value.max_interval,
+        "exponent": value.exponent,
+    }
+    return result
