@@ -175,7 +175,10 @@ def _table_block(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Bl
         elif tok.type == "tr_close":
             source_line = lines[row_line - 1] if row_line - 1 < len(lines) else ""
             columns = cell_columns(source_line)
-            cells = tuple(Cell(_inlines(t), SourceSpan(path, row_line, _nth(columns, n, 1))) for n, t in enumerate(row))
+            cells = tuple(
+                Cell(_inlines(t), SourceSpan(path, row_line, _nth(columns, n, 1)))
+                for n, t in enumerate(row)
+            )
             if in_head:
                 header = cells
             else:
