@@ -12,6 +12,7 @@ nothing changed stops after fingerprinting the pages (see :mod:`docgen.increment
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 import traceback
@@ -192,13 +193,28 @@ class _Run:
     def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """Print every diagnostic; return those that fail the run."""
         ordered = sorted_diagnostics(diagnostics)
+        pages = {s.path for s in self.sources} | {p.span.path for p in self.problems}
         for diagnostic in ordered:
-            print(diagnostic.render(), file=sys.stderr)
+            print(shown(diagnostic, self.specs, pages), file=sys.stderr)
         return [d for d in ordered if d.severity != WARNING or self.strict]
+
+    def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
+        errors = sum(d.severity != WARNING for d in failing)
+        warnings = len(failing) - errors
+        counted = f"{errors} error(s)" + (f" and {warnings} warning(s) (--strict)" if warnings else "")
+        print(f"docgen: {counted}; {what}", file=sys.stderr)
 
     def summary(self, text: str) -> None:
         if not self.args.quiet:
             print(f"docgen: {text}; {time.perf_counter() - self.started:.2f}s")
+
+
+def shown(diagnostic: Diagnostic, specs: Path, pages: set[str]) -> str:
+    """The diagnostic as printed: a page's path as the user reaches it from the current folder."""
+    if diagnostic.span.path not in pages:
+        return diagnostic.render()
+    where = config.display_path(specs / diagnostic.span.path)
+    return dataclasses.replace(diagnostic, span=dataclasses.replace(diagnostic.span, path=where)).render()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -221,7 +237,9 @@ def run(args: argparse.Namespace) -> int:
         record = incremental.load_record(key)
         if incremental.up_to_date(out, record):
             assert record is not None
-            if current.report(record.warnings):
+            failing = current.report(record.warnings)
+            if failing:
+                current.failed(failing, "nothing was written")
                 return EXIT_FAILED
             current.summary(f"{len(sources)} pages unchanged; {out} is up to date")
             return EXIT_OK
@@ -248,7 +266,7 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     result = generate(current.specs, templates, current.settings, formatting, (current.sources, current.problems))
     failing = current.report(result.diagnostics)
     if failing or not result.files:
-        print(f"docgen: {len(failing)} error(s); nothing was written", file=sys.stderr)
+        current.failed(failing, "nothing was written")
         return None
     warnings = [d for d in result.diagnostics if d.severity == WARNING]
     return encode(result.files, formatting.unformatted), warnings, result
