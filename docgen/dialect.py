@@ -223,7 +223,9 @@ class _Lowering:
 
     def declaration(self, section: _TypeSection, key: str, name: str) -> Optional[Model | Enum | Union_]:
         description = _description(section.intro.blocks)
-        deprecated = section.title.struck or any(b.kind == "quote" and "DEPRECATED" in b.text for b in section.intro.blocks)
+        deprecated = section.title.struck or any(
+            b.kind == "quote" and "DEPRECATED" in b.text for b in section.intro.blocks
+        )
         span = section.title.span
         if section.kind == "model":
             table = self._table(section.body)
@@ -277,7 +279,11 @@ class _Lowering:
         name_col = columns.get("field", columns.get("name"))
         if name_col is None or "type" not in columns:
             self.problems.append(
-                error(table.span, "a Fields table needs 'Field' (or 'Name') and 'Type' columns", "add the missing column header")
+                error(
+                    table.span,
+                    "a Fields table needs 'Field' (or 'Name') and 'Type' columns",
+                    "add the missing column header",
+                )
             )
             return ()
         known = {columns.get(c, -1) for c in ("type", "required", "description", "example")} | {name_col}
@@ -291,7 +297,11 @@ class _Lowering:
                 continue
             if made.name in seen:
                 self.problems.append(
-                    error(made.span, f"field {made.name!r} is listed twice (first at {seen[made.name]})", "remove or rename one row")
+                    error(
+                        made.span,
+                        f"field {made.name!r} is listed twice (first at {seen[made.name]})",
+                        "remove or rename one row",
+                    )
                 )
                 continue
             seen[made.name] = made.span
@@ -360,7 +370,9 @@ class _Lowering:
         self._check_row_widths(table)
         columns = self._columns(table, ("name", "value"))
         if "value" not in columns:
-            self.problems.append(error(table.span, "a Values table needs a 'Value' column", "add 'Name | Value' headers"))
+            self.problems.append(
+                error(table.span, "a Values table needs a 'Value' column", "add 'Name | Value' headers")
+            )
             return "str", ()
         rows = [r for r in table.rows if len(r) > columns["value"]]
         raw_values = [r[columns["value"]].text for r in rows]
@@ -374,14 +386,20 @@ class _Lowering:
             safe = names.safe_identifier(member_name, frozenset({"name", "value", "mro"}))
             if safe is None or safe.startswith("_"):
                 self.problems.append(
-                    error(cell.span, f"enum member name {member_name!r} is not a valid Python identifier", "use letters, digits and underscores")
+                    error(
+                        cell.span,
+                        f"enum member name {member_name!r} is not a valid Python identifier",
+                        "use letters, digits and underscores",
+                    )
                 )
                 continue
             value: str | int = int(raw) if is_int else raw
             for seen, key, what in ((seen_names, safe, "member"), (seen_values, value, "value")):
                 if key in seen:
                     self.problems.append(
-                        error(cell.span, f"enum {what} {key!r} is listed twice (first at {seen[key]})", "remove one row")
+                        error(
+                            cell.span, f"enum {what} {key!r} is listed twice (first at {seen[key]})", "remove one row"
+                        )
                     )
                     break
             else:
@@ -398,7 +416,11 @@ class _Lowering:
             match = _UNION_CODE.match(block.text)
             if match is None:
                 self.problems.append(
-                    error(block.span, "union member code block is not 'name: Type = ...'", "write e.g. `value: shared.Foo = /* values here */`")
+                    error(
+                        block.span,
+                        "union member code block is not 'name: Type = ...'",
+                        "write e.g. `value: shared.Foo = /* values here */`",
+                    )
                 )
                 continue
             span = SourceSpan(block.span.path, block.span.line + 1, 1)
@@ -414,7 +436,9 @@ class _Lowering:
                 members.append(member)
         if not members:
             self.problems.append(
-                error(section.body.span, "union has no member types", "add '### Member' headings with python code blocks")
+                error(
+                    section.body.span, "union has no member types", "add '### Member' headings with python code blocks"
+                )
             )
         return tuple(members)
 
@@ -433,11 +457,19 @@ class _Lowering:
         target, anchor = resolve_link(expr.href, self.page.path)
         if target is not None and outside_specs(target):
             raise _Problem(
-                error(expr.span, f"link {expr.href!r} points outside the specs folder", "link only to pages inside the folder being built")
+                error(
+                    expr.span,
+                    f"link {expr.href!r} points outside the specs folder",
+                    "link only to pages inside the folder being built",
+                )
             )
         if target is not None and target not in self.symbols.pages:
             raise _Problem(
-                error(expr.span, f"link {expr.href!r} points to a page that does not exist ({target})", "fix the link or add the page")
+                error(
+                    expr.span,
+                    f"link {expr.href!r} points to a page that does not exist ({target})",
+                    "fix the link or add the page",
+                )
             )
         if target is None and isinstance(expr.inner, Name) and expr.inner.text in _SWAPPED:
             return Primitive(_SWAPPED[expr.inner.text])
@@ -493,7 +525,9 @@ class _Lowering:
             arity(2, 2)
             key = sub(args[0])
             if key != Primitive("str"):
-                raise _Problem(error(expr.span, "Dict keys must be str: JSON object keys are strings", "write Dict[str, X]"))
+                raise _Problem(
+                    error(expr.span, "Dict keys must be str: JSON object keys are strings", "write Dict[str, X]")
+                )
             return DictOf(sub(args[1]))
         if head in self.dialect.stream_heads:
             arity(1, 3)
@@ -505,8 +539,10 @@ class _Lowering:
             arity(1, 64)
             values = []
             for arg in args:
-                if not isinstance(arg, Value) or not isinstance(arg.value, (str, int, bool)):
-                    raise _Problem(error(arg.span, "Literal[...] takes strings, integers or booleans", 'e.g. Literal["car"]'))
+                if not isinstance(arg, Value) or not isinstance(arg.value, (str, int, bool, type(None))):
+                    raise _Problem(
+                        error(arg.span, "Literal[...] takes strings, integers, booleans or None", 'e.g. Literal["car"]')
+                    )
                 values.append(arg.value)
             return LiteralOf(tuple(values))
         raise _Problem(
@@ -541,4 +577,3 @@ def _clean_description(text: str) -> str:
     if text in NO_DESCRIPTION:
         return ""
     return _DEPRECATION_NOTE.sub("Deprecated: ", text)
-

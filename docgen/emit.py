@@ -198,10 +198,7 @@ class _Imports:
         return lines
 
     def bottom_lines(self) -> list[str]:
-        lines = [
-            f"from {module} import {', '.join(sorted(self.bottom[module]))}"
-            for module in sorted(self.bottom)
-        ]
+        lines = [f"from {module} import {', '.join(sorted(self.bottom[module]))}" for module in sorted(self.bottom)]
         lines += [
             f"from {package} import {module} as {alias}"
             for alias, (package, module) in sorted(self.module_aliases.items())

@@ -80,7 +80,7 @@ class StreamOf:
 
 @dataclass(frozen=True, slots=True)
 class LiteralOf:
-    values: tuple[Union[str, int, bool], ...]
+    values: tuple[Union[str, int, bool, None], ...]
 
 
 TypeRef = Union[Primitive, HttpResponse, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf]

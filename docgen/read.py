@@ -23,9 +23,13 @@ _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Inline:
-    """One piece of inline content."""
+    """One piece of inline content.
 
-    kind: str  # text, code, link_open, link_close, strike_open, strike_close, break
+    ``mark`` pieces are emphasis markers (their markup in ``text``), kept only so that
+    columns can be counted; ``code`` pieces carry their backticks in ``href``.
+    """
+
+    kind: str  # text, code, link_open, link_close, strike_open, strike_close, break, mark
     text: str = ""
     href: str = ""
 
@@ -175,10 +179,7 @@ def _table_block(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Bl
         elif tok.type == "tr_close":
             source_line = lines[row_line - 1] if row_line - 1 < len(lines) else ""
             columns = cell_columns(source_line)
-            cells = tuple(
-                Cell(_inlines(t), SourceSpan(path, row_line, _nth(columns, n, 1)))
-                for n, t in enumerate(row)
-            )
+            cells = tuple(Cell(_inlines(t), SourceSpan(path, row_line, _nth(columns, n, 1))) for n, t in enumerate(row))
             if in_head:
                 header = cells
             else:
@@ -240,16 +241,20 @@ def _indent_col(lines: Sequence[str], line: int) -> int:
 def _inlines(tok: Token) -> tuple[Inline, ...]:
     """An inline token's children as docgen's pieces."""
     pieces: list[Inline] = []
+    hrefs: list[str] = []
     for child in tok.children or ():
         kind = child.type
         if kind == "text":
             pieces.append(Inline("text", child.content))
         elif kind == "code_inline":
-            pieces.append(Inline("code", child.content))
+            pieces.append(Inline("code", child.content, child.markup))
         elif kind == "link_open":
-            pieces.append(Inline("link_open", href=str(child.attrs.get("href", ""))))
+            hrefs.append(str(child.attrs.get("href", "")))
+            pieces.append(Inline("link_open", href=hrefs[-1]))
         elif kind == "link_close":
-            pieces.append(Inline("link_close"))
+            pieces.append(Inline("link_close", href=hrefs.pop() if hrefs else ""))
+        elif kind in ("em_open", "em_close", "strong_open", "strong_close"):
+            pieces.append(Inline("mark", child.markup))
         elif kind in ("s_open", "s_close"):
             pieces.append(Inline(kind.replace("s_", "strike_")))
         elif kind in ("softbreak",):

@@ -84,8 +84,8 @@ _IGNORED = " \t\n*`"
 def tokenize(inlines: Sequence[Inline]) -> list[_Token]:
     """Split a cell's inline pieces into type tokens.
 
-    Offsets approximate the cell's source text (markup that markdown-it consumed,
-    such as emphasis markers, is not counted), enough to point at the problem.
+    Offsets count the cell's source text: emphasis markers, backticks and link syntax
+    included (entities and escapes are counted as the characters they stand for).
     """
     tokens: list[_Token] = []
     offset = 0
@@ -97,11 +97,13 @@ def tokenize(inlines: Sequence[Inline]) -> list[_Token]:
             tokens.append(_Token("link_close", "", offset))
             offset += len(piece.href) + 3
         elif piece.kind in ("text", "code"):
-            extra = 1 if piece.kind == "code" else 0
-            tokens.extend(_lex_text(piece.text, offset + extra))
-            offset += len(piece.text) + 2 * extra
+            ticks = len(piece.href) if piece.kind == "code" else 0
+            tokens.extend(_lex_text(piece.text, offset + ticks))
+            offset += len(piece.text) + 2 * ticks
+        elif piece.kind == "mark":
+            offset += len(piece.text)
         elif piece.kind == "break":
-            offset += 1
+            offset += 5  # <br/>
     tokens.append(_Token("end", "", offset))
     return tokens
 
@@ -129,9 +131,7 @@ def _lex_text(text: str, base: int) -> list[_Token]:
             tokens.append(_Token("number", text[i:j], base + i))
             i = j
         elif char in "\"'":
-            j = text.find(char, i + 1)
-            while j > 0 and text[j - 1] == "\\":
-                j = text.find(char, j + 1)
+            j = _string_end(text, i)
             if j < 0:
                 tokens.append(_Token("error", f"unterminated string {text[i:]!r}", base + i))
                 return tokens
@@ -141,6 +141,34 @@ def _lex_text(text: str, base: int) -> list[_Token]:
             tokens.append(_Token("error", f"unexpected character {char!r}", base + i))
             i += 1
     return tokens
+
+
+def _string_end(text: str, start: int) -> int:
+    """Index of the quote that closes the string opened at *start*, or -1.
+
+    Markdown turns ``\\"`` into ``"``, so a quote inside a Literal's string may have
+    lost its escape.  In a type, a string always ends right before ``,`` or ``]`` (or
+    the end of the text), so the closing quote is the first one followed by those.
+    """
+    quote = text[start]
+    j = text.find(quote, start + 1)
+    while j >= 0:
+        rest = text[j + 1 :].lstrip(" *`")
+        if text[j - 1] != "\\" and (not rest or rest[0] in ",]"):
+            return j
+        j = text.find(quote, j + 1)
+    return -1
+
+
+def _literal_text(token_text: str) -> str:
+    """A string token's source, with quotes that markdown unescaped escaped again."""
+    quote, body = token_text[0], token_text[1:-1]
+    escaped = []
+    for index, char in enumerate(body):
+        if char == quote and (index == 0 or body[index - 1] != "\\"):
+            escaped.append("\\")
+        escaped.append(char)
+    return quote + "".join(escaped) + quote
 
 
 class _Parser:
@@ -213,7 +241,8 @@ class _Parser:
         tok = self.peek
         if tok.kind in ("string", "number"):
             self.pos += 1
-            return Value(_literal(tok.text), self.at(tok.offset))
+            text = _literal_text(tok.text) if tok.kind == "string" else tok.text
+            return Value(_literal(text), self.at(tok.offset))
         if tok.kind == "[":
             self.pos += 1
             items = self.args("]")
