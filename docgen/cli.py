@@ -12,7 +12,6 @@ nothing changed stops after fingerprinting the pages (see :mod:`docgen.increment
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 import time
 import traceback
@@ -119,14 +118,16 @@ def _common_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args = top.parse_args(argv)
     if args.command is None:
-        parser().print_help(sys.stderr)
+        top.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         return run(args)
     except UsageError as exc:
-        print(f"docgen: error: {exc}", file=sys.stderr)
+        print(top.format_usage().replace("COMMAND ...", f"{args.command} ..."), end="", file=sys.stderr)
+        print(f"docgen {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except config.ConfigError as exc:
         for diagnostic in exc.diagnostics:
@@ -193,10 +194,15 @@ class _Run:
     def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """Print every diagnostic; return those that fail the run."""
         ordered = sorted_diagnostics(diagnostics)
-        pages = {s.path for s in self.sources} | {p.span.path for p in self.problems}
         for diagnostic in ordered:
-            print(shown(diagnostic, self.specs, pages), file=sys.stderr)
+            print(diagnostic.render(), file=sys.stderr)
         return [d for d in ordered if d.severity != WARNING or self.strict]
+
+    def built(self, pages: int, counts: dict[str, int], changed: int) -> None:
+        self.summary(
+            f"{pages} pages read; {counts['models']} models, {counts['enums']} enums, "
+            f"{counts['unions']} unions emitted; {changed} files changed in {self.out}"
+        )
 
     def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
         errors = sum(d.severity != WARNING for d in failing)
@@ -207,14 +213,6 @@ class _Run:
     def summary(self, text: str) -> None:
         if not self.args.quiet:
             print(f"docgen: {text}; {time.perf_counter() - self.started:.2f}s")
-
-
-def shown(diagnostic: Diagnostic, specs: Path, pages: set[str]) -> str:
-    """The diagnostic as printed: a page's path as the user reaches it from the current folder."""
-    if diagnostic.span.path not in pages:
-        return diagnostic.render()
-    where = config.display_path(specs / diagnostic.span.path)
-    return dataclasses.replace(diagnostic, span=dataclasses.replace(diagnostic.span, path=where)).render()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -241,7 +239,10 @@ def run(args: argparse.Namespace) -> int:
             if failing:
                 current.failed(failing, "nothing was written")
                 return EXIT_FAILED
-            current.summary(f"{len(sources)} pages unchanged; {out} is up to date")
+            if args.command == "check":
+                current.summary(f"{len(sources)} pages read; {out} is up to date")
+            else:
+                current.built(len(sources), record.counts, 0)
             return EXIT_OK
     return _check(current) if args.command == "check" else _build(current)
 
@@ -261,7 +262,8 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     jobs = current.args.jobs if current.args.jobs is not None else incremental.default_jobs()
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    formatting = incremental.Formatting(current.out if current.out.is_dir() else None, jobs)
+    out = current.out if current.out.is_dir() else None
+    formatting = incremental.Formatting(out, jobs, use_cache=not current.args.no_cache)
     templates = str(current.settings.templates.resolve()) if current.settings.templates else None
     result = generate(current.specs, templates, current.settings, formatting, (current.sources, current.problems))
     failing = current.report(result.diagnostics)
@@ -269,7 +271,7 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
         current.failed(failing, "nothing was written")
         return None
     warnings = [d for d in result.diagnostics if d.severity == WARNING]
-    return encode(result.files, formatting.unformatted), warnings, result
+    return encode(result.files), warnings, result
 
 
 def _build(current: _Run) -> int:
@@ -283,12 +285,8 @@ def _build(current: _Run) -> int:
         print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if not current.args.no_cache:
-        incremental.save_record(current.key, current.out, warnings)
-    counts = result.counts
-    current.summary(
-        f"{result.pages} pages read; {counts['models']} models, {counts['enums']} enums, "
-        f"{counts['unions']} unions emitted; {outcome.files_changed} files changed in {current.out}"
-    )
+        incremental.save_record(current.key, current.out, warnings, result.counts)
+    current.built(result.pages, result.counts, outcome.files_changed)
     return EXIT_OK
 
 

@@ -6,10 +6,10 @@
   cache folder maps the fingerprint to the hash of the manifest written and to the
   warnings printed.  The next build with the same fingerprint, finding OUT still
   holding exactly the files of that manifest, is done without parsing a page.
-* **Formatting.**  black dominates a build's time.  OUT's manifest records, for each
-  file, the hash of its text before black; a file whose unformatted text did not
-  change is taken from OUT (after checking its hash) instead of being formatted
-  again.  What remains is formatted in parallel processes where the system allows.
+* **Formatting.**  black dominates a build's time.  The cache remembers, for each text
+  docgen handed to black, the hash of black's result; a file in OUT with that hash is
+  taken as it is instead of being formatted again.  What remains is formatted in
+  parallel processes where the system allows.
 
 The cache folder is ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
 ``~/.cache/docgen``.  Its records are content-addressed, so deleting it (or its being
@@ -30,10 +30,20 @@ from typing import Iterable, Optional
 from . import __version__
 from .diagnostics import Diagnostic
 from .ir import SourceSpan
-from .write import MANIFEST, black_version, read_manifest_data, sha256
+from .write import MANIFEST, read_manifest, sha256
 
 #: Below this many files, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
+
+
+def black_version() -> str:
+    """The installed black's version: its output is part of docgen's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("black")
+    except PackageNotFoundError:  # pragma: no cover - black is a dependency
+        return "unknown"
 
 
 def cache_dir() -> Path:
@@ -66,6 +76,8 @@ def fingerprint(
         digest.update(data)
 
     add("docgen", __version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):  # docgen's own code, for development builds
+        add("code:" + path.name, path.read_bytes())
     add("black", black_version().encode())
     add("settings", settings_fingerprint.encode())
     for name, data in _template_files(template_folders):
@@ -82,6 +94,7 @@ def fingerprint(
 class Record:
     manifest: str  # sha256 of the manifest the build wrote
     warnings: tuple[Diagnostic, ...]
+    counts: dict[str, int]  # models, enums, unions emitted
 
 
 def _record_path(key: str) -> Path:
@@ -95,12 +108,13 @@ def load_record(key: str) -> Optional[Record]:
             Diagnostic(SourceSpan(w["path"], w["line"], w["col"]), w["severity"], w["message"], w["hint"])
             for w in data["warnings"]
         )
-        return Record(str(data["manifest"]), warnings)
+        counts = {str(k): int(v) for k, v in data["counts"].items()}
+        return Record(str(data["manifest"]), warnings, counts)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def save_record(key: str, out: Path, warnings: Iterable[Diagnostic]) -> None:
+def save_record(key: str, out: Path, warnings: Iterable[Diagnostic], counts: dict[str, int]) -> None:
     """Remember that the build *key* left OUT as it is now (best effort)."""
     try:
         manifest = sha256((out / MANIFEST).read_bytes())
@@ -115,13 +129,9 @@ def save_record(key: str, out: Path, warnings: Iterable[Diagnostic]) -> None:
             }
             for w in warnings
         ]
-        target = _record_path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}")
-        temp.write_text(json.dumps({"manifest": manifest, "warnings": entries}), encoding="utf-8")
-        os.replace(temp, target)
     except OSError:
-        pass
+        return
+    _write_atomically(_record_path(key), json.dumps({"manifest": manifest, "warnings": entries, "counts": counts}))
 
 
 def up_to_date(out: Path, record: Optional[Record]) -> bool:
@@ -134,10 +144,10 @@ def up_to_date(out: Path, record: Optional[Record]) -> bool:
         return False
     if sha256(manifest_bytes) != record.manifest:
         return False
-    data = read_manifest_data(out)
-    if data is None:
+    files = read_manifest(out)
+    if files is None:
         return False
-    for path, digest in data.files.items():
+    for path, digest in files.items():
         try:
             if sha256((out / path).read_bytes()) != digest:
                 return False
@@ -150,53 +160,89 @@ def up_to_date(out: Path, record: Optional[Record]) -> bool:
 
 
 class Formatting:
-    """Formats a build's files: reuses OUT's formatted files, formats the rest in parallel.
+    """Formats a build's files, reusing what an earlier build formatted from the same text.
 
-    After a call, :attr:`unformatted` holds each file's hash before formatting, for
-    the manifest.
+    The cache folder keeps a map from the hash of a text before black to the hash of
+    black's result.  A file in OUT whose content has that result hash is taken as it
+    is; the rest is formatted, in parallel processes where that pays.
     """
 
-    def __init__(self, out: Optional[Path], jobs: int) -> None:
+    def __init__(self, out: Optional[Path], jobs: int, use_cache: bool = True) -> None:
+        self.out = out
         self.jobs = jobs
+        self.use_cache = use_cache
         self.reused = 0
-        self.unformatted: dict[str, str] = {}
-        data = read_manifest_data(out) if out is not None else None
-        self._out = out
-        self._known = data if data is not None and data.version == (__version__, black_version()) else None
+        self.known = _load_formatted() if use_cache and out is not None else {}
 
     def __call__(self, files: dict[str, str]) -> dict[str, str]:
         from .emit import format_source
 
-        self.unformatted = {path: sha256(text.encode("utf-8")) for path, text in files.items()}
         done: dict[str, str] = {}
-        todo: list[str] = []
+        todo: list[tuple[str, str]] = []  # (path, hash before formatting)
         for path, text in files.items():
             if not path.endswith(".py"):
                 done[path] = text
                 continue
-            previous = self._previous(path)
+            before = sha256(text.encode("utf-8"))
+            previous = self._previous(path, before)
             if previous is not None:
                 done[path] = previous
                 self.reused += 1
             else:
-                todo.append(path)
-        texts = [files[path] for path in todo]
-        done.update(zip(todo, format_all(texts, self.jobs, format_source)))
+                todo.append((path, before))
+        formatted = format_all([files[path] for path, _ in todo], self.jobs, format_source)
+        learned = {}
+        for (path, before), text in zip(todo, formatted):
+            done[path] = text
+            learned[before] = sha256(text.encode("utf-8"))
+        if self.use_cache and learned:
+            _save_formatted(learned)
         return done
 
-    def _previous(self, path: str) -> Optional[str]:
-        """OUT's formatted text of *path*, when it was formatted from the same text."""
-        if self._known is None or self._out is None:
-            return None
-        if self._known.unformatted.get(path) != self.unformatted[path]:
+    def _previous(self, path: str, before: str) -> Optional[str]:
+        """OUT's text of *path*, when it is what black made of the same text before."""
+        after = self.known.get(before)
+        if after is None or self.out is None:
             return None
         try:
-            data = (self._out / path).read_bytes()
+            data = (self.out / path).read_bytes()
         except OSError:
             return None
-        if sha256(data) != self._known.files.get(path):
-            return None
-        return data.decode("utf-8")
+        return data.decode("utf-8") if sha256(data) == after else None
+
+
+#: How many (before, after) hashes the cache keeps: enough for a few large builds.
+_FORMATTED_LIMIT = 50_000
+
+
+def _formatted_path() -> Path:
+    return cache_dir() / f"formatted-{__version__}-{black_version()}.json"
+
+
+def _load_formatted() -> dict[str, str]:
+    try:
+        data = json.loads(_formatted_path().read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_formatted(learned: dict[str, str]) -> None:
+    """Add *learned* to the map, newest last, dropping the oldest past the limit (best effort)."""
+    merged = {k: v for k, v in _load_formatted().items() if k not in learned}
+    merged.update(learned)
+    kept = dict(list(merged.items())[-_FORMATTED_LIMIT:])
+    _write_atomically(_formatted_path(), json.dumps(kept))
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)
+    except OSError:
+        pass
 
 
 def format_all(texts: list[str], jobs: int, format_one) -> list[str]:  # type: ignore[no-untyped-def]

@@ -23,7 +23,6 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from . import __version__
 
@@ -56,57 +55,21 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def black_version() -> str:
-    """The installed black's version: its output is part of docgen's."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("black")
-    except PackageNotFoundError:  # pragma: no cover - black is a dependency
-        return "unknown"
-
-
-def manifest_text(files: dict[str, bytes], unformatted: Optional[dict[str, str]] = None) -> str:
-    """The manifest of *files*: each file's sha256 and, when known, the sha256 of its text before black."""
-    data: dict[str, object] = {
-        "generator": "docgen",
-        "version": __version__,
-        "black": black_version(),
-        "files": {path: sha256(content) for path, content in sorted(files.items())},
-    }
-    if unformatted:
-        data["unformatted"] = {path: unformatted[path] for path in sorted(files) if path in unformatted}
-    return json.dumps(data, indent=1) + "\n"
-
-
-@dataclass(frozen=True)
-class ManifestData:
-    files: dict[str, str]  # path -> sha256 of the file docgen wrote
-    unformatted: dict[str, str]  # path -> sha256 of its text before formatting
-    version: tuple[str, str]  # (docgen, black) versions that wrote it
-
-
-def read_manifest_data(out: Path) -> Optional[ManifestData]:
-    """OUT's manifest, or None when OUT is not docgen's."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        files = data["files"]
-        unformatted = data.get("unformatted", {})
-        if data.get("generator") == "docgen" and isinstance(files, dict) and isinstance(unformatted, dict):
-            return ManifestData(
-                {str(k): str(v) for k, v in files.items()},
-                {str(k): str(v) for k, v in unformatted.items()},
-                (str(data.get("version")), str(data.get("black"))),
-            )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
-    return None
+def manifest_text(files: dict[str, bytes]) -> str:
+    entries = {path: sha256(data) for path, data in sorted(files.items())}
+    return json.dumps({"generator": "docgen", "version": __version__, "files": entries}, indent=1) + "\n"
 
 
 def read_manifest(out: Path) -> dict[str, str] | None:
     """The files docgen wrote in OUT (path -> sha256), or None when OUT is not docgen's."""
-    data = read_manifest_data(out)
-    return data.files if data is not None else None
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        files = data["files"]
+        if data.get("generator") == "docgen" and isinstance(files, dict):
+            return {str(k): str(v) for k, v in files.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
 
 
 def _existing_entries(out: Path) -> list[str]:
@@ -132,10 +95,10 @@ def check_ownership(out: Path) -> dict[str, str]:
     return manifest
 
 
-def encode(files: dict[str, str], unformatted: Optional[dict[str, str]] = None) -> dict[str, bytes]:
+def encode(files: dict[str, str]) -> dict[str, bytes]:
     """The files as bytes, with docgen's manifest added."""
     data = {path: text.encode("utf-8") for path, text in files.items()}
-    data[MANIFEST] = manifest_text(data, unformatted).encode("utf-8")
+    data[MANIFEST] = manifest_text(data).encode("utf-8")
     return data
 
 
