@@ -86,6 +86,11 @@ def parser() -> argparse.ArgumentParser:
     )
     for command in (build, check):
         _common_options(command)
+    build.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help="exit 1 when the build changed OUT (for pre-commit hooks: new files count too)",
+    )
     return top
 
 
@@ -219,7 +224,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = settings_for(args)
     specs: Path = settings.specs  # type: ignore[assignment] - checked in settings_for
-    out = settings.out or DEFAULT_OUT
+    out = Path(config.display_path(settings.out)) if settings.out else DEFAULT_OUT
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
         return EXIT_FAILED
@@ -287,6 +292,11 @@ def _build(current: _Run) -> int:
     if not current.args.no_cache:
         incremental.save_record(current.key, current.out, warnings, result.counts)
     current.built(result.pages, result.counts, outcome.files_changed)
+    if current.args.fail_on_change and not outcome.is_noop:
+        print(
+            f"docgen: {current.out} was out of date and has been rebuilt; review and add the changes", file=sys.stderr
+        )
+        return EXIT_FAILED
     return EXIT_OK
 
 
