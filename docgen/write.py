@@ -130,8 +130,17 @@ def _diff(path: str, old: bytes, new: bytes) -> str:
     return "".join(difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}"))
 
 
+def contained(path: str) -> bool:
+    """Whether the relative POSIX *path* stays inside the folder it is relative to."""
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and "\\" not in path and all(p not in ("", ".", "..") for p in parts)
+
+
 def write_tree(out: Path, files: dict[str, bytes]) -> Plan:
     """Make OUT hold *files* (plus whatever docgen did not write there), atomically."""
+    escaping = sorted(path for path in files if not contained(path))
+    if escaping:  # the emitter never makes such a path: a bug, stopped before anything is written
+        raise ValueError(f"refusing to write outside {out}: {escaping[:3]}")
     manifest = check_ownership(out)
     _remove_stale_temporaries(out)
     result = plan(out, files)
