@@ -5,8 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docgen.ir import DictOf, Enum, HttpResponse, ListOf, LiteralOf, Model, Optional_, Primitive, Ref, Spec
-from docgen.ir import StreamOf, TypeRef, UnionOf, Union_
+from docgen.ir import (
+    DictOf,
+    Enum,
+    HttpResponse,
+    ListOf,
+    LiteralOf,
+    Model,
+    Optional_,
+    Primitive,
+    Ref,
+    Spec,
+    StreamOf,
+    TypeRef,
+    Union_,
+    UnionOf,
+)
 
 _PRIMITIVES = {
     "str": {"type": "string"},

@@ -40,8 +40,8 @@ from .ir import (
     SourceSpan,
     StreamOf,
     TypeRef,
-    UnionOf,
     Union_,
+    UnionOf,
 )
 from .read import Block, Cell, Page, Section, Table
 from .resolve import Declared, Symbols, outside_specs, resolve_link, type_key

@@ -40,8 +40,8 @@ from .ir import (
     Spec,
     StreamOf,
     TypeRef,
-    UnionOf,
     Union_,
+    UnionOf,
 )
 
 BLACK_MODE = black.Mode(

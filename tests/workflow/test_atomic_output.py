@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
+from workflow_helpers import REPO, model_page, run_main, tree, write_pages
 
 from docgen.write import MANIFEST, NotOwnedError, encode, write_tree
-from workflow_helpers import REPO, model_page, run_main, tree, write_pages
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from workflow_helpers import model_page, run_main, tree
 
 

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from workflow_helpers import run_main, write_pages
 
 from docgen import config
 from docgen.emit import template_dir
-from workflow_helpers import run_main, write_pages
 
 
 def project(root: Path, table: str) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from workflow_helpers import run_main
 
 CASES = Path(__file__).parent / "diagnostics"

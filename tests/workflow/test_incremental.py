@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from workflow_helpers import REPO, model_page, run_main
 
 from docgen import incremental
-from workflow_helpers import REPO, model_page, run_main
 
 
 def stamps(out: Path) -> dict[str, tuple[int, int]]:

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from workflow_helpers import REPO, model_page, write_pages
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
