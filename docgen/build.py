@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import black
+import jinja2
+
 from . import dialect
+from .config import Settings, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
-from .emit import RUNTIME_FILES, emit
+from .emit import RUNTIME_FILES, Formatter, emit, format_files
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
 from .read import Page, read_page
 from .resolve import Symbols
-
-
-@dataclass(frozen=True)
-class Source:
-    path: str  # spec-relative POSIX path
-    text: str
+from .sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 
 
 @dataclass(frozen=True)
@@ -34,31 +32,6 @@ class Generated:
     diagnostics: tuple[Diagnostic, ...]
     pages: int
     counts: dict[str, int]
-
-
-def find_pages(specs_dir: Path) -> list[Path]:
-    """Every ``*.md`` file below *specs_dir*, in a stable order; hidden folders skipped."""
-    found = []
-    for folder, subfolders, files in os.walk(specs_dir):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found.extend(Path(folder) / f for f in sorted(files) if f.endswith(".md"))
-    return sorted(found, key=lambda p: p.relative_to(specs_dir).as_posix())
-
-
-def load_sources(specs_dir: Path) -> tuple[list[Source], list[Diagnostic]]:
-    sources, problems = [], []
-    for path in find_pages(specs_dir):
-        rel = path.relative_to(specs_dir).as_posix()
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            problems.append(error(SourceSpan(rel, line, col), "page is not valid UTF-8", "save the page as UTF-8"))
-            continue
-        sources.append(Source(rel, text))
-    return sources, problems
 
 
 def compile_sources(sources: list[Source]) -> Compiled:
@@ -153,17 +126,57 @@ def _direct_refs(ref: object) -> list[str]:
     return [key for child in children for key in _direct_refs(child)]
 
 
-def generate(specs_dir: Path, user_templates: Optional[str] = None) -> Generated:
-    sources, problems = load_sources(specs_dir)
+def generate(
+    specs_dir: Path,
+    user_templates: Optional[str] = None,
+    settings: Optional[Settings] = None,
+    formatter: Formatter = format_files,
+    loaded: Optional[tuple[list[Source], list[Diagnostic]]] = None,
+) -> Generated:
+    """Every file of the package the pages below *specs_dir* describe, or the errors that prevent it.
+
+    *loaded* is the result of :func:`load_sources` when the caller has read the pages already.
+    """
+    sources, problems = loaded if loaded is not None else load_sources(specs_dir)
     compiled = compile_sources(sources)
     diagnostics = tuple(problems) + compiled.diagnostics
     if compiled.spec is None or has_errors(problems):
         return Generated({}, diagnostics, compiled.pages, {})
-    files = emit(compiled.spec, user_templates)
-    decls = list(compiled.spec.decls().values())
+    spec = compiled.spec
+    if settings is not None:
+        spec, naming_problems = apply_wire_names(spec, settings)
+        diagnostics += tuple(naming_problems)
+        if has_errors(naming_problems):
+            return Generated({}, diagnostics, compiled.pages, {})
+    try:
+        files = emit(spec, user_templates, formatter)
+    except (jinja2.TemplateError, black.InvalidInput) as exc:
+        if user_templates is None:
+            raise  # docgen's own templates are broken: a bug
+        return Generated({}, diagnostics + (_template_problem(exc, user_templates),), compiled.pages, {})
+    decls = list(spec.decls().values())
     counts = {
         "models": sum(isinstance(d, Model) for d in decls),
         "enums": sum(isinstance(d, Enum) for d in decls),
         "unions": sum(isinstance(d, Union_) for d in decls),
     }
     return Generated(files, diagnostics, compiled.pages, counts)
+
+
+def _template_problem(exc: Exception, user_templates: str) -> Diagnostic:
+    """A user template that does not render, or renders something that is not Python."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = SourceSpan(str(Path(user_templates) / (exc.name or "?")), exc.lineno or 1, 1)
+        return error(where, f"template syntax error: {exc.message}", "fix the template in your templates folder")
+    if isinstance(exc, jinja2.TemplateError):
+        return error(
+            SourceSpan(user_templates, 1, 1),
+            f"a template in {user_templates} failed: {exc}",
+            "compare your template with docgen's of the same name",
+        )
+    first = str(exc).splitlines()[0] if str(exc) else "invalid Python"
+    return error(
+        SourceSpan(user_templates, 1, 1),
+        f"the templates in {user_templates} produced code that is not valid Python: {first}",
+        "compare your templates with docgen's of the same name",
+    )

@@ -1,8 +1,12 @@
-"""The command line: ``docgen build SPECS [-o OUT]``.
+"""The command line: ``docgen build`` and ``docgen check``.
 
-Exit status: 0 success; 1 the pages have errors (nothing was written) or OUT cannot be
-written; 2 the command line is wrong; 123 an internal error in docgen (a bug: please
+Exit status: 0 success (``check``: OUT is up to date); 1 the pages have errors (nothing
+was written), OUT cannot be written, or (``check``) OUT would change; 2 the command
+line or the configuration is wrong; 123 an internal error in docgen (a bug: please
 report it with the traceback).
+
+The parsing libraries are imported only when a build has work to do: a build in which
+nothing changed stops after fingerprinting the pages (see :mod:`docgen.incremental`).
 """
 
 from __future__ import annotations
@@ -11,29 +15,41 @@ import argparse
 import sys
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from . import __version__
-from .build import generate
-from .diagnostics import WARNING, sorted_diagnostics
-from .write import NotOwnedError, encode, write_tree
+from . import __version__, config, incremental
+from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
+from .sources import Source, load_sources
+from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
+
+if TYPE_CHECKING:
+    from .build import Generated
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
+DEFAULT_OUT = Path("generated")
 
 DESCRIPTION = """\
 docgen reads a folder of markdown model docs (one page per type: '# Name' with a
 '## Fields', '## Values' or '## Supported Types' section, as Speakeasy-style SDK docs
 are written) and generates a Python package of dataclasses, enums and union aliases.
-The generated code needs only the Python standard library."""
+The generated code needs only the Python standard library.
+
+Settings may also come from [tool.docgen] in the nearest pyproject.toml (see README);
+flags given here override them."""
 
 EPILOG = """\
 exit status:
-  0    success
+  0    success (check: OUT is up to date)
   1    the pages have errors (each printed as path:line:col: error: message;
-       nothing is written), or OUT cannot be written
-  2    wrong command line
+       nothing is written), OUT cannot be written, or (check) OUT would change
+  2    wrong command line or configuration
   123  internal error in docgen (please report it)"""
+
+
+class UsageError(Exception):
+    """The command line or the configuration is wrong (exit status 2)."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -57,27 +73,71 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("specs", metavar="SPECS", type=Path, help="folder of markdown pages (searched recursively)")
-    build.add_argument(
-        "-o",
-        "--out",
-        metavar="OUT",
-        type=Path,
-        default=Path("generated"),
-        help="folder of the generated package (default: generated/)",
+    check = commands.add_parser(
+        "check",
+        help="verify that OUT holds exactly what build would write (writes nothing)",
+        description=(
+            "Exit 0 when OUT holds exactly what 'docgen build' would write; otherwise exit 1 and "
+            "print the missing, extra and changed files and a unified diff of the changes. "
+            "Writes nothing."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build.add_argument("-q", "--quiet", action="store_true", help="print errors only, no summary line")
+    for command in (build, check):
+        _common_options(command)
+    build.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help="exit 1 when the build changed OUT (for pre-commit hooks: new files count too)",
+    )
     return top
 
 
+def _common_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "specs",
+        metavar="SPECS",
+        type=Path,
+        nargs="?",
+        help="folder of markdown pages, searched recursively (default: 'specs' of [tool.docgen])",
+    )
+    command.add_argument(
+        "-o", "--out", metavar="OUT", type=Path, help="folder of the generated package (default: generated/)"
+    )
+    command.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
+    command.add_argument("-q", "--quiet", action="store_true", help="print problems only: no summary, no diff")
+    command.add_argument(
+        "--config", metavar="FILE", type=Path, help="read [tool.docgen] from FILE, not from the nearest pyproject.toml"
+    )
+    command.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+    command.add_argument(
+        "--wire-naming", choices=config.WIRE_NAMINGS, help="JSON names of fields: as the docs write them, or camelCase"
+    )
+    command.add_argument("--templates", metavar="DIR", type=Path, help="folder of templates that override docgen's")
+    command.add_argument("--package", metavar="NAME", help="import name of OUT (checked against OUT's path)")
+    command.add_argument(
+        "-j", "--jobs", metavar="N", type=int, help="processes that format code (default: the CPUs available)"
+    )
+    command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args = top.parse_args(argv)
     if args.command is None:
-        parser().print_help(sys.stderr)
+        top.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return run_build(args)
+        return run(args)
+    except UsageError as exc:
+        print(top.format_usage().replace("COMMAND ...", f"{args.command} ..."), end="", file=sys.stderr)
+        print(f"docgen {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except config.ConfigError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.render(), file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("docgen: interrupted; OUT was left as it was", file=sys.stderr)
         return 130
@@ -87,34 +147,188 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_INTERNAL
 
 
-def run_build(args: argparse.Namespace) -> int:
+def settings_for(args: argparse.Namespace) -> config.Settings:
+    """The configuration file's settings with the command line's flags over them."""
+    if args.no_config:
+        loaded = config.Settings()
+    elif args.config is not None:
+        if not args.config.is_file():
+            raise UsageError(f"configuration file {str(args.config)!r} does not exist")
+        loaded = config.load(args.config)
+    else:
+        found = config.find_pyproject(Path.cwd())
+        loaded = config.load(found) if found is not None else config.Settings()
+    settings = config.merge(
+        loaded,
+        specs=args.specs,
+        out=args.out,
+        strict=args.strict,
+        wire_naming=args.wire_naming,
+        templates=args.templates,
+        package=args.package,
+    )
+    if settings.specs is None:
+        raise UsageError("no SPECS folder: give it on the command line or as 'specs' in [tool.docgen]")
+    if settings.templates is not None and not settings.templates.is_dir():
+        raise UsageError(f"templates folder {str(settings.templates)!r} does not exist")
+    if settings.package is not None and not config.is_package_name(settings.package):
+        raise UsageError(f"package {settings.package!r} is not a dotted Python name")
+    problem = config.check_package(settings, settings.out or DEFAULT_OUT)
+    if problem:
+        raise UsageError(problem)
+    return settings
+
+
+@dataclass
+class _Run:
+    """One invocation: what was asked, and the pages read."""
+
+    args: argparse.Namespace
+    settings: config.Settings
+    specs: Path
+    out: Path
+    sources: list[Source]
+    problems: list[Diagnostic]
+    key: str
+    started: float
+
+    @property
+    def strict(self) -> bool:
+        return bool(self.settings.strict)
+
+    def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+        """Print every diagnostic; return those that fail the run."""
+        ordered = sorted_diagnostics(diagnostics)
+        for diagnostic in ordered:
+            print(diagnostic.render(), file=sys.stderr)
+        return [d for d in ordered if d.severity != WARNING or self.strict]
+
+    def built(self, pages: int, counts: dict[str, int], changed: int) -> None:
+        self.summary(
+            f"{pages} pages read; {counts['models']} models, {counts['enums']} enums, "
+            f"{counts['unions']} unions emitted; {changed} files changed in {self.out}"
+        )
+
+    def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
+        errors = sum(d.severity != WARNING for d in failing)
+        warnings = len(failing) - errors
+        counted = f"{errors} error(s)" + (f" and {warnings} warning(s) (--strict)" if warnings else "")
+        print(f"docgen: {counted}; {what}", file=sys.stderr)
+
+    def summary(self, text: str) -> None:
+        if not self.args.quiet:
+            print(f"docgen: {text}; {time.perf_counter() - self.started:.2f}s")
+
+
+def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    specs: Path = args.specs
+    settings = settings_for(args)
+    specs: Path = settings.specs  # type: ignore[assignment] - checked in settings_for
+    out = Path(config.display_path(settings.out)) if settings.out else DEFAULT_OUT
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
         return EXIT_FAILED
-    result = generate(specs)
-    diagnostics = sorted_diagnostics(result.diagnostics)
-    for diagnostic in diagnostics:
-        print(diagnostic.render(), file=sys.stderr)
-    errors = [d for d in diagnostics if d.severity != WARNING or args.strict]
-    if errors or not result.files:
-        if not errors and result.pages == 0:
-            print(f"docgen: error: no *.md pages found below {specs}", file=sys.stderr)
-        else:
-            print(f"docgen: {len(errors)} error(s); nothing was written", file=sys.stderr)
+    sources, problems = load_sources(specs)
+    if not sources and not problems:
+        print(f"docgen: error: no *.md pages found below {specs}", file=sys.stderr)
         return EXIT_FAILED
+    templates = settings.templates.resolve() if settings.templates else None
+    shipped = _shipped_templates()
+    key = incremental.fingerprint(((s.path, s.text) for s in sources), settings.fingerprint(), (shipped, templates))
+    current = _Run(args, settings, specs, out, sources, problems, key, started)
+    if not problems and not args.no_cache:
+        record = incremental.load_record(key)
+        if incremental.up_to_date(out, record):
+            assert record is not None
+            failing = current.report(record.warnings)
+            if failing:
+                current.failed(failing, "nothing was written")
+                return EXIT_FAILED
+            if args.command == "check":
+                current.summary(f"{len(sources)} pages read; {out} is up to date")
+            else:
+                current.built(len(sources), record.counts, 0)
+            return EXIT_OK
+    return _check(current) if args.command == "check" else _build(current)
+
+
+def _shipped_templates() -> Optional[Path]:
+    for candidate in (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates"):
+        if (candidate / "module.py.jinja").is_file():
+            return candidate
+    return None
+
+
+def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic], Generated]]:
+    """The files a build writes (encoded, manifest included), its warnings and the result;
+    None when the pages have errors."""
+    from .build import generate  # the parsing libraries load only now
+
+    jobs = current.args.jobs if current.args.jobs is not None else incremental.default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    out = current.out if current.out.is_dir() else None
+    formatting = incremental.Formatting(out, jobs, use_cache=not current.args.no_cache)
+    templates = str(current.settings.templates.resolve()) if current.settings.templates else None
+    result = generate(current.specs, templates, current.settings, formatting, (current.sources, current.problems))
+    failing = current.report(result.diagnostics)
+    if failing or not result.files:
+        current.failed(failing, "nothing was written")
+        return None
+    warnings = [d for d in result.diagnostics if d.severity == WARNING]
+    return encode(result.files), warnings, result
+
+
+def _build(current: _Run) -> int:
+    generated = _generate(current)
+    if generated is None:
+        return EXIT_FAILED
+    files, warnings, result = generated
     try:
-        outcome = write_tree(args.out, encode(result.files))
+        outcome = write_tree(current.out, files)
     except (NotOwnedError, OSError) as exc:
-        print(f"docgen: error: cannot write {args.out}: {exc}", file=sys.stderr)
+        print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    if not args.quiet:
-        counts = result.counts
-        seconds = time.perf_counter() - started
+    if not current.args.no_cache:
+        incremental.save_record(current.key, current.out, warnings, result.counts)
+    current.built(result.pages, result.counts, outcome.files_changed)
+    if current.args.fail_on_change and not outcome.is_noop:
         print(
-            f"docgen: {result.pages} pages read; {counts['models']} models, {counts['enums']} enums, "
-            f"{counts['unions']} unions emitted; {outcome.files_changed} files changed in {args.out}; "
-            f"{seconds:.2f}s"
+            f"docgen: {current.out} was out of date and has been rebuilt; review and add the changes", file=sys.stderr
         )
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _check(current: _Run) -> int:
+    try:
+        check_ownership(current.out)
+    except NotOwnedError as exc:
+        print(f"docgen: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    generated = _generate(current)
+    if generated is None:
+        return EXIT_FAILED
+    files, _, result = generated
+    wanted = plan(current.out, files, with_diffs=True)
+    if wanted.is_noop:
+        current.summary(f"{result.pages} pages read; {current.out} is up to date")
+        return EXIT_OK
+    print_changes(current.out, wanted, quiet=current.args.quiet)
+    return EXIT_FAILED
+
+
+def print_changes(out: Path, wanted: Plan, quiet: bool = False) -> None:
+    """What a build would change in OUT: the files by kind, then the diff (stdout)."""
+    print(
+        f"docgen: {out} is out of date: {len(wanted.added)} missing, {len(wanted.removed)} extra, "
+        f"{len(wanted.changed)} changed file(s); run 'docgen build' to update it"
+    )
+    for kind, paths in (("missing", wanted.added), ("extra", wanted.removed), ("changed", wanted.changed)):
+        for path in sorted(paths):
+            print(f"{kind}: {(out / path).as_posix()}")
+    if quiet:
+        return
+    for path in sorted(wanted.diffs):
+        if path != MANIFEST:
+            sys.stdout.write(wanted.diffs[path])

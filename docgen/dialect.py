@@ -40,8 +40,8 @@ from .ir import (
     SourceSpan,
     StreamOf,
     TypeRef,
-    UnionOf,
     Union_,
+    UnionOf,
 )
 from .read import Block, Cell, Page, Section, Table
 from .resolve import Declared, Symbols, outside_specs, resolve_link, type_key
@@ -251,6 +251,15 @@ class _Lowering:
 
     def _columns(self, table: Table, wanted: Sequence[str]) -> dict[str, int]:
         headers = [c.text.strip().lower() for c in table.header]
+        for cell, header in zip(table.header, headers):
+            if header not in wanted:
+                self.problems.append(
+                    warning(
+                        cell.span,
+                        f"column {cell.text.strip()!r} is not one docgen reads; its cells are not used",
+                        "docgen reads the columns " + ", ".join(w.title() for w in wanted) + "; remove or rename it",
+                    )
+                )
         return {w: headers.index(w) for w in wanted if w in headers}
 
     def _check_row_widths(self, table: Table) -> None:

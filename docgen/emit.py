@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import black
 import jinja2
@@ -41,8 +41,8 @@ from .ir import (
     Spec,
     StreamOf,
     TypeRef,
-    UnionOf,
     Union_,
+    UnionOf,
 )
 
 BLACK_MODE = black.Mode(
@@ -149,11 +149,17 @@ def docstring_literal(text: str) -> str:
         return ""
     body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = "".join(_escape_char(c) for c in body)
-    if body.endswith('"'):
+    if body.endswith('"') and _unescaped_quote_at_end(body):
         body = body[:-1] + '\\"'
     if body.startswith('"'):
         body = "\\" + body
     return f'"""{body}"""'
+
+
+def _unescaped_quote_at_end(body: str) -> bool:
+    """Whether *body*'s last quote is not already escaped (an even run of backslashes before it)."""
+    before = body[:-1]
+    return (len(before) - len(before.rstrip("\\"))) % 2 == 0
 
 
 def value_literal(value: object) -> str:
@@ -498,32 +504,49 @@ def format_source(source: str) -> str:
     return black.format_str(source, mode=BLACK_MODE)
 
 
-def render_module(view: ModuleView, env: jinja2.Environment) -> str:
-    return format_source(env.get_template("module.py.jinja").render(module=view))
+def format_files(files: dict[str, str]) -> dict[str, str]:
+    """Every ``.py`` file through black, one after another; other files as they are."""
+    return {path: format_source(text) if path.endswith(".py") else text for path, text in files.items()}
 
 
-def render_package(view: PackageView, env: jinja2.Environment) -> str:
-    return format_source(env.get_template("package.py.jinja").render(package=view))
+#: Formats a whole build at once: relative path -> unformatted text, to formatted text.
+Formatter = Callable[[dict[str, str]], dict[str, str]]
 
 
-def render_runtime(template: str, env: jinja2.Environment) -> str:
-    return format_source(env.get_template(template).render())
+def _as_is(source: str) -> str:
+    return source
 
 
-def emit(spec: Spec, user_templates: Optional[str] = None) -> dict[str, str]:
-    """Every file of the generated package: relative POSIX path -> text."""
+def render_module(view: ModuleView, env: jinja2.Environment, fmt: Callable[[str], str] = format_source) -> str:
+    return fmt(env.get_template("module.py.jinja").render(module=view))
+
+
+def render_package(view: PackageView, env: jinja2.Environment, fmt: Callable[[str], str] = format_source) -> str:
+    return fmt(env.get_template("package.py.jinja").render(package=view))
+
+
+def render_runtime(template: str, env: jinja2.Environment, fmt: Callable[[str], str] = format_source) -> str:
+    return fmt(env.get_template(template).render())
+
+
+def emit(spec: Spec, user_templates: Optional[str] = None, formatter: Formatter = format_files) -> dict[str, str]:
+    """Every file of the generated package: relative POSIX path -> text.
+
+    Templates are rendered first and the whole build is then formatted by *formatter*
+    in one call, so that a caller can format in parallel or reuse earlier results.
+    """
     env = environment(user_templates)
     decls = spec.decls()
     module_of = spec.module_of()
     files: dict[str, str] = {}
     for module in spec.modules:
         view = module_view(module, spec, decls, module_of)
-        files["/".join(module.module) + ".py"] = render_module(view, env)
+        files["/".join(module.module) + ".py"] = render_module(view, env, _as_is)
     for name, template in RUNTIME_FILES.items():
-        files[name + ".py"] = render_runtime(template, env)
+        files[name + ".py"] = render_runtime(template, env, _as_is)
     files.update(_packages(spec, env))
     files["py.typed"] = ""
-    return dict(sorted(files.items()))
+    return dict(sorted(formatter(files).items()))
 
 
 def _packages(spec: Spec, env: jinja2.Environment) -> dict[str, str]:
@@ -551,5 +574,5 @@ def _packages(spec: Spec, env: jinja2.Environment) -> dict[str, str]:
         imports = tuple(f"from {where} import {', '.join(sorted(n))}" for where, n in sorted(by_module.items()))
         view = PackageView(docstring_literal(title), imports, tuple(sorted(name for _, name in here)))
         path = posixpath.join(*folder, "__init__.py") if folder else "__init__.py"
-        files[path] = render_package(view, env)
+        files[path] = render_package(view, env, _as_is)
     return files

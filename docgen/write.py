@@ -51,8 +51,12 @@ class Plan:
         return len(self.added) + len(self.changed) + len(self.removed)
 
 
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def manifest_text(files: dict[str, bytes]) -> str:
-    entries = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())}
+    entries = {path: sha256(data) for path, data in sorted(files.items())}
     return json.dumps({"generator": "docgen", "version": __version__, "files": entries}, indent=1) + "\n"
 
 
@@ -63,7 +67,7 @@ def read_manifest(out: Path) -> dict[str, str] | None:
         files = data["files"]
         if data.get("generator") == "docgen" and isinstance(files, dict):
             return {str(k): str(v) for k, v in files.items()}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return None
 
@@ -92,6 +96,7 @@ def check_ownership(out: Path) -> dict[str, str]:
 
 
 def encode(files: dict[str, str]) -> dict[str, bytes]:
+    """The files as bytes, with docgen's manifest added."""
     data = {path: text.encode("utf-8") for path, text in files.items()}
     data[MANIFEST] = manifest_text(data).encode("utf-8")
     return data
@@ -125,8 +130,17 @@ def _diff(path: str, old: bytes, new: bytes) -> str:
     return "".join(difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}"))
 
 
+def contained(path: str) -> bool:
+    """Whether the relative POSIX *path* stays inside the folder it is relative to."""
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and "\\" not in path and all(p not in ("", ".", "..") for p in parts)
+
+
 def write_tree(out: Path, files: dict[str, bytes]) -> Plan:
     """Make OUT hold *files* (plus whatever docgen did not write there), atomically."""
+    escaping = sorted(path for path in files if not contained(path))
+    if escaping:  # the emitter never makes such a path: a bug, stopped before anything is written
+        raise ValueError(f"refusing to write outside {out}: {escaping[:3]}")
     manifest = check_ownership(out)
     _remove_stale_temporaries(out)
     result = plan(out, files)

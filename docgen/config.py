@@ -1,0 +1,304 @@
+"""Configuration: the ``[tool.docgen]`` table of ``pyproject.toml``, under the command line.
+
+docgen reads the nearest ``pyproject.toml``: the one in the current folder, else in
+its parents, stopping at the top of the repository (a folder holding ``.git``).  Paths
+in it are relative to the folder of that file.  Flags on the command line override it.
+
+```toml
+[tool.docgen]
+specs = "docs/models"            # folder of pages (SPECS)
+out = "src/acme/models"          # output folder (OUT)
+package = "acme.models"          # import name of OUT; checked against OUT's path
+wire-naming = "camelCase"        # or "as-documented" (the default)
+templates = "docgen-templates"   # templates here override docgen's by file name
+strict = false                   # warnings fail the build
+
+[tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
+"shared.Foo.date_time" = "dateTime"
+```
+
+Wire names are applied to the IR in :func:`apply_wire_names`, the one place that
+changes a field's ``wire_name`` after the pages are read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from . import names
+from .diagnostics import Diagnostic, error
+from .ir import Model, Module, SourceSpan, Spec
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+PYPROJECT = "pyproject.toml"
+AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
+WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
+KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "templates", "strict")
+
+
+@dataclass(frozen=True)
+class WireName:
+    """One per-field override: ``"shared.Foo.date_time" = "dateTime"``, and where it was written."""
+
+    target: str
+    wire_name: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Settings:
+    specs: Optional[Path] = None
+    out: Optional[Path] = None
+    package: Optional[str] = None
+    wire_naming: str = AS_DOCUMENTED
+    wire_names: tuple[WireName, ...] = ()
+    templates: Optional[Path] = None
+    strict: bool = False
+    source: Optional[Path] = None  # the pyproject.toml the settings came from
+
+    def fingerprint(self) -> str:
+        """What of the settings shapes the generated files (paths and strictness do not)."""
+        overrides = ";".join(f"{w.target}={w.wire_name}" for w in sorted(self.wire_names, key=lambda w: w.target))
+        return f"wire-naming={self.wire_naming};{overrides}"
+
+
+class ConfigError(Exception):
+    """The configuration is wrong; carries every problem found in it."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.render() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def find_pyproject(start: Path) -> Optional[Path]:
+    """The nearest pyproject.toml in *start* or its parents, not above the repository's top."""
+    folder = start.resolve()
+    while True:
+        candidate = folder / PYPROJECT
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def display_path(path: Path) -> str:
+    """*path* relative to the current folder when it is below it, for messages."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def load(path: Path) -> Settings:
+    """The ``[tool.docgen]`` settings of one pyproject.toml; raises :class:`ConfigError`."""
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError([error(SourceSpan(shown, 1, 1), f"cannot read {PYPROJECT}: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([error(SourceSpan(shown, 1, 1), f"{PYPROJECT} is not valid UTF-8")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        line, col = _toml_error_place(str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(exc))
+        raise ConfigError([error(SourceSpan(shown, line, col), f"invalid TOML: {message}")]) from None
+    table = data.get("tool", {}).get("docgen")
+    if table is None:
+        return Settings(source=path)
+    return _settings(table, _Locator(shown, text), path.parent)
+
+
+def _toml_error_place(message: str) -> tuple[int, int]:
+    match = re.search(r"at line (\d+), column (\d+)", message)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+
+
+class _Locator:
+    """Finds the line of a key in pyproject.toml's text, for diagnostics (tomllib keeps none)."""
+
+    _HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?$")
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def span(self, table: str, key: str) -> SourceSpan:
+        current = ""
+        wanted = re.compile(r"^(\s*)(" + re.escape(key) + r'|"' + re.escape(key) + r'"|\'' + re.escape(key) + r"')\s*=")
+        header_line = 0
+        for number, line in enumerate(self.lines, start=1):
+            header = self._HEADER.match(line)
+            if header:
+                current = header.group(1).replace('"', "").replace(" ", "")
+                if current == table:
+                    header_line = number
+                continue
+            match = wanted.match(line)
+            if match and current == table:
+                return SourceSpan(self.path, number, len(match.group(1)) + 1)
+        return SourceSpan(self.path, header_line or 1, 1)
+
+
+def _settings(table: Any, where: _Locator, base: Path) -> Settings:
+    problems: list[Diagnostic] = []
+    values: dict[str, Any] = {"source": base / PYPROJECT}
+    here = "tool.docgen"
+    if not isinstance(table, dict):
+        raise ConfigError([error(where.span("tool", "docgen"), "[tool.docgen] must be a table")])
+    for key in table:
+        if key not in KEYS:
+            problems.append(
+                error(where.span(here, key), f"unknown key {key!r} in [tool.docgen]", "known keys: " + ", ".join(KEYS))
+            )
+
+    def text(key: str) -> Optional[str]:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            problems.append(error(where.span(here, key), f"'{key}' must be a non-empty string"))
+            return None
+        return value
+
+    for key in ("specs", "out", "templates"):
+        value = text(key)
+        if value is not None:
+            values[key] = base / value
+    package = text("package")
+    if package is not None:
+        if not is_package_name(package):
+            problems.append(error(where.span(here, "package"), f"package {package!r} is not a dotted Python name"))
+        values["package"] = package
+    naming = text("wire-naming")
+    if naming is not None:
+        if naming not in WIRE_NAMINGS:
+            problems.append(
+                error(
+                    where.span(here, "wire-naming"),
+                    f"unknown wire-naming {naming!r}",
+                    "use " + " or ".join(repr(n) for n in WIRE_NAMINGS),
+                )
+            )
+        values["wire_naming"] = naming
+    if "strict" in table:
+        if not isinstance(table["strict"], bool):
+            problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
+        values["strict"] = bool(table["strict"])
+    overrides = table.get("wire-names", {})
+    if not isinstance(overrides, dict):
+        problems.append(
+            error(where.span(here, "wire-names"), '\'wire-names\' must be a table of "Type.field" = "name"')
+        )
+        overrides = {}
+    found = []
+    for target, wire in overrides.items():
+        span = where.span(here + ".wire-names", target)
+        if span.line == 1 and span.col == 1:
+            span = where.span(here, "wire-names")
+        if not isinstance(wire, str) or not wire:
+            problems.append(error(span, f"wire name for {target!r} must be a non-empty string"))
+        elif len(target.split(".")) < 2:
+            problems.append(error(span, f'wire-names key {target!r} must name a field: "[namespace.]Type.field"'))
+        else:
+            found.append(WireName(target, wire, span))
+    values["wire_names"] = tuple(found)
+    if problems:
+        raise ConfigError(problems)
+    return Settings(**values)
+
+
+def is_package_name(text: str) -> bool:
+    return all(names.is_identifier(part) for part in text.split("."))
+
+
+def merge(settings: Settings, **flags: Any) -> Settings:
+    """*settings* with every flag given on the command line (not None) put over it."""
+    given = {key: value for key, value in flags.items() if value is not None}
+    return dataclasses.replace(settings, **given)
+
+
+def check_package(settings: Settings, out: Path) -> Optional[str]:
+    """Why OUT's path does not end in the package's folders, or None when it does."""
+    if not settings.package:
+        return None
+    parts = settings.package.split(".")
+    tail = Path(os.path.abspath(out)).parts[-len(parts) :]
+    if list(tail) != parts:
+        return (
+            f"package {settings.package!r} is imported from a folder ending in {'/'.join(parts)}, "
+            f"but OUT is {out}; change 'out' or 'package'"
+        )
+    return None
+
+
+# --- wire names ---------------------------------------------------------------------
+
+
+def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
+    """The spec with every field's wire name as configured: naming rule first, then overrides."""
+    problems: list[Diagnostic] = []
+    overrides: dict[tuple[str, str], str] = {}
+    for wire in settings.wire_names:
+        match, problem = _find_field(spec, wire)
+        if problem is not None:
+            problems.append(problem)
+        elif match is not None:
+            overrides[match] = wire.wire_name
+    if settings.wire_naming == AS_DOCUMENTED and not overrides:
+        return spec, problems
+    modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
+    return Spec(modules), problems
+
+
+def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:
+    decls = []
+    for decl in module.decls:
+        if isinstance(decl, Model):
+            fields = tuple(
+                dataclasses.replace(f, wire_name=overrides.get((decl.key, f.name), _named(f.wire_name, naming)))
+                for f in decl.fields
+            )
+            decl = dataclasses.replace(decl, fields=fields)
+        decls.append(decl)
+    return dataclasses.replace(module, decls=tuple(decls))
+
+
+def _named(documented: str, naming: str) -> str:
+    return names.camel_case(documented) if naming == CAMEL_CASE else documented
+
+
+def _find_field(spec: Spec, wire: WireName) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
+    """The (type key, field name) an override names, or the problem with it."""
+    *namespace, type_name, field_name = wire.target.split(".")
+    qualifier = ".".join(namespace)
+    models = [
+        d
+        for d in spec.decls().values()
+        if isinstance(d, Model)
+        and d.name == type_name
+        and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
+    ]
+    if not models:
+        return None, error(wire.span, f"wire-names: no model {'.'.join([*namespace, type_name])!r} in the specs")
+    if len(models) > 1:
+        keys = ", ".join(sorted(m.key for m in models))
+        return None, error(
+            wire.span, f"wire-names: {type_name!r} names several models ({keys})", "qualify it with its namespace"
+        )
+    model = models[0]
+    for f in model.fields:
+        if field_name in (f.name, names.unescaped(f.name)):
+            return (model.key, f.name), None
+    return None, error(wire.span, f"wire-names: model {model.key!r} has no field {field_name!r}")

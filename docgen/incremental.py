@@ -1,0 +1,268 @@
+"""Incremental builds: do again only what changed, judged by content hashes, never by time.
+
+* **No-op builds.**  A build's *fingerprint* hashes everything its output depends on:
+  every page (path and text), the settings that shape the output, the templates,
+  docgen's and black's versions.  After a successful build, a small record in docgen's
+  cache folder maps the fingerprint to the hash of the manifest written and to the
+  warnings printed.  The next build with the same fingerprint, finding OUT still
+  holding exactly the files of that manifest, is done without parsing a page.
+* **Formatting.**  black dominates a build's time.  The cache remembers, for each text
+  docgen handed to black, the hash of black's result; a file in OUT with that hash is
+  taken as it is instead of being formatted again.  What remains is formatted in
+  parallel processes where the system allows.
+
+The cache folder is ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
+``~/.cache/docgen``.  Its records are content-addressed, so deleting it (or its being
+unwritable) only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import __version__
+from .diagnostics import Diagnostic
+from .ir import SourceSpan
+from .write import MANIFEST, read_manifest, sha256
+
+#: Below this many files, starting processes costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+
+def black_version() -> str:
+    """The installed black's version: its output is part of docgen's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("black")
+    except PackageNotFoundError:  # pragma: no cover - black is a dependency
+        return "unknown"
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("DOCGEN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "docgen"
+
+
+def _template_files(folders: Iterable[Optional[Path]]) -> list[tuple[str, bytes]]:
+    found = []
+    for number, folder in enumerate(folders):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                found.append((f"{number}/{path.name}", path.read_bytes()))
+    return found
+
+
+def fingerprint(
+    sources: Iterable[tuple[str, str]], settings_fingerprint: str, template_folders: Iterable[Optional[Path]]
+) -> str:
+    """The hash of every input a build's output depends on."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("docgen", __version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):  # docgen's own code, for development builds
+        add("code:" + path.name, path.read_bytes())
+    add("black", black_version().encode())
+    add("settings", settings_fingerprint.encode())
+    for name, data in _template_files(template_folders):
+        add("template:" + name, data)
+    for path, text in sources:
+        add("page:" + path, text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+# --- the record of a finished build ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    manifest: str  # sha256 of the manifest the build wrote
+    warnings: tuple[Diagnostic, ...]
+    counts: dict[str, int]  # models, enums, unions emitted
+
+
+def _record_path(key: str) -> Path:
+    return cache_dir() / "builds" / f"{key}.json"
+
+
+def load_record(key: str) -> Optional[Record]:
+    try:
+        data = json.loads(_record_path(key).read_text(encoding="utf-8"))
+        warnings = tuple(
+            Diagnostic(SourceSpan(w["path"], w["line"], w["col"]), w["severity"], w["message"], w["hint"])
+            for w in data["warnings"]
+        )
+        counts = {str(k): int(v) for k, v in data["counts"].items()}
+        return Record(str(data["manifest"]), warnings, counts)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_record(key: str, out: Path, warnings: Iterable[Diagnostic], counts: dict[str, int]) -> None:
+    """Remember that the build *key* left OUT as it is now (best effort)."""
+    try:
+        manifest = sha256((out / MANIFEST).read_bytes())
+        entries = [
+            {
+                "path": w.span.path,
+                "line": w.span.line,
+                "col": w.span.col,
+                "severity": w.severity,
+                "message": w.message,
+                "hint": w.hint,
+            }
+            for w in warnings
+        ]
+    except OSError:
+        return
+    _write_atomically(_record_path(key), json.dumps({"manifest": manifest, "warnings": entries, "counts": counts}))
+
+
+def up_to_date(out: Path, record: Optional[Record]) -> bool:
+    """Whether OUT holds exactly the files of the manifest *record* names, unchanged."""
+    if record is None:
+        return False
+    try:
+        manifest_bytes = (out / MANIFEST).read_bytes()
+    except OSError:
+        return False
+    if sha256(manifest_bytes) != record.manifest:
+        return False
+    files = read_manifest(out)
+    if files is None:
+        return False
+    for path, digest in files.items():
+        try:
+            if sha256((out / path).read_bytes()) != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+# --- formatting -----------------------------------------------------------------------
+
+
+class Formatting:
+    """Formats a build's files, reusing what an earlier build formatted from the same text.
+
+    The cache folder keeps a map from the hash of a text before black to the hash of
+    black's result.  A file in OUT whose content has that result hash is taken as it
+    is; the rest is formatted, in parallel processes where that pays.
+    """
+
+    def __init__(self, out: Optional[Path], jobs: int, use_cache: bool = True) -> None:
+        self.out = out
+        self.jobs = jobs
+        self.use_cache = use_cache
+        self.reused = 0
+        self.known = _load_formatted() if use_cache and out is not None else {}
+
+    def __call__(self, files: dict[str, str]) -> dict[str, str]:
+        from .emit import format_source
+
+        done: dict[str, str] = {}
+        todo: list[tuple[str, str]] = []  # (path, hash before formatting)
+        for path, text in files.items():
+            if not path.endswith(".py"):
+                done[path] = text
+                continue
+            before = sha256(text.encode("utf-8"))
+            previous = self._previous(path, before)
+            if previous is not None:
+                done[path] = previous
+                self.reused += 1
+            else:
+                todo.append((path, before))
+        formatted = format_all([files[path] for path, _ in todo], self.jobs, format_source)
+        learned = {}
+        for (path, before), text in zip(todo, formatted):
+            done[path] = text
+            learned[before] = sha256(text.encode("utf-8"))
+        if self.use_cache and learned:
+            _save_formatted(learned)
+        return done
+
+    def _previous(self, path: str, before: str) -> Optional[str]:
+        """OUT's text of *path*, when it is what black made of the same text before."""
+        after = self.known.get(before)
+        if after is None or self.out is None:
+            return None
+        try:
+            data = (self.out / path).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8") if sha256(data) == after else None
+
+
+#: How many (before, after) hashes the cache keeps: enough for a few large builds.
+_FORMATTED_LIMIT = 50_000
+
+
+def _formatted_path() -> Path:
+    return cache_dir() / f"formatted-{__version__}-{black_version()}.json"
+
+
+def _load_formatted() -> dict[str, str]:
+    try:
+        data = json.loads(_formatted_path().read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_formatted(learned: dict[str, str]) -> None:
+    """Add *learned* to the map, newest last, dropping the oldest past the limit (best effort)."""
+    merged = {k: v for k, v in _load_formatted().items() if k not in learned}
+    merged.update(learned)
+    kept = dict(list(merged.items())[-_FORMATTED_LIMIT:])
+    _write_atomically(_formatted_path(), json.dumps(kept))
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)
+    except OSError:
+        pass
+
+
+def format_all(texts: list[str], jobs: int, format_one) -> list[str]:  # type: ignore[no-untyped-def]
+    """*format_one* over *texts*, in *jobs* forked processes when that is worth it."""
+    if jobs <= 1 or len(texts) < PARALLEL_THRESHOLD or not _can_fork():
+        return [format_one(text) for text in texts]
+    import multiprocessing
+
+    chunk = max(1, len(texts) // (jobs * 4))
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(format_one, texts, chunksize=chunk))
+
+
+def _can_fork() -> bool:
+    """Forking is safe and cheap on Linux; elsewhere docgen formats in one process."""
+    return sys.platform.startswith("linux")
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

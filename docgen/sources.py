@@ -1,0 +1,45 @@
+"""The pages of a build as text: found below SPECS, decoded, each with its spec-relative path.
+
+This module is light on purpose: a no-op build reads the pages to fingerprint them
+and stops before any parsing library is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, error
+from .ir import SourceSpan
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # spec-relative POSIX path
+    text: str
+
+
+def find_pages(specs_dir: Path) -> list[Path]:
+    """Every ``*.md`` file below *specs_dir*, in a stable order; hidden folders skipped."""
+    found = []
+    for folder, subfolders, files in os.walk(specs_dir):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found.extend(Path(folder) / f for f in sorted(files) if f.endswith(".md"))
+    return sorted(found, key=lambda p: p.relative_to(specs_dir).as_posix())
+
+
+def load_sources(specs_dir: Path) -> tuple[list[Source], list[Diagnostic]]:
+    sources, problems = [], []
+    for path in find_pages(specs_dir):
+        rel = path.relative_to(specs_dir).as_posix()
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            problems.append(error(SourceSpan(rel, line, col), "page is not valid UTF-8", "save the page as UTF-8"))
+            continue
+        sources.append(Source(rel, text))
+    return sources, problems
