@@ -50,9 +50,13 @@ def compile_sources(sources: list[Source]) -> Compiled:
         symbols.add_page(page.path)
     problems.extend(symbols.diagnostics)
     modules: list[Module] = []
+    seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
     for page, text in pages:
         module, page_problems = dialect.lower_page(page, text, symbols)
-        problems.extend(p for p in page_problems if p not in problems)
+        for problem in page_problems:
+            if problem not in seen:
+                seen.add(problem)
+                problems.append(problem)
         if module is not None:
             modules.append(module)
     problems.extend(_module_clashes(modules))

@@ -500,7 +500,21 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
     )
 
 
+#: black's single pass.  ``black.format_str`` formats twice whenever the first pass
+#: changed anything, to be sure the result is stable; docgen's own templates give code
+#: that one pass makes stable (tests/emit/test_black_stable.py checks it), so the
+#: second pass, as long as the first, is skipped.  black is pinned exactly, so this
+#: private function cannot change under docgen; without it, the public one serves.
+_FORMAT_ONCE: Callable[..., str] = getattr(black, "_format_str_once", black.format_str)
+
+
 def format_source(source: str) -> str:
+    """*source* formatted by black in one pass: for the code of docgen's own templates."""
+    return _FORMAT_ONCE(source, mode=BLACK_MODE)
+
+
+def format_source_twice(source: str) -> str:
+    """*source* formatted by black until stable: for code of the user's templates."""
     return black.format_str(source, mode=BLACK_MODE)
 
 

@@ -167,15 +167,16 @@ class Formatting:
     is; the rest is formatted, in parallel processes where that pays.
     """
 
-    def __init__(self, out: Optional[Path], jobs: int, use_cache: bool = True) -> None:
+    def __init__(self, out: Optional[Path], jobs: int, use_cache: bool = True, twice: bool = False) -> None:
         self.out = out
         self.jobs = jobs
+        self.twice = twice  # black until stable (user templates), not one pass
         self.use_cache = use_cache
         self.reused = 0
         self.known = _load_formatted() if use_cache and out is not None else {}
 
     def __call__(self, files: dict[str, str]) -> dict[str, str]:
-        from .emit import format_source
+        from .emit import format_source, format_source_twice
 
         done: dict[str, str] = {}
         todo: list[tuple[str, str]] = []  # (path, hash before formatting)
@@ -190,7 +191,9 @@ class Formatting:
                 self.reused += 1
             else:
                 todo.append((path, before))
-        formatted = format_all([files[path] for path, _ in todo], self.jobs, format_source)
+        formatted = format_all(
+            [files[path] for path, _ in todo], self.jobs, format_source_twice if self.twice else format_source
+        )
         learned = {}
         for (path, before), text in zip(todo, formatted):
             done[path] = text
