@@ -302,12 +302,15 @@ def _parse_literal(ref: LiteralOf, value: str, path: str, or_null: str) -> str:
     itself is the result, so the expression has the Literal type."""
     text = f"_parsing.fail({path}, {(' or '.join(repr(v) for v in ref.values) + or_null)!r}, {value})"
     for literal in reversed(ref.values):
-        if isinstance(literal, bool):
-            test = f"{value} is {literal!r}"
-        else:
-            test = f"{value} == {literal!r} and type({value}) is {type(literal).__name__}"
-        text = f"({literal!r} if {test} else {text})"
+        text = f"({literal!r} if {_literal_test(literal, value)} else {text})"
     return text
+
+
+def _literal_test(literal: object, value: str) -> str:
+    """A condition on *value* that holds when it is the JSON form of *literal*."""
+    if isinstance(literal, bool):
+        return f"{value} is {literal!r}"
+    return f"{value} == {literal!r} and type({value}) is {type(literal).__name__}"
 
 
 def _container_parser(ref: Union[ListOf, DictOf], ctx: ParserContext) -> str:
@@ -546,7 +549,12 @@ def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
 class ModelParser:
     """What ``templates/parsers.py.jinja`` needs to write a model's two functions.
 
-    ``locals``: (local name, lookup expression) read from the object in order;
+    ``locals``: (local name, lookup expression, test, statement), a field at a time in
+    field order: the local is read from the object, then *statement* runs (when *test*
+    holds, if there is a test): it raises, or replaces the local by its parsed value;
+    both are "" for a value taken as it is.  Checks and optional values are statements
+    rather than conditional expressions: as fast, and short enough for a line or two,
+    which keeps the code (and black's work on it) small;
     ``arguments``: the constructor's positional arguments, in field order;
     ``params``: (name, annotation at module level, annotation in the class body,
     default text or "") of the keyword-only parameters that carry the fields JSON
@@ -558,7 +566,7 @@ class ModelParser:
     dump_name: str
     class_name: str
     wants: str  # string literal for messages
-    locals: tuple[tuple[str, str], ...]
+    locals: tuple[tuple[str, str, str, str], ...]
     arguments: tuple[str, ...]
     params: tuple[tuple[str, str, str, str], ...]
     dump_required: tuple[tuple[str, str], ...]
@@ -572,7 +580,7 @@ def model_parser(
     Python name -> (annotation at module level, in the class body), for the keyword
     parameters."""
     taken = {"value", "path", "data", "cls", "self"}
-    locals_: list[tuple[str, str]] = []
+    locals_: list[tuple[str, str, str, str]] = []
     arguments: list[str] = []
     params: list[tuple[str, str, str, str]] = []
     dump_required: list[tuple[str, str]] = []
@@ -590,17 +598,23 @@ def model_parser(
         local = f"f_{name}"
         wire = repr(field.wire_name)
         field_path = f"(path, {wire})"
-        if field.required:
-            locals_.append((local, f"value.get({wire}, _parsing.MISSING)"))
+        lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
+        check = _check(field.type, local, field_path)
+        if check is not None:
+            locals_.append((local, lookup, *check))
+            arguments.append(_checked_argument(field.type, local, field_path, ctx))
+        elif isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
+            inner = _parse(field.type.inner, local, field_path, ctx, nullable=True)
+            locals_.append((local, lookup, f"{local} is not None", f"{local} = {_bare(inner)}"))
+            arguments.append(local)
+        else:
             expression = parse_expression(field.type, local, field_path, ctx)
-            if _accepts_missing(field.type, ctx.decls):
+            if field.required and _accepts_missing(field.type, ctx.decls):
                 expression = (
                     f"({local} if {local} is not _parsing.MISSING else _parsing.fail({field_path}, 'a value', {local}))"
                 )
-        else:
-            locals_.append((local, f"value.get({wire})"))
-            expression = parse_expression(field.type, local, field_path, ctx)
-        arguments.append(expression)
+            locals_.append((local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"))
+            arguments.append(local)
         attribute = f"value.{name}"
         if field.required:
             dump_required.append((wire, dump_expression(field.type, attribute, ctx)))
@@ -618,6 +632,48 @@ def model_parser(
         tuple(dump_required),
         tuple(dump_optional),
     )
+
+
+def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -> str:
+    """The constructor's argument for a field :func:`_check` checked: the local itself,
+    but for a Literal, whose type a check narrows to ``str`` or ``int`` for mypy: the
+    constant when there is one, else the parse expression (which cannot fail any more)."""
+    if not isinstance(ref.inner if isinstance(ref, Optional_) else ref, LiteralOf):
+        return local
+    if isinstance(ref, LiteralOf) and len(ref.values) == 1:
+        return repr(ref.values[0])
+    return parse_expression(ref, local, path, ctx)
+
+
+def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
+    """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
+    not: the value needs a check only, no conversion.  (A Literal's value is checked, not
+    replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
+    inner = ref.inner if isinstance(ref, Optional_) else ref
+    if isinstance(inner, Primitive) and inner.name in _EXACT_PRIMITIVES:
+        test, wants = f"type({value}) is not {inner.name}", inner.name
+    elif isinstance(inner, LiteralOf):
+        accepted = [_literal_test(literal, value) for literal in inner.values]
+        test = f"not ({' or '.join(accepted)})" if len(accepted) > 1 else f"not ({accepted[0]})"
+        wants = " or ".join(repr(v) for v in inner.values)
+    else:
+        return None
+    if inner is not ref:
+        test, wants = f"{value} is not None and {test}", f"{wants} or null"
+    return test, f"_parsing.fail({path}, {wants!r}, {value})"
+
+
+def _bare(expression: str) -> str:
+    """*expression* without the parentheses around the whole of it, if any (black drops
+    them on the right of ``=``)."""
+    if not (expression.startswith("(") and expression.endswith(")")):
+        return expression
+    depth = 0
+    for index, char in enumerate(expression):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and index < len(expression) - 1:
+            return expression  # ``(a)(b)`` or ``(a) if (b) else (c)``
+    return expression[1:-1]
 
 
 def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:

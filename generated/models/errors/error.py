@@ -35,22 +35,14 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
     if type(value) is not dict:
         _parsing.fail(path, "Error (an object)", value)
     f_message = value.get("message", _parsing.MISSING)
+    if type(f_message) is not str:
+        _parsing.fail((path, "message"), "str", f_message)
     f_code = value.get("code")
+    if f_code is not None and type(f_code) is not int:
+        _parsing.fail((path, "code"), "int or null", f_code)
     return Error(
-        (
-            f_message
-            if type(f_message) is str
-            else _parsing.fail((path, "message"), "str", f_message)
-        ),
-        (
-            None
-            if f_code is None
-            else (
-                f_code
-                if type(f_code) is int
-                else _parsing.fail((path, "code"), "int or null", f_code)
-            )
-        ),
+        f_message,
+        f_code,
     )
 
 

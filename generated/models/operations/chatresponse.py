@@ -68,27 +68,21 @@ def _parse_ChatResponse(
     if type(value) is not dict:
         _parsing.fail(path, "ChatResponse (an object)", value)
     f_content_type = value.get("content_type", _parsing.MISSING)
+    if type(f_content_type) is not str:
+        _parsing.fail((path, "content_type"), "str", f_content_type)
     f_status_code = value.get("status_code", _parsing.MISSING)
+    if type(f_status_code) is not int:
+        _parsing.fail((path, "status_code"), "int", f_status_code)
     f_chat_completion_result = value.get("chat_completion_result")
+    if f_chat_completion_result is not None:
+        f_chat_completion_result = _parse_list_ChatCompletionEvent_or_SentinelEvent(
+            f_chat_completion_result, (path, "chat_completion_result")
+        )
     return ChatResponse(
-        (
-            f_content_type
-            if type(f_content_type) is str
-            else _parsing.fail((path, "content_type"), "str", f_content_type)
-        ),
-        (
-            f_status_code
-            if type(f_status_code) is int
-            else _parsing.fail((path, "status_code"), "int", f_status_code)
-        ),
+        f_content_type,
+        f_status_code,
         raw_response,
-        (
-            None
-            if f_chat_completion_result is None
-            else _parse_list_ChatCompletionEvent_or_SentinelEvent(
-                f_chat_completion_result, (path, "chat_completion_result")
-            )
-        ),
+        f_chat_completion_result,
         chat_completion_stream,
     )
 

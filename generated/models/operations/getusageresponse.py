@@ -46,23 +46,23 @@ def _parse_GetUsageResponse(
     if type(value) is not dict:
         _parsing.fail(path, "GetUsageResponse (an object)", value)
     f_content_type = value.get("content_type", _parsing.MISSING)
+    if type(f_content_type) is not str:
+        _parsing.fail((path, "content_type"), "str", f_content_type)
     f_status_code = value.get("status_code", _parsing.MISSING)
+    if type(f_status_code) is not int:
+        _parsing.fail((path, "status_code"), "int", f_status_code)
     f_usage = value.get("usage")
+    if f_usage is not None:
+        f_usage = _parse_Usage(f_usage, (path, "usage"))
     f_error = value.get("error")
+    if f_error is not None:
+        f_error = _parse_Error(f_error, (path, "error"))
     return GetUsageResponse(
-        (
-            f_content_type
-            if type(f_content_type) is str
-            else _parsing.fail((path, "content_type"), "str", f_content_type)
-        ),
-        (
-            f_status_code
-            if type(f_status_code) is int
-            else _parsing.fail((path, "status_code"), "int", f_status_code)
-        ),
+        f_content_type,
+        f_status_code,
         raw_response,
-        (None if f_usage is None else _parse_Usage(f_usage, (path, "usage"))),
-        (None if f_error is None else _parse_Error(f_error, (path, "error"))),
+        f_usage,
+        f_error,
     )
 
 

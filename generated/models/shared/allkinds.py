@@ -97,110 +97,87 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     if type(value) is not dict:
         _parsing.fail(path, "AllKinds (an object)", value)
     f_str_ = value.get("str", _parsing.MISSING)
+    if type(f_str_) is not str:
+        _parsing.fail((path, "str"), "str", f_str_)
     f_int = value.get("int", _parsing.MISSING)
+    if type(f_int) is not int:
+        _parsing.fail((path, "int"), "int", f_int)
     f_float_value = value.get("float_value", _parsing.MISSING)
+    f_float_value = (
+        f_float_value
+        if type(f_float_value) is float
+        else _parsing.parse_float(f_float_value, (path, "float_value"))
+    )
     f_bool_ = value.get("bool", _parsing.MISSING)
+    if type(f_bool_) is not bool:
+        _parsing.fail((path, "bool"), "bool", f_bool_)
     f_date_ = value.get("date", _parsing.MISSING)
+    f_date_ = _parsing.parse_date(f_date_, (path, "date"))
     f_date_time = value.get("date_time", _parsing.MISSING)
+    f_date_time = _parsing.parse_datetime(f_date_time, (path, "date_time"))
     f_decimal = value.get("decimal", _parsing.MISSING)
+    f_decimal = _parsing.parse_decimal(f_decimal, (path, "decimal"))
     f_big_int = value.get("big_int", _parsing.MISSING)
+    if type(f_big_int) is not int:
+        _parsing.fail((path, "big_int"), "int", f_big_int)
     f_blob = value.get("blob", _parsing.MISSING)
+    f_blob = _parsing.parse_bytes(f_blob, (path, "blob"))
     f_any = value.get("any", _parsing.MISSING)
+    f_any = (
+        f_any
+        if f_any is not _parsing.MISSING
+        else _parsing.fail((path, "any"), "a value", f_any)
+    )
     f_class_ = value.get("class", _parsing.MISSING)
+    if not (f_class_ == "kinds" and type(f_class_) is str):
+        _parsing.fail((path, "class"), "'kinds'", f_class_)
     f_priority = value.get("priority", _parsing.MISSING)
+    f_priority = _parse_Priority(f_priority, (path, "priority"))
     f_nullable_count = value.get("nullable_count", _parsing.MISSING)
+    if f_nullable_count is not None and type(f_nullable_count) is not int:
+        _parsing.fail((path, "nullable_count"), "int or null", f_nullable_count)
     f_opt_str = value.get("opt_str")
+    if f_opt_str is not None and type(f_opt_str) is not str:
+        _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
     f_opt_float = value.get("opt_float")
+    if f_opt_float is not None:
+        f_opt_float = (
+            f_opt_float
+            if type(f_opt_float) is float
+            else _parsing.parse_float(f_opt_float, (path, "opt_float"))
+        )
     f_opt_date = value.get("opt_date")
+    if f_opt_date is not None:
+        f_opt_date = _parsing.parse_date(f_opt_date, (path, "opt_date"))
     f_opt_decimal = value.get("opt_decimal")
+    if f_opt_decimal is not None:
+        f_opt_decimal = _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
     f_opt_bytes = value.get("opt_bytes")
+    if f_opt_bytes is not None:
+        f_opt_bytes = _parsing.parse_bytes(f_opt_bytes, (path, "opt_bytes"))
     f_old_mode = value.get("old_mode")
+    if f_old_mode is not None:
+        f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
     return AllKinds(
-        (
-            f_str_
-            if type(f_str_) is str
-            else _parsing.fail((path, "str"), "str", f_str_)
-        ),
-        (f_int if type(f_int) is int else _parsing.fail((path, "int"), "int", f_int)),
-        (
-            f_float_value
-            if type(f_float_value) is float
-            else _parsing.parse_float(f_float_value, (path, "float_value"))
-        ),
-        (
-            f_bool_
-            if type(f_bool_) is bool
-            else _parsing.fail((path, "bool"), "bool", f_bool_)
-        ),
-        _parsing.parse_date(f_date_, (path, "date")),
-        _parsing.parse_datetime(f_date_time, (path, "date_time")),
-        _parsing.parse_decimal(f_decimal, (path, "decimal")),
-        (
-            f_big_int
-            if type(f_big_int) is int
-            else _parsing.fail((path, "big_int"), "int", f_big_int)
-        ),
-        _parsing.parse_bytes(f_blob, (path, "blob")),
-        (
-            f_any
-            if f_any is not _parsing.MISSING
-            else _parsing.fail((path, "any"), "a value", f_any)
-        ),
-        (
-            "kinds"
-            if f_class_ == "kinds" and type(f_class_) is str
-            else _parsing.fail((path, "class"), "'kinds'", f_class_)
-        ),
-        _parse_Priority(f_priority, (path, "priority")),
-        (
-            None
-            if f_nullable_count is None
-            else (
-                f_nullable_count
-                if type(f_nullable_count) is int
-                else _parsing.fail(
-                    (path, "nullable_count"), "int or null", f_nullable_count
-                )
-            )
-        ),
-        (
-            None
-            if f_opt_str is None
-            else (
-                f_opt_str
-                if type(f_opt_str) is str
-                else _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
-            )
-        ),
-        (
-            None
-            if f_opt_float is None
-            else (
-                f_opt_float
-                if type(f_opt_float) is float
-                else _parsing.parse_float(f_opt_float, (path, "opt_float"))
-            )
-        ),
-        (
-            None
-            if f_opt_date is None
-            else _parsing.parse_date(f_opt_date, (path, "opt_date"))
-        ),
-        (
-            None
-            if f_opt_decimal is None
-            else _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
-        ),
-        (
-            None
-            if f_opt_bytes is None
-            else _parsing.parse_bytes(f_opt_bytes, (path, "opt_bytes"))
-        ),
-        (
-            None
-            if f_old_mode is None
-            else _parse_LegacyMode(f_old_mode, (path, "old_mode"))
-        ),
+        f_str_,
+        f_int,
+        f_float_value,
+        f_bool_,
+        f_date_,
+        f_date_time,
+        f_decimal,
+        f_big_int,
+        f_blob,
+        f_any,
+        "kinds",
+        f_priority,
+        f_nullable_count,
+        f_opt_str,
+        f_opt_float,
+        f_opt_date,
+        f_opt_decimal,
+        f_opt_bytes,
+        f_old_mode,
     )
 
 

@@ -33,14 +33,14 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
     if type(value) is not dict:
         _parsing.fail(path, "Author (an object)", value)
     f_name = value.get("name", _parsing.MISSING)
+    if type(f_name) is not str:
+        _parsing.fail((path, "name"), "str", f_name)
     f_books = value.get("books")
+    if f_books is not None:
+        f_books = _parse_list_Book(f_books, (path, "books"))
     return Author(
-        (
-            f_name
-            if type(f_name) is str
-            else _parsing.fail((path, "name"), "str", f_name)
-        ),
-        (None if f_books is None else _parse_list_Book(f_books, (path, "books"))),
+        f_name,
+        f_books,
     )
 
 

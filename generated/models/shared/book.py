@@ -35,24 +35,18 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
     if type(value) is not dict:
         _parsing.fail(path, "Book (an object)", value)
     f_title = value.get("title", _parsing.MISSING)
+    if type(f_title) is not str:
+        _parsing.fail((path, "title"), "str", f_title)
     f_author = value.get("author")
+    if f_author is not None:
+        f_author = _parse_Author(f_author, (path, "author"))
     f_isbn = value.get("isbn")
+    if f_isbn is not None and type(f_isbn) is not str:
+        _parsing.fail((path, "isbn"), "str or null", f_isbn)
     return Book(
-        (
-            f_title
-            if type(f_title) is str
-            else _parsing.fail((path, "title"), "str", f_title)
-        ),
-        (None if f_author is None else _parse_Author(f_author, (path, "author"))),
-        (
-            None
-            if f_isbn is None
-            else (
-                f_isbn
-                if type(f_isbn) is str
-                else _parsing.fail((path, "isbn"), "str or null", f_isbn)
-            )
-        ),
+        f_title,
+        f_author,
+        f_isbn,
     )
 
 

@@ -43,38 +43,21 @@ def _parse_ChatCompletionEvent(
     if type(value) is not dict:
         _parsing.fail(path, "ChatCompletionEvent (an object)", value)
     f_data = value.get("data", _parsing.MISSING)
+    f_data = _parse_Data(f_data, (path, "data"))
     f_event = value.get("event")
+    if f_event is not None and type(f_event) is not str:
+        _parsing.fail((path, "event"), "str or null", f_event)
     f_id = value.get("id")
+    if f_id is not None and type(f_id) is not str:
+        _parsing.fail((path, "id"), "str or null", f_id)
     f_retry = value.get("retry")
+    if f_retry is not None and type(f_retry) is not int:
+        _parsing.fail((path, "retry"), "int or null", f_retry)
     return ChatCompletionEvent(
-        _parse_Data(f_data, (path, "data")),
-        (
-            None
-            if f_event is None
-            else (
-                f_event
-                if type(f_event) is str
-                else _parsing.fail((path, "event"), "str or null", f_event)
-            )
-        ),
-        (
-            None
-            if f_id is None
-            else (
-                f_id
-                if type(f_id) is str
-                else _parsing.fail((path, "id"), "str or null", f_id)
-            )
-        ),
-        (
-            None
-            if f_retry is None
-            else (
-                f_retry
-                if type(f_retry) is int
-                else _parsing.fail((path, "retry"), "int or null", f_retry)
-            )
-        ),
+        f_data,
+        f_event,
+        f_id,
+        f_retry,
     )
 
 

@@ -62,42 +62,36 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
     if type(value) is not dict:
         _parsing.fail(path, "Data (an object)", value)
     f_content = value.get("content", _parsing.MISSING)
+    if type(f_content) is not str:
+        _parsing.fail((path, "content"), "str", f_content)
     f_role = value.get("role", _parsing.MISSING)
+    f_role = _parse_Role(f_role, (path, "role"))
     f_index = value.get("index", _parsing.MISSING)
+    if type(f_index) is not int:
+        _parsing.fail((path, "index"), "int", f_index)
     f_created = value.get("created", _parsing.MISSING)
+    f_created = _parsing.parse_datetime(f_created, (path, "created"))
     f_finish_reason = value.get("finish_reason")
+    if f_finish_reason is not None:
+        f_finish_reason = _parse_FinishReason(f_finish_reason, (path, "finish_reason"))
     f_usage = value.get("usage")
+    if f_usage is not None:
+        f_usage = _parse_Usage(f_usage, (path, "usage"))
     f_logprobs = value.get("logprobs")
+    if f_logprobs is not None:
+        f_logprobs = _parse_list_float(f_logprobs, (path, "logprobs"))
     f_metadata = value.get("metadata")
+    if f_metadata is not None:
+        f_metadata = _parse_dict_Any(f_metadata, (path, "metadata"))
     return Data(
-        (
-            f_content
-            if type(f_content) is str
-            else _parsing.fail((path, "content"), "str", f_content)
-        ),
-        _parse_Role(f_role, (path, "role")),
-        (
-            f_index
-            if type(f_index) is int
-            else _parsing.fail((path, "index"), "int", f_index)
-        ),
-        _parsing.parse_datetime(f_created, (path, "created")),
-        (
-            None
-            if f_finish_reason is None
-            else _parse_FinishReason(f_finish_reason, (path, "finish_reason"))
-        ),
-        (None if f_usage is None else _parse_Usage(f_usage, (path, "usage"))),
-        (
-            None
-            if f_logprobs is None
-            else _parse_list_float(f_logprobs, (path, "logprobs"))
-        ),
-        (
-            None
-            if f_metadata is None
-            else _parse_dict_Any(f_metadata, (path, "metadata"))
-        ),
+        f_content,
+        f_role,
+        f_index,
+        f_created,
+        f_finish_reason,
+        f_usage,
+        f_logprobs,
+        f_metadata,
     )
 
 

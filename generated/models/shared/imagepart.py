@@ -37,24 +37,18 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
     if type(value) is not dict:
         _parsing.fail(path, "ImagePart (an object)", value)
     f_type = value.get("type", _parsing.MISSING)
+    if not (f_type == "image_url" and type(f_type) is str):
+        _parsing.fail((path, "type"), "'image_url'", f_type)
     f_url = value.get("url", _parsing.MISSING)
+    if type(f_url) is not str:
+        _parsing.fail((path, "url"), "str", f_url)
     f_detail = value.get("detail")
+    if f_detail is not None and type(f_detail) is not str:
+        _parsing.fail((path, "detail"), "str or null", f_detail)
     return ImagePart(
-        (
-            "image_url"
-            if f_type == "image_url" and type(f_type) is str
-            else _parsing.fail((path, "type"), "'image_url'", f_type)
-        ),
-        (f_url if type(f_url) is str else _parsing.fail((path, "url"), "str", f_url)),
-        (
-            None
-            if f_detail is None
-            else (
-                f_detail
-                if type(f_detail) is str
-                else _parsing.fail((path, "detail"), "str or null", f_detail)
-            )
-        ),
+        "image_url",
+        f_url,
+        f_detail,
     )
 
 

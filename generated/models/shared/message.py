@@ -40,20 +40,16 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
     if type(value) is not dict:
         _parsing.fail(path, "Message (an object)", value)
     f_role = value.get("role", _parsing.MISSING)
+    f_role = _parse_Role(f_role, (path, "role"))
     f_content = value.get("content", _parsing.MISSING)
+    f_content = _parse_list_TextPart_or_ImagePart_or_str(f_content, (path, "content"))
     f_name = value.get("name")
+    if f_name is not None and type(f_name) is not str:
+        _parsing.fail((path, "name"), "str or null", f_name)
     return Message(
-        _parse_Role(f_role, (path, "role")),
-        _parse_list_TextPart_or_ImagePart_or_str(f_content, (path, "content")),
-        (
-            None
-            if f_name is None
-            else (
-                f_name
-                if type(f_name) is str
-                else _parsing.fail((path, "name"), "str or null", f_name)
-            )
-        ),
+        f_role,
+        f_content,
+        f_name,
     )
 
 

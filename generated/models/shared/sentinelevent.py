@@ -32,12 +32,10 @@ def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
     if type(value) is not dict:
         _parsing.fail(path, "SentinelEvent (an object)", value)
     f_data = value.get("data", _parsing.MISSING)
+    if not (f_data == "[DONE]" and type(f_data) is str):
+        _parsing.fail((path, "data"), "'[DONE]'", f_data)
     return SentinelEvent(
-        (
-            "[DONE]"
-            if f_data == "[DONE]" and type(f_data) is str
-            else _parsing.fail((path, "data"), "'[DONE]'", f_data)
-        ),
+        "[DONE]",
     )
 
 

@@ -34,18 +34,14 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     if type(value) is not dict:
         _parsing.fail(path, "TextPart (an object)", value)
     f_type = value.get("type", _parsing.MISSING)
+    if not (f_type == "text" and type(f_type) is str):
+        _parsing.fail((path, "type"), "'text'", f_type)
     f_text_ = value.get("text", _parsing.MISSING)
+    if type(f_text_) is not str:
+        _parsing.fail((path, "text"), "str", f_text_)
     return TextPart(
-        (
-            "text"
-            if f_type == "text" and type(f_type) is str
-            else _parsing.fail((path, "type"), "'text'", f_type)
-        ),
-        (
-            f_text_
-            if type(f_text_) is str
-            else _parsing.fail((path, "text"), "str", f_text_)
-        ),
+        "text",
+        f_text_,
     )
 
 

@@ -36,16 +36,17 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
     if type(value) is not dict:
         _parsing.fail(path, "TreeNode (an object)", value)
     f_name = value.get("name", _parsing.MISSING)
+    if type(f_name) is not str:
+        _parsing.fail((path, "name"), "str", f_name)
     f_children = value.get("children", _parsing.MISSING)
+    f_children = _parse_list_TreeNode(f_children, (path, "children"))
     f_parent = value.get("parent")
+    if f_parent is not None:
+        f_parent = _parse_TreeNode(f_parent, (path, "parent"))
     return TreeNode(
-        (
-            f_name
-            if type(f_name) is str
-            else _parsing.fail((path, "name"), "str", f_name)
-        ),
-        _parse_list_TreeNode(f_children, (path, "children")),
-        (None if f_parent is None else _parse_TreeNode(f_parent, (path, "parent"))),
+        f_name,
+        f_children,
+        f_parent,
     )
 
 

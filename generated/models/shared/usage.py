@@ -42,26 +42,22 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
     if type(value) is not dict:
         _parsing.fail(path, "Usage (an object)", value)
     f_prompt_tokens = value.get("prompt_tokens", _parsing.MISSING)
+    if type(f_prompt_tokens) is not int:
+        _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
     f_completion_tokens = value.get("completion_tokens", _parsing.MISSING)
+    if type(f_completion_tokens) is not int:
+        _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
     f_total_tokens = value.get("total_tokens", _parsing.MISSING)
+    if type(f_total_tokens) is not int:
+        _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
     f_cost = value.get("cost")
+    if f_cost is not None:
+        f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
     return Usage(
-        (
-            f_prompt_tokens
-            if type(f_prompt_tokens) is int
-            else _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
-        ),
-        (
-            f_completion_tokens
-            if type(f_completion_tokens) is int
-            else _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
-        ),
-        (
-            f_total_tokens
-            if type(f_total_tokens) is int
-            else _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
-        ),
-        (None if f_cost is None else _parsing.parse_decimal(f_cost, (path, "cost"))),
+        f_prompt_tokens,
+        f_completion_tokens,
+        f_total_tokens,
+        f_cost,
     )
 
 

@@ -40,22 +40,19 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
     if type(value) is not dict:
         _parsing.fail(path, "RetryConfig (an object)", value)
     f_strategy = value.get("strategy", _parsing.MISSING)
+    if type(f_strategy) is not str:
+        _parsing.fail((path, "strategy"), "str", f_strategy)
     f_backoff = value.get("backoff", _parsing.MISSING)
+    f_backoff = _parse_BackoffStrategy(f_backoff, (path, "backoff"))
     f_retry_connection_errors = value.get("retry_connection_errors", _parsing.MISSING)
+    if type(f_retry_connection_errors) is not bool:
+        _parsing.fail(
+            (path, "retry_connection_errors"), "bool", f_retry_connection_errors
+        )
     return RetryConfig(
-        (
-            f_strategy
-            if type(f_strategy) is str
-            else _parsing.fail((path, "strategy"), "str", f_strategy)
-        ),
-        _parse_BackoffStrategy(f_backoff, (path, "backoff")),
-        (
-            f_retry_connection_errors
-            if type(f_retry_connection_errors) is bool
-            else _parsing.fail(
-                (path, "retry_connection_errors"), "bool", f_retry_connection_errors
-            )
-        ),
+        f_strategy,
+        f_backoff,
+        f_retry_connection_errors,
     )
 
 
@@ -98,24 +95,21 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
     if type(value) is not dict:
         _parsing.fail(path, "BackoffStrategy (an object)", value)
     f_initial_interval = value.get("initial_interval", _parsing.MISSING)
+    if type(f_initial_interval) is not int:
+        _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
     f_max_interval = value.get("max_interval", _parsing.MISSING)
+    if type(f_max_interval) is not int:
+        _parsing.fail((path, "max_interval"), "int", f_max_interval)
     f_exponent = value.get("exponent", _parsing.MISSING)
+    f_exponent = (
+        f_exponent
+        if type(f_exponent) is float
+        else _parsing.parse_float(f_exponent, (path, "exponent"))
+    )
     return BackoffStrategy(
-        (
-            f_initial_interval
-            if type(f_initial_interval) is int
-            else _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
-        ),
-        (
-            f_max_interval
-            if type(f_max_interval) is int
-            else _parsing.fail((path, "max_interval"), "int", f_max_interval)
-        ),
-        (
-            f_exponent
-            if type(f_exponent) is float
-            else _parsing.parse_float(f_exponent, (path, "exponent"))
-        ),
+        f_initial_interval,
+        f_max_interval,
+        f_exponent,
     )
 
 
