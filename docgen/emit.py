@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import black
 import jinja2
 
-from . import names, parsers
+from . import layout, names, parsers
 from .ir import (
     Decl,
     DictOf,
@@ -508,9 +508,14 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
 _FORMAT_ONCE: Callable[..., str] = getattr(black, "_format_str_once", black.format_str)
 
 
-def format_source(source: str) -> str:
-    """*source* formatted by black in one pass: for the code of docgen's own templates."""
+def black_once(source: str) -> str:
     return _FORMAT_ONCE(source, mode=BLACK_MODE)
+
+
+def format_source(source: str) -> str:
+    """*source*, the code of docgen's own templates, as black formats it: black runs only
+    on the statements docgen/layout.py cannot keep as they are."""
+    return layout.format_code(source, black_once)
 
 
 def format_source_twice(source: str) -> str:
@@ -521,6 +526,11 @@ def format_source_twice(source: str) -> str:
 def format_files(files: dict[str, str]) -> dict[str, str]:
     """Every ``.py`` file through black, one after another; other files as they are."""
     return {path: format_source(text) if path.endswith(".py") else text for path, text in files.items()}
+
+
+def format_files_twice(files: dict[str, str]) -> dict[str, str]:
+    """:func:`format_files` for code of the user's templates: black alone, until stable."""
+    return {path: format_source_twice(text) if path.endswith(".py") else text for path, text in files.items()}
 
 
 #: Formats a whole build at once: relative path -> unformatted text, to formatted text.
@@ -550,6 +560,8 @@ def emit(spec: Spec, user_templates: Optional[str] = None, formatter: Formatter 
     in one call, so that a caller can format in parallel or reuse earlier results.
     """
     env = environment(user_templates)
+    if user_templates is not None and formatter is format_files:
+        formatter = format_files_twice
     decls = spec.decls()
     module_of = spec.module_of()
     files: dict[str, str] = {}

@@ -1,0 +1,267 @@
+"""black's output for the code docgen's own templates write, with black run only where needed.
+
+Part of stage 6 (emit).  black parses a whole module before it formats a line, so
+formatting every generated module costs more than everything else a build does.
+Most lines docgen writes are already as black would write them: short, double-quoted,
+spaced as black spaces.  :func:`format_code` keeps those lines and has black format
+only the *statements* that are not plainly so (too long, split over lines, single
+quotes that black would change ...), all the statements of a module in one call, each
+wrapped in ``if _:`` blocks to the depth it stands at: black lays out a statement
+from its text and its depth alone.
+
+Anything this module does not recognise goes to black whole (comments, backslashes,
+strings over several lines, decorators or ``else:`` too long for a line ...), so the
+result is black's in every case it handles and in every case it does not.  The tests
+(tests/emit/test_layout.py) compare it with black over the specs/ tree, the fixture
+trees and the corpus.  Only docgen's own templates go through here: code from a
+user's templates is formatted by black alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+#: black's line length for generated code (emit.BLACK_MODE).
+LINE_LENGTH = 88
+
+#: A string literal on one line, a bracket, or something this module leaves to black.
+_TOKEN = re.compile(r"""[A-Za-z_0-9]?("[^"\n]*"|'[^'\n]*')|[()\[\]{}]|#|\\|\t|\r|\f""")
+#: Headers that take a block: black formats them with a ``pass`` body.
+_HEADER = re.compile(r"(def|class|if|for|while|with|async def) ")
+#: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
+_REDUNDANT = re.compile(r"^\s*(return|if|elif|while|.*?[^=!<>]=) \(")
+#: A trailing comma before a closing bracket: black splits the line there.
+_MAGIC_COMMA = re.compile(r",\s*[)\]}]")
+
+_MARK = "__docgen_layout__"
+
+
+class _Unhandled(Exception):
+    """The module has something :func:`format_code` leaves to black whole."""
+
+
+def format_code(source: str, black: Callable[[str], str]) -> str:
+    """*source* as *black* (one pass of black) formats it, calling *black* on as little as possible."""
+    try:
+        return _format(source, black)
+    except _Unhandled:
+        return black(source)
+
+
+def _format(source: str, black: Callable[[str], str]) -> str:
+    lines = source.split("\n")
+    out: list[str] = []  # finished lines, with None-free placeholders for needy statements
+    needy: list[tuple[int, int, list[str]]] = []  # (index in out, depth, statement lines)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            out.append("")
+            index += 1
+            continue
+        statement, index = _statement(lines, index)
+        kept = _plain(statement)
+        if kept is not None:
+            out.extend(kept)
+        else:
+            depth, rest = divmod(len(statement[0]) - len(statement[0].lstrip(" ")), 4)
+            if rest:
+                raise _Unhandled
+            needy.append((len(out), depth, statement))
+            out.append(_MARK)
+    if needy:
+        formatted = _black_statements([(depth, lines_) for _, depth, lines_ in needy], black)
+        done: list[str] = []
+        position = 0
+        for (at, _, _), text in zip(needy, formatted):
+            done.extend(out[position:at])
+            done.extend(text)
+            position = at + 1
+        done.extend(out[position:])
+        out = done
+    return _blank_lines(out)
+
+
+def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
+    """The physical lines of the statement (or block header) starting at *index*, and the
+    index after it: lines are joined while a bracket is open."""
+    depth = 0
+    start = index
+    while index < len(lines):
+        if _docstring(lines[index]) and index == start:
+            return lines[start : index + 1], index + 1
+        for match in _TOKEN.finditer(lines[index]):
+            token = match.group()
+            if token in "([{":
+                depth += 1
+            elif token in ")]}":
+                depth -= 1
+            elif not match.group(1):
+                raise _Unhandled  # a comment, a backslash, a tab: black decides
+        if '"""' in lines[index] and lines[index].count('"""') != 2:
+            raise _Unhandled  # a string over several lines
+        index += 1
+        if depth <= 0:
+            if depth < 0:
+                raise _Unhandled
+            return lines[start:index], index
+    raise _Unhandled
+
+
+def _plain(statement: list[str]) -> Optional[list[str]]:
+    """*statement* as black writes it, when that needs no more than its quotes changed;
+    None when black must lay it out."""
+    if len(statement) == 1:
+        if _docstring(statement[0]):
+            return statement  # black does not split strings, nor change these
+        line = _quotes(statement[0])
+        if line is None or not _fits(line) or _REDUNDANT.match(line) or _MAGIC_COMMA.search(line):
+            return None
+        return [line]
+    # A call or display exploded one element a line, with a trailing comma: black keeps it.
+    head, *body, tail = statement
+    indent = len(head) - len(head.lstrip(" "))
+    if not head.endswith(("(", "[", "{")) or tail.strip() not in (")", "]", "}"):
+        return None
+    if len(tail) - len(tail.lstrip(" ")) != indent or not body or _REDUNDANT.match(head + ")"):
+        return None
+    if not head.lstrip(" ").startswith(("return ", "result", "f_")) and "=" not in head:
+        return None
+    inner = " " * (indent + 4)
+    result = []
+    for line in statement:
+        fixed = _quotes(line)
+        if (
+            fixed is None
+            or not _fits(fixed)
+            or _MAGIC_COMMA.search(fixed)
+            or _depth(fixed) != (1 if line is head else -1 if line is tail else 0)
+        ):
+            return None
+        result.append(fixed)
+    for line in result[1:-1]:
+        if not line.startswith(inner) or line[len(inner)] == " " or not line.endswith(","):
+            return None
+    return result
+
+
+def _docstring(line: str) -> bool:
+    """A line that is one triple-quoted string and nothing else (as docgen writes docstrings)."""
+    text = line.strip()
+    return (
+        len(text) >= 6
+        and text.startswith('"""')
+        and text.endswith('"""')
+        and text.count('"""') == 2
+        and line.rstrip() == line
+    )
+
+
+def _depth(line: str) -> int:
+    change = 0
+    for match in _TOKEN.finditer(line):
+        token = match.group()
+        change += 1 if token in "([{" else -1 if token in ")]}" else 0
+    return change
+
+
+def _quotes(line: str) -> Optional[str]:
+    """*line* with black's quotes: ``'text'`` becomes ``"text"`` when *text* has no ``"``;
+    None for a string black might change otherwise (prefixed, escaped, triple-quoted)."""
+    if line.rstrip() != line:
+        return None
+    pieces = []
+    position = 0
+    for match in _TOKEN.finditer(line):
+        literal = match.group(1)
+        if not literal:
+            continue
+        if match.group() != literal:
+            return None  # a prefix (f"", b""): black may change its case
+        if literal.startswith("'"):
+            if '"' in literal:
+                continue
+            pieces.append(line[position : match.start()])
+            pieces.append('"' + literal[1:-1] + '"')
+            position = match.end()
+    if not pieces:
+        return line
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def _fits(line: str) -> bool:
+    if line.isascii():
+        return len(line) <= LINE_LENGTH
+    from black.strings import str_width
+
+    return str_width(line) <= LINE_LENGTH
+
+
+def _black_statements(statements: list[tuple[int, list[str]]], black: Callable[[str], str]) -> list[list[str]]:
+    """Each statement as black formats it at its depth: one call of *black* for all."""
+    parts = []
+    for depth, lines in statements:
+        first = lines[0].strip()
+        header = first.endswith(":") and lines[-1].rstrip().endswith(":")
+        if header and not _HEADER.match(first):
+            raise _Unhandled  # else:, except ...: cannot stand alone
+        if first.startswith(("@", '"', "'")):
+            raise _Unhandled  # decorators and docstrings depend on what surrounds them
+        wrapper = [" " * (4 * level) + "if _:" for level in range(depth)]
+        body = [" " * (4 * (depth + 1)) + "pass"] if header else []
+        parts.append("\n".join([*wrapper, *lines, *body, _MARK]))
+    formatted = black("\n".join(parts) + "\n").split("\n")
+    results: list[list[str]] = []
+    current: list[str] = []
+    for line in formatted:
+        if line == _MARK:
+            results.append(current)
+            current = []
+        else:
+            current.append(line)
+    if len(results) != len(statements) or any(line.strip() for line in current):
+        raise _Unhandled
+    cleaned = []
+    for (depth, lines), result in zip(statements, results):
+        result = [line for line in result if line.strip()]  # black's blank lines between parts
+        wrapper = [" " * (4 * level) + "if _:" for level in range(depth)]
+        if result[:depth] != wrapper:
+            raise _Unhandled
+        result = result[depth:]
+        first = lines[0].strip()
+        if first.endswith(":") and lines[-1].rstrip().endswith(":"):
+            if not result or result[-1] != " " * (4 * (depth + 1)) + "pass":
+                raise _Unhandled
+            result = result[:-1]
+        cleaned.append(result)
+    return cleaned
+
+
+def _blank_lines(lines: list[str]) -> str:
+    """Lines joined, with at most two blank lines in a row and none at either end."""
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    kept: list[str] = []
+    blank = 0
+    after_import = False  # the last statement at the top level is an import
+    for line in lines:
+        if not line:
+            blank += 1
+            continue
+        top = not line.startswith(" ")
+        if len(kept) == 1 and _docstring(kept[0]) and not line.startswith(("def ", "class ", "async def ")):
+            blank = 1  # black: one blank line after the module's docstring
+        if blank:
+            most = 2 if top else 1
+            if top and after_import and not line.startswith(("def ", "class ", "@", "async def ")):
+                most = 1  # black: one blank line between imports and the code after them
+            kept.extend([""] * min(blank, most))
+        blank = 0
+        if top and not line.startswith((")", "]", "}")):
+            after_import = line.startswith(("from ", "import "))
+        kept.append(line)
+    return "\n".join(kept) + "\n"
