@@ -116,9 +116,9 @@ def _plain(statement: list[str]) -> Optional[list[str]]:
         if _docstring(statement[0]):
             return statement  # black does not split strings, nor change these
         line = _quotes(statement[0])
-        if line is None or not _fits(line) or _REDUNDANT.match(line) or _MAGIC_COMMA.search(line):
+        if line is None or _REDUNDANT.match(line) or _MAGIC_COMMA.search(line):
             return None
-        return [line]
+        return [line] if _fits(line) else _split(line)
     # A call or display exploded one element a line, with a trailing comma: black keeps it.
     head, *body, tail = statement
     indent = len(head) - len(head.lstrip(" "))
@@ -144,6 +144,62 @@ def _plain(statement: list[str]) -> Optional[list[str]]:
         if not line.startswith(inner) or line[len(inner)] == " " or not line.endswith(","):
             return None
     return result
+
+
+#: ``from module import a, b``: black puts the names in parentheses, one a line.
+_IMPORT = re.compile(r"from ([\w.]+) import (\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)")
+#: ``def name(parameters) -> annotation:`` with no brackets among the parameters.
+_DEF = re.compile(r"((?:async )?def \w+\()([^()\[\]{}\"'#]*)(\)(?: -> [^()\"'#]+)?:)")
+#: ``name.name(arguments)`` as a statement, with no brackets among the arguments.
+_CALL = re.compile(r"([\w.]+\()(.*)(\))")
+#: ``return name(arguments)`` and ``name = name(arguments)``.
+_RESULT = re.compile(r"(return |\w+ = )([\w.]+\()(.*)(\))")
+
+
+def _split(line: str) -> Optional[list[str]]:
+    """A line too long, as black splits it: for imports, function headers and calls
+    standing alone, whose parts then fit; None for anything else."""
+    text = line.lstrip(" ")
+    pad = line[: len(line) - len(text)]
+    inner = pad + "    "
+    found = _IMPORT.fullmatch(text)
+    if found:
+        return [
+            f"{pad}from {found.group(1)} import (",
+            *(f"{inner}{n}," for n in found.group(2).split(", ")),
+            f"{pad})",
+        ]
+    found = _DEF.fullmatch(text)
+    if found:
+        head, body, tail = found.groups()
+        items = body.split(", ")
+        if not body or "," not in body:  # black adds a comma after a def's only parameter
+            return _parts(pad, head, [body + ","], tail) if body else None
+        return _parts(pad, head, [body], tail) or _parts(pad, head, [item + "," for item in items], tail)
+    found = _RESULT.fullmatch(text) or _CALL.fullmatch(text)
+    if found is None or text.startswith(("del ", "assert ", "raise ", "yield ", "await ")):
+        return None
+    lead, head, body, tail = found.groups() if found.re is _RESULT else ("", *found.groups())
+    if not body or any(m.group() in "([{)]}" for m in _TOKEN.finditer(body) if not m.group(1)):
+        return None
+    items = [m.group().strip() for m in _ARGUMENT.finditer(body)]
+    if ", ".join(items) != body:
+        return None
+    if lead and not _fits(pad + lead + head):
+        # black keeps the call whole in parentheses of its own when it then fits
+        whole = [pad + lead + "(", inner + head + body + tail, pad + ")"]
+        return whole if _fits(whole[1]) else None
+    return _parts(pad, lead + head, [body], tail) or _parts(pad, lead + head, [item + "," for item in items], tail)
+
+
+#: One argument of a call with no brackets among its arguments: strings and other text.
+_ARGUMENT = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[^,"'])+""")
+
+
+def _parts(pad: str, head: str, body: list[str], tail: str) -> Optional[list[str]]:
+    """``head`` / each of ``body`` one level in / ``tail``, if every line fits."""
+    lines = [pad + head, *(pad + "    " + b.strip() for b in body), pad + tail]
+    return lines if all(_fits(line) for line in lines) else None
 
 
 def _docstring(line: str) -> bool:

@@ -5,6 +5,7 @@ on the specs/ tree, the fixture trees and, where ../shared is present, the corpo
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import black
@@ -65,7 +66,7 @@ def test_layout_keeps_plain_lines_and_has_black_format_the_rest() -> None:
         "from __future__ import annotations\n\n\n"
         "def f(value: object) -> str:\n"
         "    x = value.get('a')\n"
-        "    return g(x, 'a long argument to make this line longer than black allows', 'and some more text')\n"
+        "    return g(x, ('a long argument in a tuple, longer than black allows', 'and some more text'))\n"
     )
     formatted = layout.format_code(source, spy)
     assert formatted == black_once(source)
@@ -84,3 +85,65 @@ def test_layout_keeps_plain_lines_and_has_black_format_the_rest() -> None:
 )
 def test_layout_leaves_what_it_does_not_know_to_black(source: str) -> None:
     assert layout.format_code(source, black_once) == black_once(source)
+
+
+# --- the statements layout.py splits itself, against black on random names and lengths ---
+
+
+def _name(rnd: random.Random, longest: int) -> str:
+    return rnd.choice("abXY_") + "".join(rnd.choice("abcdefXYZ_019") for _ in range(rnd.randint(0, longest - 1)))
+
+
+def _annotation(rnd: random.Random) -> str:
+    return rnd.choice(
+        [
+            _name(rnd, 50),
+            f"{_name(rnd, 10)}.{_name(rnd, 40)}",
+            f"dict[str, {_name(rnd, 40)}]",
+            f"{_name(rnd, 30)} | {_name(rnd, 30)}",
+        ]
+    )
+
+
+def _header(rnd: random.Random) -> str:
+    params = [f"{_name(rnd, 25)}: {_annotation(rnd)}" + rnd.choice(["", " = None"]) for _ in range(rnd.randint(0, 5))]
+    if len(params) > 1 and rnd.random() < 0.3:
+        params.insert(rnd.randint(1, len(params) - 1), "*")
+    returns = rnd.choice(["", f" -> {_annotation(rnd)}"])
+    return f"def {_name(rnd, 70)}({', '.join(params)}){returns}:"
+
+
+def _call(rnd: random.Random) -> str:
+    def argument() -> str:
+        return rnd.choice(
+            [
+                _name(rnd, 30),
+                '"' + " ".join(_name(rnd, 12) for _ in range(rnd.randint(1, 6))) + ' (an object)"',
+                f"'{_name(rnd, 30)}'",
+                f"{_name(rnd, 10)}={_name(rnd, 20)}",
+                f"{_name(rnd, 10)}.{_name(rnd, 30)}",
+            ]
+        )
+
+    arguments = ", ".join(argument() for _ in range(rnd.randint(1, 5)))
+    return rnd.choice(["", "return ", f"{_name(rnd, 30)} = "]) + f"{_name(rnd, 12)}.{_name(rnd, 40)}({arguments})"
+
+
+def _import(rnd: random.Random) -> str:
+    names = ", ".join(_name(rnd, 40) for _ in range(rnd.randint(1, 4)))
+    return f"from {'.' * rnd.randint(0, 3)}{_name(rnd, 40)}.{_name(rnd, 30)} import {names}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_layout_splits_long_statements_as_black_does(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(150):
+        source = rnd.choice(
+            [
+                f"{_header(rnd)}\n    pass\n",
+                f"class A:\n    {_header(rnd)}\n        pass\n",
+                f"def f():\n    if x:\n        {_call(rnd)}\n",
+                f"{_import(rnd)}\n",
+            ]
+        )
+        assert layout.format_code(source, black_once) == black_once(source), source
