@@ -153,7 +153,7 @@ _DEF = re.compile(r"((?:async )?def \w+\()([^()\[\]{}\"'#]*)(\)(?: -> [^()\"'#]+
 #: ``name.name(arguments)`` as a statement, with no brackets among the arguments.
 _CALL = re.compile(r"([\w.]+\()(.*)(\))")
 #: ``return name(arguments)`` and ``name = name(arguments)``.
-_RESULT = re.compile(r"(return |\w+ = )([\w.]+\()(.*)(\))")
+_RESULT = re.compile(r"(return |\w+ = |\w+: [\w.]+(?: \| None)? = )([\w.]+\()(.*)(\))")
 
 
 def _split(line: str) -> Optional[list[str]]:
@@ -180,20 +180,43 @@ def _split(line: str) -> Optional[list[str]]:
     if found is None or text.startswith(("del ", "assert ", "raise ", "yield ", "await ")):
         return None
     lead, head, body, tail = found.groups() if found.re is _RESULT else ("", *found.groups())
-    if not body or any(m.group() in "([{)]}" for m in _TOKEN.finditer(body) if not m.group(1)):
-        return None
-    items = [m.group().strip() for m in _ARGUMENT.finditer(body)]
-    if ", ".join(items) != body:
+    items = _items(body)
+    if not items:
         return None
     if lead and not _fits(pad + lead + head):
+        if ":" in lead:
+            return None  # black may put the annotation in parentheses
         # black keeps the call whole in parentheses of its own when it then fits
         whole = [pad + lead + "(", inner + head + body + tail, pad + ")"]
         return whole if _fits(whole[1]) else None
     return _parts(pad, lead + head, [body], tail) or _parts(pad, lead + head, [item + "," for item in items], tail)
 
 
-#: One argument of a call with no brackets among its arguments: strings and other text.
-_ARGUMENT = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[^,"'])+""")
+#: What separates the arguments of a call: strings, brackets and commas.
+_ARGUMENT_PARTS = re.compile(r"""("[^"\n]*"|'[^'\n]*')|([(\[{])|([)\]}])|(,)""")
+
+
+def _items(body: str) -> Optional[list[str]]:
+    """The arguments in *body* (the text between a call's parentheses), each as written
+    after ``, ``; None when *body* is empty, unbalanced or not spaced as black spaces it."""
+    items = []
+    depth = start = 0
+    for match in _ARGUMENT_PARTS.finditer(body):
+        if match.group(2):
+            depth += 1
+        elif match.group(3):
+            depth -= 1
+            if depth < 0:
+                return None
+        elif match.group(4) and depth == 0:
+            items.append(body[start : match.start()])
+            start = match.end() + 1
+            if body[match.end() : start] != " ":
+                return None
+    items.append(body[start:])
+    if depth or not all(item and item.strip() == item for item in items):
+        return None
+    return items
 
 
 def _parts(pad: str, head: str, body: list[str], tail: str) -> Optional[list[str]]:

@@ -122,11 +122,23 @@ def _call(rnd: random.Random) -> str:
                 f"'{_name(rnd, 30)}'",
                 f"{_name(rnd, 10)}={_name(rnd, 20)}",
                 f"{_name(rnd, 10)}.{_name(rnd, 30)}",
+                f"({_name(rnd, 10)}, '{_name(rnd, 30)}')",
+                f"{_name(rnd, 10)}={{\"wire_name\": '{_name(rnd, 40)}'}}",
+                f"[{_name(rnd, 20)}, {_name(rnd, 20)}]",
             ]
         )
 
     arguments = ", ".join(argument() for _ in range(rnd.randint(1, 5)))
-    return rnd.choice(["", "return ", f"{_name(rnd, 30)} = "]) + f"{_name(rnd, 12)}.{_name(rnd, 40)}({arguments})"
+    lead = rnd.choice(
+        [
+            "",
+            "return ",
+            f"{_name(rnd, 30)} = ",
+            f"{_name(rnd, 30)}: {_name(rnd, 40)} = ",
+            f"{_name(rnd, 30)}: {_name(rnd, 10)}.{_name(rnd, 30)} | None = ",
+        ]
+    )
+    return lead + f"{_name(rnd, 12)}.{_name(rnd, 40)}({arguments})"
 
 
 def _import(rnd: random.Random) -> str:
@@ -137,7 +149,7 @@ def _import(rnd: random.Random) -> str:
 @pytest.mark.parametrize("seed", range(4))
 def test_layout_splits_long_statements_as_black_does(seed: int) -> None:
     rnd = random.Random(seed)
-    for _ in range(150):
+    for _ in range(250):
         source = rnd.choice(
             [
                 f"{_header(rnd)}\n    pass\n",
