@@ -52,7 +52,7 @@ def format_code(source: str, black: Callable[[str], str]) -> str:
 def _format(source: str, black: Callable[[str], str]) -> str:
     lines = source.split("\n")
     out: list[str] = []  # finished lines, with None-free placeholders for needy statements
-    needy: list[tuple[int, int, list[str]]] = []  # (index in out, depth, statement lines)
+    needy: list[tuple[int, int, list[str], bool]] = []  # (index in out, depth, statement lines, docstring)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -61,20 +61,29 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             index += 1
             continue
         statement, index = _statement(lines, index)
-        kept = _plain(statement)
+        if len(statement) > 1 and statement[0].lstrip(" ").startswith('"""'):
+            # A string over several lines: black leaves it as it is unless it is a docstring.
+            previous = next((line for line in reversed(out) if line), "")
+            if previous and not previous.endswith(":"):
+                out.append("\n".join(statement))  # one piece: its blank lines are the string's
+                continue
+            docstring = True  # black formats docstrings: the first statement of a module or block
+        else:
+            docstring = False
+        kept = None if docstring else _plain(statement)
         if kept is not None:
             out.extend(kept)
         else:
             depth, rest = divmod(len(statement[0]) - len(statement[0].lstrip(" ")), 4)
             if rest:
                 raise _Unhandled
-            needy.append((len(out), depth, statement))
+            needy.append((len(out), depth, statement, docstring))
             out.append(_MARK)
     if needy:
-        formatted = _black_statements([(depth, lines_) for _, depth, lines_ in needy], black)
+        formatted = _black_statements([item[1:] for item in needy], black)
         done: list[str] = []
         position = 0
-        for (at, _, _), text in zip(needy, formatted):
+        for (at, *_), text in zip(needy, formatted):
             done.extend(out[position:at])
             done.extend(text)
             position = at + 1
@@ -89,8 +98,10 @@ def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
     depth = 0
     start = index
     while index < len(lines):
-        if _docstring(lines[index]) and index == start:
-            return lines[start : index + 1], index + 1
+        if index == start and lines[index].lstrip(" ").startswith('"""'):
+            if _docstring(lines[index]):
+                return lines[start : index + 1], index + 1
+            return _long_string(lines, index)
         for match in _TOKEN.finditer(lines[index]):
             token = match.group()
             if token in "([{":
@@ -106,6 +117,19 @@ def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
             if depth < 0:
                 raise _Unhandled
             return lines[start:index], index
+    raise _Unhandled
+
+
+def _long_string(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The lines of a statement that is only a triple-quoted string over several lines."""
+    if lines[start].count('"""') != 1:
+        raise _Unhandled
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if '"""' in line:
+            if line.count('"""') != 1 or not line.endswith('"""'):
+                raise _Unhandled
+            return lines[start : index + 1], index + 1
     raise _Unhandled
 
 
@@ -278,19 +302,21 @@ def _fits(line: str) -> bool:
     return str_width(line) <= LINE_LENGTH
 
 
-def _black_statements(statements: list[tuple[int, list[str]]], black: Callable[[str], str]) -> list[list[str]]:
-    """Each statement as black formats it at its depth: one call of *black* for all."""
+def _black_statements(statements: list[tuple[int, list[str], bool]], black: Callable[[str], str]) -> list[list[str]]:
+    """Each statement as black formats it at its depth: one call of *black* for all.
+    (depth, lines, docstring): a docstring goes first in a class of its own, to be one."""
     parts = []
-    for depth, lines in statements:
+    for number, (depth, lines, docstring) in enumerate(statements):
         first = lines[0].strip()
         header = first.endswith(":") and lines[-1].rstrip().endswith(":")
         if header and not _HEADER.match(first):
             raise _Unhandled  # else:, except ...: cannot stand alone
-        if first.startswith(("@", '"', "'")):
-            raise _Unhandled  # decorators and docstrings depend on what surrounds them
-        wrapper = [" " * (4 * level) + "if _:" for level in range(depth)]
+        if first.startswith("@") or (first.startswith(('"', "'")) and not docstring):
+            raise _Unhandled  # decorators and strings depend on what surrounds them
+        if docstring and depth == 0 and number:
+            raise _Unhandled
         body = [" " * (4 * (depth + 1)) + "pass"] if header else []
-        parts.append("\n".join([*wrapper, *lines, *body, _MARK]))
+        parts.append("\n".join([*_wrapper(depth, docstring), *lines, *body, _MARK]))
     formatted = black("\n".join(parts) + "\n").split("\n")
     results: list[list[str]] = []
     current: list[str] = []
@@ -303,19 +329,36 @@ def _black_statements(statements: list[tuple[int, list[str]]], black: Callable[[
     if len(results) != len(statements) or any(line.strip() for line in current):
         raise _Unhandled
     cleaned = []
-    for (depth, lines), result in zip(statements, results):
-        result = [line for line in result if line.strip()]  # black's blank lines between parts
-        wrapper = [" " * (4 * level) + "if _:" for level in range(depth)]
-        if result[:depth] != wrapper:
+    for (depth, lines, docstring), result in zip(statements, results):
+        wrapper = _wrapper(depth, docstring)
+        result = _strip_blank(result)
+        if result[: len(wrapper)] != wrapper:
             raise _Unhandled
-        result = result[depth:]
+        result = _strip_blank(result[len(wrapper) :])
         first = lines[0].strip()
         if first.endswith(":") and lines[-1].rstrip().endswith(":"):
             if not result or result[-1] != " " * (4 * (depth + 1)) + "pass":
                 raise _Unhandled
             result = result[:-1]
-        cleaned.append(result)
+        cleaned.append(["\n".join(result)] if docstring else result)  # a docstring's blank lines are its own
     return cleaned
+
+
+def _wrapper(depth: int, docstring: bool) -> list[str]:
+    """The lines that put a statement at *depth*: ``if _:`` blocks, or for a docstring
+    ``if _:`` blocks and a class."""
+    if docstring and depth:
+        return [" " * (4 * level) + "if _:" for level in range(depth - 1)] + [" " * (4 * (depth - 1)) + "class _:"]
+    return [" " * (4 * level) + "if _:" for level in range(depth)]
+
+
+def _strip_blank(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
 def _blank_lines(lines: list[str]) -> str:

@@ -81,6 +81,9 @@ def test_layout_keeps_plain_lines_and_has_black_format_the_rest() -> None:
         "if a:\n    pass\nelif (b):\n    pass\n",
         "x = (1)\n",
         "f(a, b,)\n",
+        '"""Module\n\ndoc."""\n\nx = 1\n',
+        'class A:\n    """Doc\n\nstring   \n  more."""\n\n    x: int = 1\n    """Attribute\ndoc."""\n',
+        'if x:\n    class A:\n        """Doc\n\n\n\nwith blank lines."""\n',
     ],
 )
 def test_layout_leaves_what_it_does_not_know_to_black(source: str) -> None:
