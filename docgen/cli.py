@@ -268,6 +268,7 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     out = current.out if current.out.is_dir() else None
+    incremental.tune_gc()
     templates = str(current.settings.templates.resolve()) if current.settings.templates else None
     formatting = incremental.Formatting(out, jobs, use_cache=not current.args.no_cache, twice=templates is not None)
     result = generate(current.specs, templates, current.settings, formatting, (current.sources, current.problems))
