@@ -27,10 +27,12 @@ LINE_LENGTH = 88
 
 #: A string literal on one line, a bracket, or something this module leaves to black.
 _TOKEN = re.compile(r"""[A-Za-z_0-9]?("[^"\n]*"|'[^'\n]*')|[()\[\]{}]|#|\\|\t|\r|\f""")
+#: What this module leaves to black: comments, backslashes, tabs and other odd spaces.
+_ODD = re.compile(r"[#\\\t\r\f]")
 #: Headers that take a block: black formats them with a ``pass`` body.
 _HEADER = re.compile(r"(def|class|if|for|while|with|async def) ")
 #: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
-_REDUNDANT = re.compile(r"^\s*(return|if|elif|while|.*?[^=!<>]=) \(")
+_REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \(")
 #: A trailing comma before a closing bracket: black splits the line there.
 _MAGIC_COMMA = re.compile(r",\s*[)\]}]")
 
@@ -102,14 +104,21 @@ def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
             if _docstring(lines[index]):
                 return lines[start : index + 1], index + 1
             return _long_string(lines, index)
-        for match in _TOKEN.finditer(lines[index]):
-            token = match.group()
-            if token in "([{":
-                depth += 1
-            elif token in ")]}":
-                depth -= 1
-            elif not match.group(1):
-                raise _Unhandled  # a comment, a backslash, a tab: black decides
+        line = lines[index]
+        if "'" not in line and '"' not in line:  # no strings: count the brackets
+            if _ODD.search(line):
+                raise _Unhandled
+            depth += line.count("(") + line.count("[") + line.count("{")
+            depth -= line.count(")") + line.count("]") + line.count("}")
+        else:
+            for match in _TOKEN.finditer(line):
+                token = match.group()
+                if token in "([{":
+                    depth += 1
+                elif token in ")]}":
+                    depth -= 1
+                elif not match.group(1):
+                    raise _Unhandled  # a comment, a backslash, a tab: black decides
         if '"""' in lines[index] and lines[index].count('"""') != 2:
             raise _Unhandled  # a string over several lines
         index += 1
@@ -140,7 +149,7 @@ def _plain(statement: list[str]) -> Optional[list[str]]:
         if _docstring(statement[0]):
             return statement  # black does not split strings, nor change these
         line = _quotes(statement[0])
-        if line is None or _REDUNDANT.match(line) or _MAGIC_COMMA.search(line):
+        if line is None or _REDUNDANT.search(line) or _MAGIC_COMMA.search(line):
             return None
         return [line] if _fits(line) else _split(line)
     # A call or display exploded one element a line, with a trailing comma: black keeps it.
@@ -148,7 +157,7 @@ def _plain(statement: list[str]) -> Optional[list[str]]:
     indent = len(head) - len(head.lstrip(" "))
     if not head.endswith(("(", "[", "{")) or tail.strip() not in (")", "]", "}"):
         return None
-    if len(tail) - len(tail.lstrip(" ")) != indent or not body or _REDUNDANT.match(head + ")"):
+    if len(tail) - len(tail.lstrip(" ")) != indent or not body or _REDUNDANT.search(head + ")"):
         return None
     if not head.lstrip(" ").startswith(("return ", "result", "f_")) and "=" not in head:
         return None
@@ -272,8 +281,10 @@ def _depth(line: str) -> int:
 def _quotes(line: str) -> Optional[str]:
     """*line* with black's quotes: ``'text'`` becomes ``"text"`` when *text* has no ``"``;
     None for a string black might change otherwise (prefixed, escaped, triple-quoted)."""
-    if line.rstrip() != line:
+    if line.endswith(" "):
         return None
+    if "'" not in line and '"' not in line:
+        return line
     pieces = []
     position = 0
     for match in _TOKEN.finditer(line):
