@@ -204,22 +204,22 @@ def cell_columns(line: str) -> list[int]:
     if body[pos : pos + 1] == "|":
         pos += 1
     cell_start = pos
-    escaped = False
-    for index in range(pos, len(body) + 1):
-        char = body[index] if index < len(body) else "|"
-        if escaped:
-            escaped = False
-            continue
-        if char == "\\":
-            escaped = True
-            continue
-        if char == "|":
+    for match in _PIPE_OR_ESCAPE.finditer(body, pos):
+        if match.group() == "|":
+            index = match.start()
             content = body[cell_start:index]
-            if index < len(body) or content.strip():
-                leading = len(content) - len(content.lstrip())
-                starts.append(cell_start + leading + 1)
+            starts.append(cell_start + len(content) - len(content.lstrip()) + 1)
             cell_start = index + 1
+        elif match.end() == len(body) and len(match.group()) == 1:
+            return starts  # a backslash at the end escapes the row's end
+    content = body[cell_start:]
+    if content.strip():
+        starts.append(cell_start + len(content) - len(content.lstrip()) + 1)
     return starts
+
+
+#: A cell separator, or a backslash with the character it escapes (none at the end).
+_PIPE_OR_ESCAPE = re.compile(r"\\.?|\|", re.DOTALL)
 
 
 def _line(tok: Token) -> int:

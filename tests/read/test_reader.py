@@ -60,6 +60,9 @@ def test_reading_matches_fixture(name: str) -> None:
         ("a | b", [1, 5]),
         ("| a | b | c", [3, 7, 11]),
         ("|   |x|", [5, 6]),
+        ("| a \\\\| b |", [3, 9]),  # an escaped backslash does not escape the pipe
+        ("| a | b \\", [3]),  # a backslash at the end escapes the row's end
+        ("| a | b \\x", [3, 7]),
     ],
 )
 def test_cell_columns(line: str, columns: list[int]) -> None:
