@@ -32,7 +32,7 @@ _ODD = re.compile(r"[#\\\t\r\f]")
 #: Headers that take a block: black formats them with a ``pass`` body.
 _HEADER = re.compile(r"(def|class|if|for|while|with|async def) ")
 #: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
-_REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \(")
+_REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \((?!\w+(?:, \w+)+\)$)")
 #: A trailing comma before a closing bracket: black splits the line there.
 _MAGIC_COMMA = re.compile(r",\s*[)\]}]")
 
@@ -186,7 +186,7 @@ _DEF = re.compile(r"((?:async )?def \w+\()([^()\[\]{}\"'#]*)(\)(?: -> [^()\"'#]+
 #: ``name.name(arguments)`` as a statement, with no brackets among the arguments.
 _CALL = re.compile(r"([\w.]+\()(.*)(\))")
 #: ``return name(arguments)`` and ``name = name(arguments)``.
-_RESULT = re.compile(r"(return |\w+ = |\w+: [\w.]+(?: \| None)? = )([\w.]+\()(.*)(\))")
+_RESULT = re.compile(r"(return |\w+ = |\w+: [\w.]+(?: \| None)? = |\w+\[\"[^\"\\\\]*\"\] = )([\w.]+\()(.*)(\))")
 
 
 def _split(line: str) -> Optional[list[str]]:

@@ -139,6 +139,7 @@ def _call(rnd: random.Random) -> str:
             f"{_name(rnd, 30)} = ",
             f"{_name(rnd, 30)}: {_name(rnd, 40)} = ",
             f"{_name(rnd, 30)}: {_name(rnd, 10)}.{_name(rnd, 30)} | None = ",
+            f'result["{_name(rnd, 40)}"] = ',
         ]
     )
     return lead + f"{_name(rnd, 12)}.{_name(rnd, 40)}({arguments})"
@@ -158,6 +159,7 @@ def test_layout_splits_long_statements_as_black_does(seed: int) -> None:
                 f"{_header(rnd)}\n    pass\n",
                 f"class A:\n    {_header(rnd)}\n        pass\n",
                 f"def f():\n    if x:\n        {_call(rnd)}\n",
+                f"def f():\n    {_name(rnd, 20)} = ({', '.join(_name(rnd, 30) for _ in range(rnd.randint(1, 4)))})\n",
                 f"{_import(rnd)}\n",
             ]
         )
