@@ -158,9 +158,12 @@ def write_tree(out: Path, files: dict[str, bytes]) -> Plan:
 
 
 def _assemble(temp: Path, out: Path, files: dict[str, bytes], unchanged: set[str], manifest: dict[str, str]) -> None:
+    made: set[Path] = set()
     for path, data in files.items():
         target = temp / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         if path in unchanged and _link(out / path, target):
             continue
         target.write_bytes(data)
