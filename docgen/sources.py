@@ -22,18 +22,25 @@ class Source:
 
 def find_pages(specs_dir: Path) -> list[Path]:
     """Every ``*.md`` file below *specs_dir*, in a stable order; hidden folders skipped."""
+    return [specs_dir / rel for rel in _relative_pages(specs_dir)]
+
+
+def _relative_pages(specs_dir: Path) -> list[str]:
+    """The spec-relative POSIX paths of :func:`find_pages`, sorted."""
     found = []
     for folder, subfolders, files in os.walk(specs_dir):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found.extend(Path(folder) / f for f in sorted(files) if f.endswith(".md"))
-    return sorted(found, key=lambda p: p.relative_to(specs_dir).as_posix())
+        prefix = os.path.relpath(folder, specs_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(prefix + f for f in files if f.endswith(".md"))
+    return sorted(found)
 
 
 def load_sources(specs_dir: Path) -> tuple[list[Source], list[Diagnostic]]:
     sources, problems = [], []
-    for path in find_pages(specs_dir):
-        rel = path.relative_to(specs_dir).as_posix()
-        data = path.read_bytes()
+    for rel in _relative_pages(specs_dir):
+        with open(os.path.join(specs_dir, rel), "rb") as handle:
+            data = handle.read()
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
