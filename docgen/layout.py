@@ -1,20 +1,21 @@
 """black's output for the code docgen's own templates write, with black run only where needed.
 
 Part of stage 6 (emit).  black parses a whole module before it formats a line, so
-formatting every generated module costs more than everything else a build does.
-Most lines docgen writes are already as black would write them: short, double-quoted,
-spaced as black spaces.  :func:`format_code` keeps those lines and has black format
-only the *statements* that are not plainly so (too long, split over lines, single
-quotes that black would change ...), all the statements of a module in one call, each
-wrapped in ``if _:`` blocks to the depth it stands at: black lays out a statement
-from its text and its depth alone.
+formatting every generated module cost more than everything else a build does.
+Most lines docgen writes are already as black would write them: short, spaced as
+black spaces.  :func:`format_code` keeps those lines (with black's double quotes),
+splits the too long statements whose layout is plain (imports, function headers, calls
+standing alone, returned or assigned) as black splits them, and has black format only
+the other statements: all of them of a module in one call, each wrapped in ``if _:``
+blocks to the depth it stands at, since black lays out a statement from its text and
+its depth alone (a docstring goes into a class of its own, to be one).
 
 Anything this module does not recognise goes to black whole (comments, backslashes,
-strings over several lines, decorators or ``else:`` too long for a line ...), so the
-result is black's in every case it handles and in every case it does not.  The tests
-(tests/emit/test_layout.py) compare it with black over the specs/ tree, the fixture
-trees and the corpus.  Only docgen's own templates go through here: code from a
-user's templates is formatted by black alone.
+decorators or ``else:`` too long for a line ...).  The blank lines between statements
+are taken as the templates write them, within black's limits.  So the module relies on
+docgen's templates, and the tests (tests/emit/test_black_stable.py) compare its result
+with black's over the specs/ tree, the fixture trees, the corpus and random statements
+of the shapes it splits.  Code from a user's templates is formatted by black alone.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def format_code(source: str, black: Callable[[str], str]) -> str:
 
 def _format(source: str, black: Callable[[str], str]) -> str:
     lines = source.split("\n")
-    out: list[str] = []  # finished lines, with None-free placeholders for needy statements
+    out: list[str] = []  # finished lines; _MARK where black's layout of a statement goes
     needy: list[tuple[int, int, list[str], bool]] = []  # (index in out, depth, statement lines, docstring)
     index = 0
     while index < len(lines):
