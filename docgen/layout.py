@@ -27,9 +27,9 @@ from typing import Callable, Optional
 LINE_LENGTH = 88
 
 #: A string literal on one line, a bracket, or something this module leaves to black.
-_TOKEN = re.compile(r"""[A-Za-z_0-9]?("[^"\n]*"|'[^'\n]*')|[()\[\]{}]|#|\\|\t|\r|\f""")
+_TOKEN = re.compile(r"""[A-Za-z_0-9]?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|[()\[\]{}]|#|\\|\t|\r|\f""")
 #: What this module leaves to black: comments, backslashes, tabs and other odd spaces.
-_ODD = re.compile(r"[#\\\t\r\f]")
+_ODD = re.compile(r"[\\\t\r\f]")
 #: Headers that take a block: black formats them with a ``pass`` body.
 _HEADER = re.compile(r"(def|class|if|for|while|with|async def) ")
 #: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
@@ -38,6 +38,7 @@ _REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \((?!\w+(?:, \w+
 _MAGIC_COMMA = re.compile(r",\s*[)\]}]")
 
 _MARK = "__docgen_layout__"
+_DEFINITIONS = ("def ", "class ", "async def ", "@")
 
 
 class _Unhandled(Exception):
@@ -64,6 +65,8 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             index += 1
             continue
         statement, index = _statement(lines, index)
+        if statement[0].lstrip(" ").startswith("#") and _indent(statement[0]) != _next_code_indent(lines, index):
+            raise _Unhandled  # black moves a comment to the indentation of the code after it
         if len(statement) > 1 and statement[0].lstrip(" ").startswith('"""'):
             # A string over several lines: black leaves it as it is unless it is a docstring.
             previous = next((line for line in reversed(out) if line), "")
@@ -95,6 +98,19 @@ def _format(source: str, black: Callable[[str], str]) -> str:
     return _blank_lines(out)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _next_code_indent(lines: list[str], index: int) -> int:
+    """The indentation of the first line from *index* on that is neither blank nor a comment."""
+    for line in lines[index:]:
+        text = line.lstrip(" ")
+        if text and not text.startswith("#"):
+            return len(line) - len(text)
+    return 0
+
+
 def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
     """The physical lines of the statement (or block header) starting at *index*, and the
     index after it: lines are joined while a bracket is open."""
@@ -106,7 +122,7 @@ def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
                 return lines[start : index + 1], index + 1
             return _long_string(lines, index)
         line = lines[index]
-        if "'" not in line and '"' not in line:  # no strings: count the brackets
+        if "'" not in line and '"' not in line and "#" not in line:  # no strings: count the brackets
             if _ODD.search(line):
                 raise _Unhandled
             depth += line.count("(") + line.count("[") + line.count("{")
@@ -118,8 +134,10 @@ def _statement(lines: list[str], index: int) -> tuple[list[str], int]:
                     depth += 1
                 elif token in ")]}":
                     depth -= 1
+                elif token == "#":
+                    break  # a comment to the end of the line
                 elif not match.group(1):
-                    raise _Unhandled  # a comment, a backslash, a tab: black decides
+                    raise _Unhandled  # a backslash, a tab: black decides
         if '"""' in lines[index] and lines[index].count('"""') != 2:
             raise _Unhandled  # a string over several lines
         index += 1
@@ -149,10 +167,14 @@ def _plain(statement: list[str]) -> Optional[list[str]]:
     if len(statement) == 1:
         if _docstring(statement[0]):
             return statement  # black does not split strings, nor change these
+        if statement[0].lstrip(" ").startswith("#"):
+            if statement[0].endswith(" ") or not _comment(statement[0], statement[0].index("#")):
+                raise _Unhandled  # a comment alone cannot be formatted apart
+            return statement
         line = _quotes(statement[0])
         if line is None or _REDUNDANT.search(line) or _MAGIC_COMMA.search(line):
             return None
-        return [line] if _fits(line) else _split(line)
+        return [line] if _fits(line) else None if "#" in line else _split(line)
     # A call or display exploded one element a line, with a trailing comma: black keeps it.
     head, *body, tail = statement
     indent = len(head) - len(head.lstrip(" "))
@@ -275,6 +297,8 @@ def _depth(line: str) -> int:
     change = 0
     for match in _TOKEN.finditer(line):
         token = match.group()
+        if token == "#":
+            break
         change += 1 if token in "([{" else -1 if token in ")]}" else 0
     return change
 
@@ -284,16 +308,24 @@ def _quotes(line: str) -> Optional[str]:
     None for a string black might change otherwise (prefixed, escaped, triple-quoted)."""
     if line.endswith(" "):
         return None
-    if "'" not in line and '"' not in line:
+    if "'" not in line and '"' not in line and "#" not in line:
         return line
     pieces = []
     position = 0
     for match in _TOKEN.finditer(line):
         literal = match.group(1)
+        if match.group() == "#":
+            if not _comment(line, match.start()):
+                return None
+            break
         if not literal:
             continue
         if match.group() != literal:
             return None  # a prefix (f"", b""): black may change its case
+        if "\\" in literal:
+            if literal.startswith("'") or '\\"' in literal:
+                return None  # black may choose other quotes to need fewer escapes
+            continue
         if literal.startswith("'"):
             if '"' in literal:
                 continue
@@ -304,6 +336,15 @@ def _quotes(line: str) -> Optional[str]:
         return line
     pieces.append(line[position:])
     return "".join(pieces)
+
+
+def _comment(line: str, start: int) -> bool:
+    """Whether the comment at *start* of *line* is as black writes comments: ``# text``
+    (or ``#:``), alone on its line or two spaces after the code."""
+    comment, code = line[start:], line[:start]
+    if not (comment == "#" or comment.startswith(("# ", "#:"))):
+        return False
+    return not code.strip() or (code.endswith("  ") and not code.endswith("   "))
 
 
 def _fits(line: str) -> bool:
@@ -320,7 +361,7 @@ def _black_statements(statements: list[tuple[int, list[str], bool]], black: Call
     parts = []
     for number, (depth, lines, docstring) in enumerate(statements):
         first = lines[0].strip()
-        header = first.endswith(":") and lines[-1].rstrip().endswith(":")
+        header = lines[-1].rstrip().endswith(":")
         if header and not _HEADER.match(first):
             raise _Unhandled  # else:, except ...: cannot stand alone
         if first.startswith("@") or (first.startswith(('"', "'")) and not docstring):
@@ -329,7 +370,10 @@ def _black_statements(statements: list[tuple[int, list[str], bool]], black: Call
             raise _Unhandled
         body = [" " * (4 * (depth + 1)) + "pass"] if header else []
         parts.append("\n".join([*_wrapper(depth, docstring), *lines, *body, _MARK]))
-    formatted = black("\n".join(parts) + "\n").split("\n")
+    try:
+        formatted = black("\n".join(parts) + "\n").split("\n")
+    except Exception as exc:  # a statement that cannot stand apart: black formats the whole module
+        raise _Unhandled from exc
     results: list[list[str]] = []
     current: list[str] = []
     for line in formatted:
@@ -342,13 +386,15 @@ def _black_statements(statements: list[tuple[int, list[str], bool]], black: Call
         raise _Unhandled
     cleaned = []
     for (depth, lines, docstring), result in zip(statements, results):
-        wrapper = _wrapper(depth, docstring)
-        result = _strip_blank(result)
-        if result[: len(wrapper)] != wrapper:
-            raise _Unhandled
-        result = _strip_blank(result[len(wrapper) :])
-        first = lines[0].strip()
-        if first.endswith(":") and lines[-1].rstrip().endswith(":"):
+        position = 0
+        for expected in _wrapper(depth, docstring):  # black may put blank lines between them
+            while position < len(result) and not result[position].strip():
+                position += 1
+            if position == len(result) or result[position] != expected:
+                raise _Unhandled
+            position += 1
+        result = _strip_blank(result[position:])
+        if lines[-1].rstrip().endswith(":"):
             if not result or result[-1] != " " * (4 * (depth + 1)) + "pass":
                 raise _Unhandled
             result = result[:-1]
@@ -387,6 +433,9 @@ def _blank_lines(lines: list[str]) -> str:
             blank += 1
             continue
         top = not line.startswith(" ")
+        if not top and kept and kept[-1].endswith(":") and line.lstrip(" ").startswith(_DEFINITIONS):
+            if not kept[-1].lstrip(" ").startswith(_DEFINITIONS):
+                raise _Unhandled  # black's blank lines before a definition opening a block
         if len(kept) == 1 and _docstring(kept[0]) and not line.startswith(("def ", "class ", "async def ")):
             blank = 1  # black: one blank line after the module's docstring
         if blank:

@@ -77,6 +77,11 @@ def test_layout_keeps_plain_lines_and_has_black_format_the_rest() -> None:
     "source",
     [
         "# a comment\nx = 1\n",
+        "#a comment\nx = 1\n",
+        "x = 1 # a comment\n",
+        "def f():\n    x = 1\n# a comment\n    y = 2\n",
+        "if a:\n    b(c, 'a long argument, longer than black allows', 'and more')  # and a comment\nelse:  # c\n    pass\n",
+        'x = "a \\" b"\ny = \'a \\\' b\'\nz = r"\\d"\n',
         'def f():\n    """Doc\n    string."""\n',
         "if a:\n    pass\nelif (b):\n    pass\n",
         "x = (1)\n",
