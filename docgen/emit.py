@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import black
 import jinja2
 
-from . import names, parsers
+from . import names, parsers, responses
 from .ir import (
     Decl,
     DictOf,
@@ -110,6 +110,7 @@ class DeclView:
     annotation: str = ""  # union
     parser: object = None
     methods: dict[str, str] = field(default_factory=dict)
+    response: object = None  # a responses.ResponseView for an operation response
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,8 @@ class _Imports:
     builtins: bool = False
     runtime: bool = False
     parsing: bool = False
+    http: bool = False  # from_response reads responses with _http
+    sse: bool = False  # ... and event streams with _sse
     top: dict[str, set[str]] = field(default_factory=dict)  # relative module -> names
     bottom: dict[str, set[str]] = field(default_factory=dict)
     module_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (package, module)
@@ -210,11 +213,12 @@ class _Imports:
         stdlib = ["import builtins"] if self.builtins else []
         stdlib += [f"from {module} import {', '.join(sorted(self.stdlib[module]))}" for module in sorted(self.stdlib)]
         lines = ["from __future__ import annotations", "", *stdlib]
-        if stdlib and (self.runtime or self.parsing or self.top):
+        if stdlib and (self.runtime or self.parsing or self.http or self.top):
             lines.append("")
         support = ([parsers.SUPPORT_MODULE] if self.parsing else []) + ([RUNTIME_MODULE] if self.runtime else [])
+        support += (["_http"] if self.http else []) + (["_sse"] if self.sse else [])
         if support:
-            lines.append(f"from {runtime_import(this)} import {', '.join(support)}")
+            lines.append(f"from {runtime_import(this)} import {', '.join(sorted(support))}")
         for module in sorted(self.top):
             lines.append(f"from {module} import {', '.join(sorted(self.top[module]))}")
         return lines
@@ -428,7 +432,19 @@ def _decl_view(decl: Decl, annotator: _Annotator, ctx: parsers.ParserContext) ->
         if not parsers.is_json(f.type)
     }
     parser = parsers.model_parser(decl, ordered, ctx, annotations)
-    return DeclView("model", decl.name, docstring, fields=fields, parser=parser, methods=methods)
+    response = None
+    if responses.is_operation_response(decl):
+        annotator.imports.http = True
+        response = responses.response_view(
+            decl,
+            {f.name: name for f, name in ordered},
+            lambda ref, value, path: parsers.parse_expression(ref, value, path, ctx),
+            annotator.type,
+            ctx.unique,
+            annotator.decls,
+        )
+        annotator.imports.sse = bool(response.event_parsers)
+    return DeclView("model", decl.name, docstring, fields=fields, parser=parser, methods=methods, response=response)
 
 
 def _builtin_spelling(name: str, shadowed: frozenset[str], annotator: _Annotator) -> str:

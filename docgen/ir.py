@@ -101,6 +101,7 @@ class Field:
     deprecated: bool
     extra: tuple[tuple[str, str], ...]  # columns docgen does not interpret, (header, text)
     span: SourceSpan
+    status: str = ""  # configured response status of an operation response's body field
 
 
 @dataclass(frozen=True, slots=True)

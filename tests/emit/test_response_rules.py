@@ -77,3 +77,17 @@ def test_status_overrides_win_over_the_description() -> None:
         (b.field.name, b.kind, b.status_low, b.status_high) for b in body_fields(model(rows), {"error": "5XX"})
     ]
     assert (kind, low, high) == (TEXT, 500, 599)
+
+
+def test_configured_statuses_reach_the_ir(tmp_path) -> None:
+    from docgen.config import apply_statuses, load
+
+    rows = TRIO + "| `error` | *Optional[str]* | :heavy_minus_sign: | Something went wrong |\n"
+    page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
+    compiled = compile_pages({"m/op.md": page})
+    (tmp_path / "pyproject.toml").write_text('[tool.docgen.statuses]\n"m.Op.error" = "5XX"\n"m.Op.nope" = "404"\n')
+    settings = load(tmp_path / "pyproject.toml")
+    spec, problems = apply_statuses(compiled.spec, settings)
+    assert [p.message for p in problems] == ["statuses: model 'm.Op' has no field 'nope'"]
+    (body,) = body_fields(spec.decls()["m.Op"])
+    assert (body.field.name, body.status_low, body.status_high) == ("error", 500, 599)
