@@ -206,7 +206,11 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     for status in values["statuses"]:
         if responses.status_range(status.value) is None:
             problems.append(
-                error(status.span, f"unknown status {status.value!r}", 'write a code ("404"), a class ("4XX"), a phrase or "default"')
+                error(
+                    status.span,
+                    f"unknown status {status.value!r}",
+                    'write a code ("404"), a class ("4XX"), a phrase or "default"',
+                )
             )
     if problems:
         raise ConfigError(problems)
@@ -220,7 +224,7 @@ def _field_table(
     here = "tool.docgen"
     entries = table.get(key, {})
     if not isinstance(entries, dict):
-        problems.append(error(where.span(here, key), f"'{key}' must be a table of \"Type.field\" = \"{what}\""))
+        problems.append(error(where.span(here, key), f'\'{key}\' must be a table of "Type.field" = "{what}"'))
         return ()
     found = []
     for target, value in entries.items():
@@ -294,11 +298,16 @@ def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnosti
     modules = []
     for module in spec.modules:
         decls = [
-            dataclasses.replace(
-                d, fields=tuple(dataclasses.replace(f, status=statuses.get((d.key, f.name), f.status)) for f in d.fields)
+            (
+                dataclasses.replace(
+                    d,
+                    fields=tuple(
+                        dataclasses.replace(f, status=statuses.get((d.key, f.name), f.status)) for f in d.fields
+                    ),
+                )
+                if isinstance(d, Model)
+                else d
             )
-            if isinstance(d, Model)
-            else d
             for d in module.decls
         ]
         modules.append(dataclasses.replace(module, decls=tuple(decls)))

@@ -26,6 +26,7 @@ import jinja2
 
 from . import names, parsers, responses
 from .ir import (
+    BinaryFile,
     Decl,
     DictOf,
     Enum,
@@ -60,6 +61,7 @@ _STDLIB = {
     "Any": "typing",
     "Generator": "collections.abc",
     "Literal": "typing",
+    "IO": "typing",
     "dataclass": "dataclasses",
     "field": "dataclasses",
     "Enum": "enum",
@@ -211,7 +213,10 @@ class _Imports:
 
     def top_lines(self, this: Sequence[str]) -> list[str]:
         stdlib = ["import builtins"] if self.builtins else []
-        stdlib += [f"from {module} import {', '.join(sorted(self.stdlib[module]))}" for module in sorted(self.stdlib)]
+        stdlib += [
+            f"from {module} import {', '.join(sorted(self.stdlib[module], key=names.isort_key))}"
+            for module in sorted(self.stdlib)
+        ]
         lines = ["from __future__ import annotations", "", *stdlib]
         if stdlib and (self.runtime or self.parsing or self.http or self.top):
             lines.append("")
@@ -220,11 +225,14 @@ class _Imports:
         if support:
             lines.append(f"from {runtime_import(this)} import {', '.join(sorted(support))}")
         for module in sorted(self.top):
-            lines.append(f"from {module} import {', '.join(sorted(self.top[module]))}")
+            lines.append(f"from {module} import {', '.join(sorted(self.top[module], key=names.isort_key))}")
         return lines
 
     def bottom_lines(self) -> list[str]:
-        lines = [f"from {module} import {', '.join(sorted(self.bottom[module]))}" for module in sorted(self.bottom)]
+        lines = [
+            f"from {module} import {', '.join(sorted(self.bottom[module], key=names.isort_key))}"
+            for module in sorted(self.bottom)
+        ]
         lines += [
             f"from {package} import {module} as {alias}"
             for alias, (package, module) in sorted(self.module_aliases.items())
@@ -268,11 +276,15 @@ class _Annotator:
                 return self._builtin(ref.name, shadowed)
             self.imports.need_stdlib(ref.name)
             return ref.name
+        if isinstance(ref, BinaryFile):
+            self.imports.need_stdlib("IO")
+            return f"IO[{self._builtin('bytes', shadowed)}]"
         if isinstance(ref, HttpResponse):
             self.imports.runtime = True
             return f"{RUNTIME_MODULE}.Response"
         if isinstance(ref, Optional_):
-            return f"{self.type(ref.inner, shadowed)} | None"
+            inner = self.type(ref.inner, shadowed)
+            return inner if inner == "None" or inner.endswith(" | None") else f"{inner} | None"
         if isinstance(ref, ListOf):
             return f"{self._builtin('list', shadowed)}[{self.type(ref.item, shadowed)}]"
         if isinstance(ref, DictOf):
@@ -284,8 +296,14 @@ class _Annotator:
             self.imports.need_stdlib("Generator")
             return f"Generator[{self.type(ref.item, shadowed)}, None, None]"
         if isinstance(ref, LiteralOf):
-            self.imports.need_stdlib("Literal")
-            return f"Literal[{', '.join(value_literal(v) for v in ref.values)}]"
+            values = [v for v in ref.values if v is not None]
+            parts = []
+            if values:
+                self.imports.need_stdlib("Literal")
+                parts.append(f"Literal[{', '.join(value_literal(v) for v in values)}]")
+            if len(values) < len(ref.values):
+                parts.append("None")  # Literal[None] is spelled None
+            return " | ".join(parts)
         return self._ref(ref, shadowed)
 
     def _builtin(self, name: str, shadowed: frozenset[str]) -> str:
@@ -587,8 +605,12 @@ def _packages(spec: Spec, env: jinja2.Environment) -> dict[str, str]:
         by_module: dict[str, list[str]] = {}
         for module, name in here:
             by_module.setdefault(relative_import(folder + ("__init__",), module), []).append(name)
-        imports = tuple(f"from {where} import {', '.join(sorted(n))}" for where, n in sorted(by_module.items()))
-        view = PackageView(docstring_literal(title), imports, tuple(sorted(name for _, name in here)))
+        imports = tuple(
+            f"from {where} import {', '.join(sorted(n, key=names.isort_key))}" for where, n in sorted(by_module.items())
+        )
+        view = PackageView(
+            docstring_literal(title), imports, tuple(sorted((name for _, name in here), key=names.isort_key))
+        )
         path = posixpath.join(*folder, "__init__.py") if folder else "__init__.py"
         files[path] = render_package(view, env, _as_is)
     return files

@@ -6,7 +6,9 @@ every operation's response: ``content_type: str``, ``status_code: int`` and
 ``headers``), chosen per response by status code and content type:
 
 * a ``Generator[...]`` field takes ``text/event-stream``;
-* a ``bytes`` field takes any content type that no other field of the status claims;
+* a ``bytes`` field takes any content type that no other field of the status claims,
+  and so does a ``requests.Response`` field (the docs' way to say "the raw response"),
+  which is given the response object itself;
 * a ``str`` field takes ``text/*``;
 * ``headers: Dict[str, List[str]]`` is filled from the response headers;
 * any other field takes JSON (``application/json`` or any ``+json`` type).
@@ -23,7 +25,21 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Callable, Mapping, Optional
 
-from .ir import DictOf, Field, HttpResponse, ListOf, LiteralOf, Model, Optional_, Primitive, Ref, StreamOf, TypeRef, UnionOf, Union_
+from .ir import (
+    DictOf,
+    Field,
+    HttpResponse,
+    ListOf,
+    LiteralOf,
+    Model,
+    Optional_,
+    Primitive,
+    Ref,
+    StreamOf,
+    TypeRef,
+    Union_,
+    UnionOf,
+)
 
 HTTP_FIELDS = {"content_type": Primitive("str"), "status_code": Primitive("int"), "raw_response": HttpResponse()}
 
@@ -31,7 +47,7 @@ _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
 _CODE = re.compile(r"^[1-5]\d\d$")
 
-JSON, STREAM, BYTES, TEXT, HEADERS = "json", "stream", "bytes", "text", "headers"
+JSON, STREAM, BYTES, TEXT, HEADERS, RAW = "json", "stream", "bytes", "text", "headers", "raw"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +104,8 @@ def body_fields(model: Model, status_overrides: Mapping[str, str] = {}) -> list[
             bodies.append(BodyField(f, STREAM, low, high, ref.item))
         elif ref == Primitive("bytes"):
             bodies.append(BodyField(f, BYTES, low, high, ref))
+        elif ref == HttpResponse():
+            bodies.append(BodyField(f, RAW, low, high, ref))
         elif ref == Primitive("str"):
             bodies.append(BodyField(f, TEXT, low, high, ref))
         elif f.name == "headers" and ref == DictOf(ListOf(Primitive("str"))):
@@ -195,7 +213,7 @@ def response_view(
     """
     bodies = body_fields(model)
     headers = next((python_names[b.field.name] for b in bodies if b.kind == HEADERS), "")
-    ordered = [b for b in bodies if b.kind in (JSON, STREAM, TEXT)] + [b for b in bodies if b.kind == BYTES]
+    ordered = [b for b in bodies if b.kind in (JSON, STREAM, TEXT)] + [b for b in bodies if b.kind in (BYTES, RAW)]
     cases: list[ResponseCase] = []
     readers: list[BodyReader] = []
     events: list[EventParser] = []
@@ -211,6 +229,8 @@ def response_view(
             value = f"_http.event_stream(response, {name})"
         elif body.kind == TEXT:
             value = "_http.read_text(response)"
+        elif body.kind == RAW:
+            value = "response"
         else:
             value = "_http.read_body(response)"
         cases.append(ResponseCase(_condition(body), attribute, value))

@@ -91,3 +91,9 @@ def test_configured_statuses_reach_the_ir(tmp_path) -> None:
     assert [p.message for p in problems] == ["statuses: model 'm.Op' has no field 'nope'"]
     (body,) = body_fields(spec.decls()["m.Op"])
     assert (body.field.name, body.status_low, body.status_high) == ("error", 500, 599)
+
+
+def test_a_raw_response_body_field_takes_the_response_itself() -> None:
+    rows = TRIO + "| `bytes` | *Optional[requests_http.Response]* | :heavy_minus_sign: | OK |\n"
+    (body,) = body_fields(model(rows))
+    assert (body.field.name, body.kind, body.status_low) == ("bytes", "raw", 200)

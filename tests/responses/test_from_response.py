@@ -24,11 +24,20 @@ from tests.conftest import GENERATED
 
 TIMEOUT = 5.0
 CHUNK = {"content": "Hel", "role": "assistant", "index": 0, "created": "2024-05-01T12:00:00Z"}
-LAST = {**CHUNK, "content": "lo", "finish_reason": "stop", "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5, "cost": "0.0001"}}
+LAST = {
+    **CHUNK,
+    "content": "lo",
+    "finish_reason": "stop",
+    "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5, "cost": "0.0001"},
+}
 STREAM = (
     b"\xef\xbb\xbf: a comment\r\n"
-    + b"id: 1\r\ndata: " + json.dumps(CHUNK).encode() + b"\r\n\r\n"
-    + b"event: chunk\nid: 2\nretry: 1500\ndata: " + json.dumps(LAST).encode() + b"\n\n"
+    + b"id: 1\r\ndata: "
+    + json.dumps(CHUNK).encode()
+    + b"\r\n\r\n"
+    + b"event: chunk\nid: 2\nretry: 1500\ndata: "
+    + json.dumps(LAST).encode()
+    + b"\n\n"
     + b"data: [DONE]"
 )
 
@@ -147,7 +156,11 @@ def is_closed(response) -> bool:
 def test_json_body(models, get, stream: bool) -> None:
     response = get("/chat/json", stream)
     chat = models.ChatResponse.from_response(response)
-    assert (chat.status_code, chat.content_type, chat.raw_response) == (200, "application/json; charset=utf-8", response)
+    assert (chat.status_code, chat.content_type, chat.raw_response) == (
+        200,
+        "application/json; charset=utf-8",
+        response,
+    )
     assert chat.chat_completion_stream is None
     first, last = chat.chat_completion_result
     assert isinstance(first, models.ChatCompletionEvent) and first.data.role is models.Role.ASSISTANT
@@ -210,7 +223,9 @@ def test_a_body_that_does_not_match_its_type(models, get) -> None:
         models.GetUsageResponse.from_response(get("/usage/bad", False))
 
 
-@pytest.mark.parametrize(("path", "status", "media"), [("/usage/broken", 503, "text/plain"), ("/chat/html", 200, "text/html")])
+@pytest.mark.parametrize(
+    ("path", "status", "media"), [("/usage/broken", 503, "text/plain"), ("/chat/html", 200, "text/html")]
+)
 def test_undocumented_status_or_content_type(models, get, path: str, status: int, media: str) -> None:
     response = get(path)
     model = models.GetUsageResponse if path.startswith("/usage") else models.ChatResponse
