@@ -18,6 +18,9 @@ strict = false                   # warnings fail the build
 
 [tool.docgen.statuses]           # the response status a body field stands for
 "operations.GetUsageResponse.error" = "4XX"
+
+[tool.docgen.sentinels]          # the event data that ends a stream field
+"operations.ChatResponse.chat_completion_stream" = "[DONE]"
 ```
 
 Wire names are applied to the IR in :func:`apply_wire_names`, the one place that
@@ -46,7 +49,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
-KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "templates", "strict")
+KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "sentinels", "templates", "strict")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Settings:
     wire_naming: str = AS_DOCUMENTED
     wire_names: tuple[FieldOverride, ...] = ()
     statuses: tuple[FieldOverride, ...] = ()  # the response status a body field stands for
+    sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
     source: Optional[Path] = None  # the pyproject.toml the settings came from
@@ -74,7 +78,8 @@ class Settings:
         """What of the settings shapes the generated files (paths and strictness do not)."""
         overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses}"
+        sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}"
 
 
 class ConfigError(Exception):
@@ -203,6 +208,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
         values["strict"] = bool(table["strict"])
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
+    values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
     for status in values["statuses"]:
         if responses.status_range(status.value) is None:
             problems.append(
@@ -284,26 +290,27 @@ def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnos
 
 
 def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
-    """The spec with the configured response status of each named body field."""
+    """The spec with the configured response status and stream sentinel of body fields."""
     problems: list[Diagnostic] = []
-    statuses: dict[tuple[str, str], str] = {}
-    for status in settings.statuses:
-        match, problem = _find_field(spec, status, "statuses")
-        if problem is not None:
-            problems.append(problem)
-        elif match is not None:
-            statuses[match] = status.value
-    if not statuses:
+    changes: dict[tuple[str, str], dict[str, str]] = {}
+    for key, attribute, entries in (
+        ("statuses", "status", settings.statuses),
+        ("sentinels", "sentinel", settings.sentinels),
+    ):
+        for entry in entries:
+            match, problem = _find_field(spec, entry, key)
+            if problem is not None:
+                problems.append(problem)
+            elif match is not None:
+                changes.setdefault(match, {})[attribute] = entry.value
+    if not changes:
         return spec, problems
     modules = []
     for module in spec.modules:
         decls = [
             (
                 dataclasses.replace(
-                    d,
-                    fields=tuple(
-                        dataclasses.replace(f, status=statuses.get((d.key, f.name), f.status)) for f in d.fields
-                    ),
+                    d, fields=tuple(dataclasses.replace(f, **changes.get((d.key, f.name), {})) for f in d.fields)
                 )
                 if isinstance(d, Model)
                 else d

@@ -107,6 +107,7 @@ class Field:
     extra: tuple[tuple[str, str], ...]  # columns docgen does not interpret, (header, text)
     span: SourceSpan
     status: str = ""  # configured response status of an operation response's body field
+    sentinel: str = ""  # configured event data that ends a stream field ("" for none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,7 +226,8 @@ def response_view(
         elif body.kind == STREAM:
             name = unique(f"_event_{model.name}_{attribute}")
             events.append(_event_parser(name, body.item, parse, annotate, decls))
-            value = f"_http.event_stream(response, {name})"
+            sentinel = f", sentinel={body.field.sentinel!r}" if body.field.sentinel else ""
+            value = f"_http.event_stream(response, {name}{sentinel})"
         elif body.kind == TEXT:
             value = "_http.read_text(response)"
         elif body.kind == RAW:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from docgen.ir import Model
@@ -97,3 +99,17 @@ def test_a_raw_response_body_field_takes_the_response_itself() -> None:
     rows = TRIO + "| `bytes` | *Optional[requests_http.Response]* | :heavy_minus_sign: | OK |\n"
     (body,) = body_fields(model(rows))
     assert (body.field.name, body.kind, body.status_low) == ("bytes", "raw", 200)
+
+
+def test_configured_sentinel_ends_the_generated_stream(tmp_path) -> None:
+    from docgen.config import apply_statuses, load
+    from docgen.emit import emit
+
+    rows = TRIO + "| `events` | *Optional[Generator[str]]* | :heavy_minus_sign: | OK |\n"
+    page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
+    (tmp_path / "pyproject.toml").write_text('[tool.docgen.sentinels]\n"m.Op.events" = "[DONE]"\n')
+    spec, problems = apply_statuses(compile_pages({"m/op.md": page}).spec, load(tmp_path / "pyproject.toml"))
+    assert problems == []
+    tree = ast.parse(emit(spec)["m/op.py"])
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "_http.event_stream"]
+    assert [{k.arg: ast.literal_eval(k.value) for k in call.keywords} for call in calls] == [{"sentinel": "[DONE]"}]
