@@ -185,6 +185,12 @@ def relative_import(from_module: Sequence[str], to_module: Sequence[str]) -> str
     return dots + ".".join(to_module[common:])
 
 
+def _module_order(module: str) -> tuple[int, str]:
+    """isort's order of relative modules: the furthest (most dots) first."""
+    dots = len(module) - len(module.lstrip("."))
+    return -dots, module[dots:]
+
+
 def _split_module(where: str) -> tuple[str, str]:
     """``..shared.foo`` -> (``..shared``, ``foo``): the from-part and the module name."""
     dots = len(where) - len(where.lstrip("."))
@@ -224,20 +230,21 @@ class _Imports:
         support += (["_http"] if self.http else []) + (["_sse"] if self.sse else [])
         if support:
             lines.append(f"from {runtime_import(this)} import {', '.join(sorted(support))}")
-        for module in sorted(self.top):
+        for module in sorted(self.top, key=_module_order):
             lines.append(f"from {module} import {', '.join(sorted(self.top[module], key=names.isort_key))}")
         return lines
 
     def bottom_lines(self) -> list[str]:
-        lines = [
-            f"from {module} import {', '.join(sorted(self.bottom[module], key=names.isort_key))}"
-            for module in sorted(self.bottom)
+        """Imports of models and named unions, at the module's end, in isort's order."""
+        entries = [
+            (module, "", f"from {module} import {', '.join(sorted(self.bottom[module], key=names.isort_key))}")
+            for module in self.bottom
         ]
-        lines += [
-            f"from {package} import {module} as {alias}"
-            for alias, (package, module) in sorted(self.module_aliases.items())
+        entries += [
+            (package, module, f"from {package} import {module} as {alias}")
+            for alias, (package, module) in self.module_aliases.items()
         ]
-        return lines
+        return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
 
 
 class _Annotator:
@@ -250,6 +257,7 @@ class _Annotator:
         self.imports = _Imports()
         self.own = {d.name for d in module.decls}
         self.spelling = self._spellings()
+        self.expand_unions = False  # True while a union alias's own definition is rendered
 
     def _spellings(self) -> dict[str, str]:
         """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
@@ -315,8 +323,9 @@ class _Annotator:
 
     def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
         decl = self.decls[ref.key]
+        target = self.module_of[ref.key]
         if isinstance(decl, Union_):
-            return self.type(UnionOf(decl.members), shadowed)
+            return self._union_ref(decl, target, shadowed)
         target = self.module_of[ref.key]
         if target is self.module:
             return decl.name
@@ -329,6 +338,19 @@ class _Annotator:
         bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
         bucket.setdefault(where, set()).add(decl.name)
         return spelled
+
+    def _union_ref(self, union: Union_, target: Module, shadowed: frozenset[str]) -> str:
+        """A union the docs name (``[shared.Pet](pet.md)``) is spelled by its alias, through
+        its module (``shared_pet.Pet``): a module object may be imported while it is still
+        loading, so models and unions may refer to each other.  A union's own definition
+        is evaluated at import time, so there the members are written out."""
+        if self.expand_unions:
+            return self.type(UnionOf(union.members), shadowed)
+        if target is self.module:
+            return union.name
+        alias = self._alias_for(union.key)
+        self.imports.module_aliases[alias] = _split_module(relative_import(self.module.module, target.module))
+        return f"{alias}.{union.name}"
 
     def function(self, key: str, prefix: str) -> str:
         """The function ``prefix + Name`` that the module of type *key* defines, spelled
@@ -431,9 +453,10 @@ def _decl_view(decl: Decl, annotator: _Annotator, ctx: parsers.ParserContext) ->
     if isinstance(decl, Union_):
         annotator.imports.need_stdlib("Any")
         functions = parsers.union_functions(decl, Ref(decl.key), ctx)
-        return DeclView(
-            "union", decl.name, docstring, annotation=annotator.type(UnionOf(decl.members)), parser=functions
-        )
+        annotator.expand_unions = True
+        annotation = annotator.type(UnionOf(decl.members))
+        annotator.expand_unions = False
+        return DeclView("union", decl.name, docstring, annotation=annotation, parser=functions)
     annotator.imports.need_stdlib("dataclass")
     if decl.fields:
         annotator.imports.need_stdlib("field")
