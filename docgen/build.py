@@ -10,7 +10,7 @@ import black
 import jinja2
 
 from . import dialect
-from .config import Settings, apply_wire_names
+from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
 from .emit import RUNTIME_FILES, Formatter, emit, format_files
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
@@ -149,6 +149,8 @@ def generate(
     spec = compiled.spec
     if settings is not None:
         spec, naming_problems = apply_wire_names(spec, settings)
+        spec, status_problems = apply_statuses(spec, settings)
+        naming_problems += status_problems
         diagnostics += tuple(naming_problems)
         if has_errors(naming_problems):
             return Generated({}, diagnostics, compiled.pages, {})

@@ -15,6 +15,12 @@ strict = false                   # warnings fail the build
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
+
+[tool.docgen.statuses]           # the response status a body field stands for
+"operations.GetUsageResponse.error" = "4XX"
+
+[tool.docgen.sentinels]          # the event data that ends a stream field
+"operations.ChatResponse.chat_completion_stream" = "[DONE]"
 ```
 
 Wire names are applied to the IR in :func:`apply_wire_names`, the one place that
@@ -31,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from . import names
+from . import names, responses
 from .diagnostics import Diagnostic, error
 from .ir import Model, Module, SourceSpan, Spec
 
@@ -43,15 +49,15 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
-KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "templates", "strict")
+KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "sentinels", "templates", "strict")
 
 
 @dataclass(frozen=True)
-class WireName:
-    """One per-field override: ``"shared.Foo.date_time" = "dateTime"``, and where it was written."""
+class FieldOverride:
+    """One per-field setting: ``"shared.Foo.date_time" = "dateTime"``, and where it was written."""
 
     target: str
-    wire_name: str
+    value: str
     span: SourceSpan
 
 
@@ -61,15 +67,19 @@ class Settings:
     out: Optional[Path] = None
     package: Optional[str] = None
     wire_naming: str = AS_DOCUMENTED
-    wire_names: tuple[WireName, ...] = ()
+    wire_names: tuple[FieldOverride, ...] = ()
+    statuses: tuple[FieldOverride, ...] = ()  # the response status a body field stands for
+    sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
         """What of the settings shapes the generated files (paths and strictness do not)."""
-        overrides = ";".join(f"{w.target}={w.wire_name}" for w in sorted(self.wire_names, key=lambda w: w.target))
-        return f"wire-naming={self.wire_naming};{overrides}"
+        overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
+        statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
+        sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}"
 
 
 class ConfigError(Exception):
@@ -196,27 +206,44 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
         if not isinstance(table["strict"], bool):
             problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
         values["strict"] = bool(table["strict"])
-    overrides = table.get("wire-names", {})
-    if not isinstance(overrides, dict):
-        problems.append(
-            error(where.span(here, "wire-names"), '\'wire-names\' must be a table of "Type.field" = "name"')
-        )
-        overrides = {}
-    found = []
-    for target, wire in overrides.items():
-        span = where.span(here + ".wire-names", target)
-        if span.line == 1 and span.col == 1:
-            span = where.span(here, "wire-names")
-        if not isinstance(wire, str) or not wire:
-            problems.append(error(span, f"wire name for {target!r} must be a non-empty string"))
-        elif len(target.split(".")) < 2:
-            problems.append(error(span, f'wire-names key {target!r} must name a field: "[namespace.]Type.field"'))
-        else:
-            found.append(WireName(target, wire, span))
-    values["wire_names"] = tuple(found)
+    values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
+    values["statuses"] = _field_table(table, "statuses", "status", where, problems)
+    values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
+    for status in values["statuses"]:
+        if responses.status_range(status.value) is None:
+            problems.append(
+                error(
+                    status.span,
+                    f"unknown status {status.value!r}",
+                    'write a code ("404"), a class ("4XX"), a phrase or "default"',
+                )
+            )
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _field_table(
+    table: dict[str, Any], key: str, what: str, where: _Locator, problems: list[Diagnostic]
+) -> tuple[FieldOverride, ...]:
+    """A ``[tool.docgen.KEY]`` table of ``"[namespace.]Type.field" = "text"`` entries."""
+    here = "tool.docgen"
+    entries = table.get(key, {})
+    if not isinstance(entries, dict):
+        problems.append(error(where.span(here, key), f'\'{key}\' must be a table of "Type.field" = "{what}"'))
+        return ()
+    found = []
+    for target, value in entries.items():
+        span = where.span(f"{here}.{key}", target)
+        if span.line == 1 and span.col == 1:
+            span = where.span(here, key)
+        if not isinstance(value, str) or not value:
+            problems.append(error(span, f"{what} for {target!r} must be a non-empty string"))
+        elif len(target.split(".")) < 2:
+            problems.append(error(span, f'{key} key {target!r} must name a field: "[namespace.]Type.field"'))
+        else:
+            found.append(FieldOverride(target, value, span))
+    return tuple(found)
 
 
 def is_package_name(text: str) -> bool:
@@ -255,11 +282,43 @@ def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnos
         if problem is not None:
             problems.append(problem)
         elif match is not None:
-            overrides[match] = wire.wire_name
+            overrides[match] = wire.value
     if settings.wire_naming == AS_DOCUMENTED and not overrides:
         return spec, problems
     modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
     return Spec(modules), problems
+
+
+def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
+    """The spec with the configured response status and stream sentinel of body fields."""
+    problems: list[Diagnostic] = []
+    changes: dict[tuple[str, str], dict[str, str]] = {}
+    for key, attribute, entries in (
+        ("statuses", "status", settings.statuses),
+        ("sentinels", "sentinel", settings.sentinels),
+    ):
+        for entry in entries:
+            match, problem = _find_field(spec, entry, key)
+            if problem is not None:
+                problems.append(problem)
+            elif match is not None:
+                changes.setdefault(match, {})[attribute] = entry.value
+    if not changes:
+        return spec, problems
+    modules = []
+    for module in spec.modules:
+        decls = [
+            (
+                dataclasses.replace(
+                    d, fields=tuple(dataclasses.replace(f, **changes.get((d.key, f.name), {})) for f in d.fields)
+                )
+                if isinstance(d, Model)
+                else d
+            )
+            for d in module.decls
+        ]
+        modules.append(dataclasses.replace(module, decls=tuple(decls)))
+    return Spec(tuple(modules)), problems
 
 
 def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:
@@ -279,7 +338,9 @@ def _named(documented: str, naming: str) -> str:
     return names.camel_case(documented) if naming == CAMEL_CASE else documented
 
 
-def _find_field(spec: Spec, wire: WireName) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
+def _find_field(
+    spec: Spec, wire: FieldOverride, key: str = "wire-names"
+) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
     """The (type key, field name) an override names, or the problem with it."""
     *namespace, type_name, field_name = wire.target.split(".")
     qualifier = ".".join(namespace)
@@ -291,14 +352,14 @@ def _find_field(spec: Spec, wire: WireName) -> tuple[Optional[tuple[str, str]], 
         and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
     ]
     if not models:
-        return None, error(wire.span, f"wire-names: no model {'.'.join([*namespace, type_name])!r} in the specs")
+        return None, error(wire.span, f"{key}: no model {'.'.join([*namespace, type_name])!r} in the specs")
     if len(models) > 1:
         keys = ", ".join(sorted(m.key for m in models))
         return None, error(
-            wire.span, f"wire-names: {type_name!r} names several models ({keys})", "qualify it with its namespace"
+            wire.span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace"
         )
     model = models[0]
     for f in model.fields:
         if field_name in (f.name, names.unescaped(f.name)):
             return (model.key, f.name), None
-    return None, error(wire.span, f"wire-names: model {model.key!r} has no field {field_name!r}")
+    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")

@@ -25,6 +25,7 @@ from typing import Optional, Sequence
 from . import names
 from .diagnostics import Diagnostic, error, warning
 from .ir import (
+    BinaryFile,
     DictOf,
     Enum,
     EnumMember,
@@ -52,6 +53,7 @@ REQUIRED_MARKS = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
 NO_DESCRIPTION = {"N/A", ""}
 _SWAPPED = {"date": "datetime", "datetime": "date"}
 _HTTP_RESPONSES = {"requests.Response", "requests_http.Response", "httpx.Response"}
+_BINARY_FILES = {"io.BufferedReader", "BufferedReader", "BinaryIO", "typing.BinaryIO"}
 _SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "date", "datetime"}
 _NULL_EXAMPLES = {"<nil>"}
 _UNION_CODE = re.compile(r"^\s*[A-Za-z_][\w]*\s*:\s*(?P<type>.+?)\s*=\s*/\*", re.DOTALL)
@@ -479,6 +481,8 @@ class _Lowering:
         text = expr.text
         if text in _HTTP_RESPONSES:
             return HttpResponse()
+        if text in _BINARY_FILES:
+            return BinaryFile()
         if text in _SCALARS:
             return Primitive(text)
         if text in ("Dict", "List", "Optional", "Union", "Literal", "Generator"):
@@ -529,6 +533,11 @@ class _Lowering:
                     error(expr.span, "Dict keys must be str: JSON object keys are strings", "write Dict[str, X]")
                 )
             return DictOf(sub(args[1]))
+        if head in ("IO", "typing.IO"):
+            arity(1, 1)
+            if sub(args[0]) != Primitive("bytes"):
+                raise _Problem(error(expr.span, "only binary files are supported: IO[bytes]", "write IO[bytes]"))
+            return BinaryFile()
         if head in self.dialect.stream_heads:
             arity(1, 3)
             return StreamOf(sub(args[0]))

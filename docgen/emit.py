@@ -24,8 +24,9 @@ from typing import Callable, Iterable, Optional, Sequence
 import black
 import jinja2
 
-from . import layout, names, parsers
+from . import layout, names, parsers, responses
 from .ir import (
+    BinaryFile,
     Decl,
     DictOf,
     Enum,
@@ -60,6 +61,7 @@ _STDLIB = {
     "Any": "typing",
     "Generator": "collections.abc",
     "Literal": "typing",
+    "IO": "typing",
     "dataclass": "dataclasses",
     "field": "dataclasses",
     "Enum": "enum",
@@ -110,6 +112,7 @@ class DeclView:
     annotation: str = ""  # union
     parser: object = None
     methods: dict[str, str] = field(default_factory=dict)
+    response: object = None  # a responses.ResponseView for an operation response
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,12 @@ def relative_import(from_module: Sequence[str], to_module: Sequence[str]) -> str
     return dots + ".".join(to_module[common:])
 
 
+def _module_order(module: str) -> tuple[int, str]:
+    """isort's order of relative modules: the furthest (most dots) first."""
+    dots = len(module) - len(module.lstrip("."))
+    return -dots, module[dots:]
+
+
 def _split_module(where: str) -> tuple[str, str]:
     """``..shared.foo`` -> (``..shared``, ``foo``): the from-part and the module name."""
     dots = len(where) - len(where.lstrip("."))
@@ -206,6 +215,8 @@ class _Imports:
     builtins: bool = False
     runtime: bool = False
     parsing: bool = False
+    http: bool = False  # from_response reads responses with _http
+    sse: bool = False  # ... and event streams with _sse
     top: dict[str, set[str]] = field(default_factory=dict)  # relative module -> names
     bottom: dict[str, set[str]] = field(default_factory=dict)
     module_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (package, module)
@@ -215,24 +226,32 @@ class _Imports:
 
     def top_lines(self, this: Sequence[str]) -> list[str]:
         stdlib = ["import builtins"] if self.builtins else []
-        stdlib += [f"from {module} import {', '.join(sorted(self.stdlib[module]))}" for module in sorted(self.stdlib)]
+        stdlib += [
+            f"from {module} import {', '.join(sorted(self.stdlib[module], key=names.isort_key))}"
+            for module in sorted(self.stdlib)
+        ]
         lines = ["from __future__ import annotations", "", *stdlib]
-        if stdlib and (self.runtime or self.parsing or self.top):
+        if stdlib and (self.runtime or self.parsing or self.http or self.top):
             lines.append("")
         support = ([parsers.SUPPORT_MODULE] if self.parsing else []) + ([RUNTIME_MODULE] if self.runtime else [])
+        support += (["_http"] if self.http else []) + (["_sse"] if self.sse else [])
         if support:
-            lines.append(f"from {runtime_import(this)} import {', '.join(support)}")
-        for module in sorted(self.top):
-            lines.append(f"from {module} import {', '.join(sorted(self.top[module]))}")
+            lines.append(f"from {runtime_import(this)} import {', '.join(sorted(support))}")
+        for module in sorted(self.top, key=_module_order):
+            lines.append(f"from {module} import {', '.join(sorted(self.top[module], key=names.isort_key))}")
         return lines
 
     def bottom_lines(self) -> list[str]:
-        lines = [f"from {module} import {', '.join(sorted(self.bottom[module]))}" for module in sorted(self.bottom)]
-        lines += [
-            f"from {package} import {module} as {alias}"
-            for alias, (package, module) in sorted(self.module_aliases.items())
+        """Imports of models and named unions, at the module's end, in isort's order."""
+        entries = [
+            (module, "", f"from {module} import {', '.join(sorted(self.bottom[module], key=names.isort_key))}")
+            for module in self.bottom
         ]
-        return lines
+        entries += [
+            (package, module, f"from {package} import {module} as {alias}")
+            for alias, (package, module) in self.module_aliases.items()
+        ]
+        return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
 
 
 class _Annotator:
@@ -245,6 +264,7 @@ class _Annotator:
         self.imports = _Imports()
         self.own = {d.name for d in module.decls}
         self.spelling = self._spellings()
+        self.expand_unions = False  # True while a union alias's own definition is rendered
 
     def _spellings(self) -> dict[str, str]:
         """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
@@ -271,11 +291,15 @@ class _Annotator:
                 return self._builtin(ref.name, shadowed)
             self.imports.need_stdlib(ref.name)
             return ref.name
+        if isinstance(ref, BinaryFile):
+            self.imports.need_stdlib("IO")
+            return f"IO[{self._builtin('bytes', shadowed)}]"
         if isinstance(ref, HttpResponse):
             self.imports.runtime = True
             return f"{RUNTIME_MODULE}.Response"
         if isinstance(ref, Optional_):
-            return f"{self.type(ref.inner, shadowed)} | None"
+            inner = self.type(ref.inner, shadowed)
+            return inner if inner == "None" or inner.endswith(" | None") else f"{inner} | None"
         if isinstance(ref, ListOf):
             return f"{self._builtin('list', shadowed)}[{self.type(ref.item, shadowed)}]"
         if isinstance(ref, DictOf):
@@ -287,8 +311,14 @@ class _Annotator:
             self.imports.need_stdlib("Generator")
             return f"Generator[{self.type(ref.item, shadowed)}, None, None]"
         if isinstance(ref, LiteralOf):
-            self.imports.need_stdlib("Literal")
-            return f"Literal[{', '.join(value_literal(v) for v in ref.values)}]"
+            values = [v for v in ref.values if v is not None]
+            parts = []
+            if values:
+                self.imports.need_stdlib("Literal")
+                parts.append(f"Literal[{', '.join(value_literal(v) for v in values)}]")
+            if len(values) < len(ref.values):
+                parts.append("None")  # Literal[None] is spelled None
+            return " | ".join(parts)
         return self._ref(ref, shadowed)
 
     def _builtin(self, name: str, shadowed: frozenset[str]) -> str:
@@ -300,8 +330,9 @@ class _Annotator:
 
     def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
         decl = self.decls[ref.key]
+        target = self.module_of[ref.key]
         if isinstance(decl, Union_):
-            return self.type(UnionOf(decl.members), shadowed)
+            return self._union_ref(decl, target, shadowed)
         target = self.module_of[ref.key]
         if target is self.module:
             return decl.name
@@ -314,6 +345,19 @@ class _Annotator:
         bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
         bucket.setdefault(where, set()).add(decl.name)
         return spelled
+
+    def _union_ref(self, union: Union_, target: Module, shadowed: frozenset[str]) -> str:
+        """A union the docs name (``[shared.Pet](pet.md)``) is spelled by its alias, through
+        its module (``shared_pet.Pet``): a module object may be imported while it is still
+        loading, so models and unions may refer to each other.  A union's own definition
+        is evaluated at import time, so there the members are written out."""
+        if self.expand_unions:
+            return self.type(UnionOf(union.members), shadowed)
+        if target is self.module:
+            return union.name
+        alias = self._alias_for(union.key)
+        self.imports.module_aliases[alias] = _split_module(relative_import(self.module.module, target.module))
+        return f"{alias}.{union.name}"
 
     def function(self, key: str, prefix: str) -> str:
         """The function ``prefix + Name`` that the module of type *key* defines, spelled
@@ -416,9 +460,10 @@ def _decl_view(decl: Decl, annotator: _Annotator, ctx: parsers.ParserContext) ->
     if isinstance(decl, Union_):
         annotator.imports.need_stdlib("Any")
         functions = parsers.union_functions(decl, Ref(decl.key), ctx)
-        return DeclView(
-            "union", decl.name, docstring, annotation=annotator.type(UnionOf(decl.members)), parser=functions
-        )
+        annotator.expand_unions = True
+        annotation = annotator.type(UnionOf(decl.members))
+        annotator.expand_unions = False
+        return DeclView("union", decl.name, docstring, annotation=annotation, parser=functions)
     annotator.imports.need_stdlib("dataclass")
     if decl.fields:
         annotator.imports.need_stdlib("field")
@@ -435,7 +480,19 @@ def _decl_view(decl: Decl, annotator: _Annotator, ctx: parsers.ParserContext) ->
         if not parsers.is_json(f.type)
     }
     parser = parsers.model_parser(decl, ordered, ctx, annotations)
-    return DeclView("model", decl.name, docstring, fields=fields, parser=parser, methods=methods)
+    response = None
+    if responses.is_operation_response(decl):
+        annotator.imports.http = True
+        response = responses.response_view(
+            decl,
+            {f.name: name for f, name in ordered},
+            lambda ref, value, path: parsers.parse_expression(ref, value, path, ctx),
+            annotator.type,
+            ctx.unique,
+            annotator.decls,
+        )
+        annotator.imports.sse = bool(response.event_parsers)
+    return DeclView("model", decl.name, docstring, fields=fields, parser=parser, methods=methods, response=response)
 
 
 def _builtin_spelling(name: str, shadowed: frozenset[str], annotator: _Annotator) -> str:
@@ -604,8 +661,12 @@ def _packages(spec: Spec, env: jinja2.Environment) -> dict[str, str]:
         by_module: dict[str, list[str]] = {}
         for module, name in here:
             by_module.setdefault(relative_import(folder + ("__init__",), module), []).append(name)
-        imports = tuple(f"from {where} import {', '.join(sorted(n))}" for where, n in sorted(by_module.items()))
-        view = PackageView(docstring_literal(title), imports, tuple(sorted(name for _, name in here)))
+        imports = tuple(
+            f"from {where} import {', '.join(sorted(n, key=names.isort_key))}" for where, n in sorted(by_module.items())
+        )
+        view = PackageView(
+            docstring_literal(title), imports, tuple(sorted((name for _, name in here), key=names.isort_key))
+        )
         path = posixpath.join(*folder, "__init__.py") if folder else "__init__.py"
         files[path] = render_package(view, env, _as_is)
     return files

@@ -43,6 +43,11 @@ class HttpResponse:
 
 
 @dataclass(frozen=True, slots=True)
+class BinaryFile:
+    """A readable binary file to upload (``IO[bytes]``, ``io.BufferedReader`` in the docs)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A model, enum or union defined by some page, by symbol key."""
 
@@ -83,7 +88,7 @@ class LiteralOf:
     values: tuple[Union[str, int, bool, None], ...]
 
 
-TypeRef = Union[Primitive, HttpResponse, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf]
+TypeRef = Union[Primitive, HttpResponse, BinaryFile, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf]
 
 
 # --- declarations ------------------------------------------------------------------
@@ -101,6 +106,8 @@ class Field:
     deprecated: bool
     extra: tuple[tuple[str, str], ...]  # columns docgen does not interpret, (header, text)
     span: SourceSpan
+    status: str = ""  # configured response status of an operation response's body field
+    sentinel: str = ""  # configured event data that ends a stream field ("" for none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,3 +100,13 @@ def enum_member_name(value: str) -> str:
     if text[0].isdigit():
         text = "VALUE_" + text
     return text
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """The order isort and ruff give imported names and ``__all__``: CONSTANTS, then
+    Classes, then everything else, each group in plain string order."""
+    if name.isupper() and len(name) > 1:
+        return 0, name
+    if name[:1].isupper():
+        return 1, name
+    return 2, name

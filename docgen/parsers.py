@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence, Union
 
 from .ir import (
+    BinaryFile,
     Decl,
     DictOf,
     Enum,
@@ -47,8 +48,8 @@ from .ir import (
     Ref,
     StreamOf,
     TypeRef,
-    UnionOf,
     Union_,
+    UnionOf,
 )
 
 #: The support module's name below the package root.
@@ -79,7 +80,7 @@ _GUARDS: dict[str, tuple[str, str]] = {
     "list": ("type(value) is list", "a list"),
 }
 
-_NOT_JSON = {HttpResponse: "an HTTP response", StreamOf: "a stream"}
+_NOT_JSON = {HttpResponse: "an HTTP response", StreamOf: "a stream", BinaryFile: "a binary file"}
 
 
 # --- the context of one generated module ---------------------------------------------
@@ -215,7 +216,7 @@ def shape_name(ref: TypeRef, decls: dict[str, Decl]) -> str:
 
 def is_json(ref: TypeRef) -> bool:
     """False for a raw HTTP response or a stream (at any depth): JSON cannot carry them."""
-    if isinstance(ref, (HttpResponse, StreamOf)):
+    if isinstance(ref, (HttpResponse, StreamOf, BinaryFile)):
         return False
     if isinstance(ref, Optional_):
         return is_json(ref.inner)
@@ -308,7 +309,7 @@ def _parse_literal(ref: LiteralOf, value: str, path: str, or_null: str) -> str:
 
 def _literal_test(literal: object, value: str) -> str:
     """A condition on *value* that holds when it is the JSON form of *literal*."""
-    if isinstance(literal, bool):
+    if isinstance(literal, bool) or literal is None:
         return f"{value} is {literal!r}"
     return f"{value} == {literal!r} and type({value}) is {type(literal).__name__}"
 
@@ -359,7 +360,8 @@ def _union_parser(named: TypeRef, union: UnionOf, ctx: ParserContext) -> str:
     def build(name: str) -> UnionHelper:
         members = _flatten(union, ctx.decls)
         constants: list[tuple[str, str]] = []
-        views = tuple(_union_member(m, ctx, constants) for m in members)
+        # A member JSON cannot carry (a stream) is never tried: no JSON value is one.
+        views = tuple(_union_member(m, ctx, constants) for m in members if is_json(m))
         label = " | ".join(_label(m, ctx) for m in members)
         return UnionHelper("parse", name, ctx.annotate(union), repr(label), views, tuple(constants))
 

@@ -6,7 +6,9 @@ every operation's response: ``content_type: str``, ``status_code: int`` and
 ``headers``), chosen per response by status code and content type:
 
 * a ``Generator[...]`` field takes ``text/event-stream``;
-* a ``bytes`` field takes any content type that no other field of the status claims;
+* a ``bytes`` field takes any content type that no other field of the status claims,
+  and so does a ``requests.Response`` field (the docs' way to say "the raw response"),
+  which is given the response object itself;
 * a ``str`` field takes ``text/*``;
 * ``headers: Dict[str, List[str]]`` is filled from the response headers;
 * any other field takes JSON (``application/json`` or any ``+json`` type).
@@ -21,9 +23,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
-from .ir import DictOf, Field, HttpResponse, ListOf, Model, Optional_, Primitive, StreamOf, TypeRef
+from .ir import (
+    DictOf,
+    Field,
+    HttpResponse,
+    ListOf,
+    LiteralOf,
+    Model,
+    Optional_,
+    Primitive,
+    Ref,
+    StreamOf,
+    TypeRef,
+    Union_,
+    UnionOf,
+)
 
 HTTP_FIELDS = {"content_type": Primitive("str"), "status_code": Primitive("int"), "raw_response": HttpResponse()}
 
@@ -31,7 +47,7 @@ _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
 _CODE = re.compile(r"^[1-5]\d\d$")
 
-JSON, STREAM, BYTES, TEXT, HEADERS = "json", "stream", "bytes", "text", "headers"
+JSON, STREAM, BYTES, TEXT, HEADERS, RAW = "json", "stream", "bytes", "text", "headers", "raw"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +90,22 @@ def status_range(text: str) -> Optional[tuple[int, int]]:
 def body_fields(model: Model, status_overrides: Mapping[str, str] = {}) -> list[BodyField]:
     """The body fields of an operation response, in the page's order.
 
-    *status_overrides* maps a field name to a status text (as :func:`status_range` reads
-    it) where the page alone cannot say.
+    A field's status is *status_overrides* (field name -> status text, as
+    :func:`status_range` reads it), else its configured ``status``, else its description.
     """
     bodies = []
     for f in model.fields:
         if f.name in HTTP_FIELDS:
             continue
         ref = _strip_optional(f.type)
-        status_text = status_overrides.get(f.name, f.description)
+        status_text = status_overrides.get(f.name, f.status or f.description)
         low, high = status_range(status_text) or (200, 299)
         if isinstance(ref, StreamOf):
             bodies.append(BodyField(f, STREAM, low, high, ref.item))
         elif ref == Primitive("bytes"):
             bodies.append(BodyField(f, BYTES, low, high, ref))
+        elif ref == HttpResponse():
+            bodies.append(BodyField(f, RAW, low, high, ref))
         elif ref == Primitive("str"):
             bodies.append(BodyField(f, TEXT, low, high, ref))
         elif f.name == "headers" and ref == DictOf(ListOf(Primitive("str"))):
@@ -95,3 +113,156 @@ def body_fields(model: Model, status_overrides: Mapping[str, str] = {}) -> list[
         else:
             bodies.append(BodyField(f, JSON, low, high, ref))
     return bodies
+
+
+# --- views for templates/response.py.jinja ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseCase:
+    """``if <condition>: return cls(..., <field>=<value>)``; field "" for no body."""
+
+    condition: str
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class BodyReader:
+    """A module-level function reading a JSON body: ``name(response) -> annotation``."""
+
+    name: str
+    annotation: str
+    expression: str  # parses the local ``value``
+
+
+@dataclass(frozen=True, slots=True)
+class EventMember:
+    label: str
+    reader: str  # "event_object" (a model reads the event) or "event_data" (the data alone)
+    decode: str  # "True" / "False": JSON-decode the event's data
+    expression: str  # parses the local ``value`` at the local ``path``
+
+
+@dataclass(frozen=True, slots=True)
+class EventParser:
+    """A module-level function turning one server-sent event into the documented item."""
+
+    name: str
+    annotation: str
+    expected: str  # a string literal naming the item type, for the no-member error
+    members: tuple[EventMember, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseView:
+    response_annotation: str
+    http_fields: tuple[str, str, str]  # Python names of content_type, status_code, raw_response
+    headers: str  # Python name of the headers field, or ""
+    uses_media: bool
+    cases: tuple[ResponseCase, ...]
+    readers: tuple[BodyReader, ...]
+    event_parsers: tuple[EventParser, ...]
+
+
+def _condition(body: BodyField) -> str:
+    if body.status_low == body.status_high:
+        status = f"status == {body.status_low}"
+    else:
+        status = f"{body.status_low} <= status <= {body.status_high}"
+    media = {JSON: "_http.is_json(media)", STREAM: "_http.is_event_stream(media)", TEXT: 'media.startswith("text/")'}
+    return f"{status} and {media[body.kind]}" if body.kind in media else status
+
+
+def _decodes_data(model: Model) -> bool:
+    """Whether an event model's ``data`` is JSON (anything but a plain or literal string)."""
+    data = next((f for f in model.fields if f.wire_name == "data"), None)
+    if data is None:
+        return True
+    ref = _strip_optional(data.type)
+    if ref == Primitive("str"):
+        return False
+    return not (isinstance(ref, LiteralOf) and all(isinstance(v, str) for v in ref.values))
+
+
+def _event_members(item: TypeRef, decls: Mapping[str, object]) -> list[TypeRef]:
+    """The alternatives an event may be: a union's members (unions flattened), or the item."""
+    ref = _strip_optional(item)
+    if isinstance(ref, Ref) and isinstance(decls.get(ref.key), Union_):
+        union = decls[ref.key]
+        assert isinstance(union, Union_)
+        return [m for member in union.members for m in _event_members(member, decls)]
+    if isinstance(ref, UnionOf):
+        return [m for member in ref.members for m in _event_members(member, decls)]
+    return [ref]
+
+
+def response_view(
+    model: Model,
+    python_names: Mapping[str, str],
+    parse: Callable[[TypeRef, str, str], str],
+    annotate: Callable[[TypeRef], str],
+    unique: Callable[[str], str],
+    decls: Mapping[str, object],
+) -> ResponseView:
+    """The ``from_response`` of an operation response.
+
+    *python_names* maps each field's IR name to its attribute name; *parse(ref, value,
+    path)* renders a parse expression (docgen/parsers.py); *annotate* spells a type;
+    *unique* hands out module-level names.
+    """
+    bodies = body_fields(model)
+    headers = next((python_names[b.field.name] for b in bodies if b.kind == HEADERS), "")
+    ordered = [b for b in bodies if b.kind in (JSON, STREAM, TEXT)] + [b for b in bodies if b.kind in (BYTES, RAW)]
+    cases: list[ResponseCase] = []
+    readers: list[BodyReader] = []
+    events: list[EventParser] = []
+    for body in ordered:
+        attribute = python_names[body.field.name]
+        if body.kind == JSON:
+            name = unique(f"_body_{model.name}_{attribute}")
+            readers.append(BodyReader(name, annotate(body.item), parse(body.item, "value", '"$"')))
+            value = f"{name}(response)"
+        elif body.kind == STREAM:
+            name = unique(f"_event_{model.name}_{attribute}")
+            events.append(_event_parser(name, body.item, parse, annotate, decls))
+            sentinel = f", sentinel={body.field.sentinel!r}" if body.field.sentinel else ""
+            value = f"_http.event_stream(response, {name}{sentinel})"
+        elif body.kind == TEXT:
+            value = "_http.read_text(response)"
+        elif body.kind == RAW:
+            value = "response"
+        else:
+            value = "_http.read_body(response)"
+        cases.append(ResponseCase(_condition(body), attribute, value))
+    if not any(b.kind != HEADERS for b in bodies):
+        cases.append(ResponseCase("200 <= status <= 299", "", ""))
+    trio = tuple(python_names[name] for name in ("content_type", "status_code", "raw_response"))
+    return ResponseView(
+        annotate(HttpResponse()),
+        (trio[0], trio[1], trio[2]),
+        headers,
+        any("media" in case.condition for case in cases),
+        tuple(cases),
+        tuple(readers),
+        tuple(events),
+    )
+
+
+def _event_parser(
+    name: str,
+    item: TypeRef,
+    parse: Callable[[TypeRef, str, str], str],
+    annotate: Callable[[TypeRef], str],
+    decls: Mapping[str, object],
+) -> EventParser:
+    labels, members = [], []
+    for member in _event_members(item, decls):
+        target = decls.get(member.key) if isinstance(member, Ref) else None
+        if isinstance(target, Model):
+            reader, decode, label = "event_object", _decodes_data(target), target.name
+        else:
+            reader, decode, label = "event_data", member != Primitive("str"), annotate(member)
+        labels.append(label)
+        members.append(EventMember(repr(label), reader, str(decode), parse(member, "value", "path")))
+    return EventParser(name, annotate(item), repr(" or ".join(labels)), tuple(members))

@@ -82,6 +82,62 @@ def read_text(response: Any) -> str:
     return body.decode(name, "replace")
 
 
+def read_json(response: Any) -> Any:
+    """The body decoded as JSON; a body that is not JSON raises ParseError at ``$``."""
+    body = read_body(response)
+    try:
+        return json.loads(body)
+    except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8/16/32
+        raise ParseError("$", f"invalid JSON body: {exc}") from exc
+
+
+def headers(response: Any) -> dict[str, list[str]]:
+    """The response headers, each name (lower-case) with all its values in order."""
+    raw = response.headers
+    multi_items = getattr(raw, "multi_items", None)
+    pairs = (
+        multi_items() if callable(multi_items) else raw.items()
+    )  # httpx keeps repeats
+    result: dict[str, list[str]] = {}
+    for name, value in pairs:
+        result.setdefault(str(name).lower(), []).append(str(value))
+    return result
+
+
+def event_object(
+    event: ServerSentEvent, decode_data: bool, path: str
+) -> dict[str, Any]:
+    """An event as the JSON object its documented model reads.
+
+    ``data`` is JSON-decoded when *decode_data* (the model's ``data`` is not a plain
+    string); ``event``, ``id`` and ``retry`` are present only when the stream set them.
+    """
+    data: Any = event.data
+    if decode_data:
+        try:
+            data = json.loads(data)
+        except ValueError as exc:
+            raise ParseError(f"{path}.data", f"invalid JSON: {exc}") from exc
+    result: dict[str, Any] = {"data": data}
+    if event.event is not None:
+        result["event"] = event.event
+    if event.id is not None:
+        result["id"] = event.id
+    if event.retry is not None:
+        result["retry"] = event.retry
+    return result
+
+
+def event_data(event: ServerSentEvent, decode_data: bool, path: str) -> Any:
+    """An event's data alone: JSON-decoded when *decode_data*, else the text."""
+    if not decode_data:
+        return event.data
+    try:
+        return json.loads(event.data)
+    except ValueError as exc:
+        raise ParseError(path, f"invalid JSON: {exc}") from exc
+
+
 def iter_body(response: Any, chunk_size: int | None = None) -> Iterator[bytes]:
     """The body's bytes in chunks, as they arrive (a body already read comes whole).
 

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from docgen.ir import DictOf, Enum, HttpResponse, ListOf, LiteralOf, Model, Optional_, Primitive, Ref, Union_, UnionOf
+from docgen.ir import (
+    BinaryFile,
+    DictOf,
+    Enum,
+    HttpResponse,
+    ListOf,
+    LiteralOf,
+    Model,
+    Optional_,
+    Primitive,
+    Ref,
+    Union_,
+    UnionOf,
+)
 from tests.conftest import compile_pages
 
 PY_DOCS = "https://docs.python.org/3/library/datetime.html"
@@ -161,3 +174,13 @@ def test_models_refer_to_each_other_by_key() -> None:
     decls = compiled.spec.decls()
     assert isinstance(decls["m.A"], Model) and decls["m.A"].fields[0].type == Optional_(Ref("m.B"))
     assert decls["m.B"].fields[0].type == ListOf(Ref("m.A"))
+
+
+def test_binary_files_and_null_literals() -> None:
+    rows = (
+        "| `content` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_check_mark: | N/A |\n"
+        "| `nothing` | *Nullable[Literal[None]]* | :heavy_check_mark: | N/A |"
+    )
+    content, nothing = only_decl({"m/t.md": model_page("T", rows)}, "m.T").fields
+    assert content.type == UnionOf((Primitive("bytes"), BinaryFile()))
+    assert nothing.type == Optional_(LiteralOf((None,)))

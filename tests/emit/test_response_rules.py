@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from docgen.ir import Model
@@ -77,3 +79,37 @@ def test_status_overrides_win_over_the_description() -> None:
         (b.field.name, b.kind, b.status_low, b.status_high) for b in body_fields(model(rows), {"error": "5XX"})
     ]
     assert (kind, low, high) == (TEXT, 500, 599)
+
+
+def test_configured_statuses_reach_the_ir(tmp_path) -> None:
+    from docgen.config import apply_statuses, load
+
+    rows = TRIO + "| `error` | *Optional[str]* | :heavy_minus_sign: | Something went wrong |\n"
+    page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
+    compiled = compile_pages({"m/op.md": page})
+    (tmp_path / "pyproject.toml").write_text('[tool.docgen.statuses]\n"m.Op.error" = "5XX"\n"m.Op.nope" = "404"\n')
+    settings = load(tmp_path / "pyproject.toml")
+    spec, problems = apply_statuses(compiled.spec, settings)
+    assert [p.message for p in problems] == ["statuses: model 'm.Op' has no field 'nope'"]
+    (body,) = body_fields(spec.decls()["m.Op"])
+    assert (body.field.name, body.status_low, body.status_high) == ("error", 500, 599)
+
+
+def test_a_raw_response_body_field_takes_the_response_itself() -> None:
+    rows = TRIO + "| `bytes` | *Optional[requests_http.Response]* | :heavy_minus_sign: | OK |\n"
+    (body,) = body_fields(model(rows))
+    assert (body.field.name, body.kind, body.status_low) == ("bytes", "raw", 200)
+
+
+def test_configured_sentinel_ends_the_generated_stream(tmp_path) -> None:
+    from docgen.config import apply_statuses, load
+    from docgen.emit import emit
+
+    rows = TRIO + "| `events` | *Optional[Generator[str]]* | :heavy_minus_sign: | OK |\n"
+    page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
+    (tmp_path / "pyproject.toml").write_text('[tool.docgen.sentinels]\n"m.Op.events" = "[DONE]"\n')
+    spec, problems = apply_statuses(compile_pages({"m/op.md": page}).spec, load(tmp_path / "pyproject.toml"))
+    assert problems == []
+    tree = ast.parse(emit(spec)["m/op.py"])
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "_http.event_stream"]
+    assert [{k.arg: ast.literal_eval(k.value) for k in call.keywords} for call in calls] == [{"sentinel": "[DONE]"}]

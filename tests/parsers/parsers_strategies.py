@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from hypothesis import strategies as st
 
+from docgen.build import compile_sources, generate, load_sources
 from docgen.ir import (
     DictOf,
     Enum,
@@ -28,10 +29,9 @@ from docgen.ir import (
     Spec,
     StreamOf,
     TypeRef,
-    UnionOf,
     Union_,
+    UnionOf,
 )
-from docgen.build import compile_sources, generate, load_sources
 from docgen.parsers import is_json, needs_arguments, snake_case
 
 ROOT = Path(__file__).resolve().parents[2]

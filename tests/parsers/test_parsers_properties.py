@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from parsers_strategies import CORPUS, SPECS, Values, compile_spec, json_values, mutations
 
 from docgen.ir import Spec

@@ -6,7 +6,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ... import _parsing, requests_http
+from ... import _http, _parsing, _sse, requests_http
 
 
 @dataclass(slots=True)
@@ -55,6 +55,39 @@ class ChatResponse:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
         return _dump_ChatResponse(self)
 
+    @classmethod
+    def from_response(cls, response: requests_http.Response) -> ChatResponse:
+        """Build this model from the HTTP response an SDK received (requests or httpx).
+
+        The body fills the field documented for the response's status and content type;
+        an event stream is decoded lazily.  Raises UnexpectedResponseError when no field
+        is documented for them, ParseError when the body does not match its type.
+        """
+        status = _http.status_code(response)
+        content_type = _http.content_type(response)
+        media = _http.media_type(content_type)
+        if status == 200 and _http.is_json(media):
+            return cls(
+                content_type=content_type,
+                status_code=status,
+                raw_response=response,
+                chat_completion_result=_body_ChatResponse_chat_completion_result(
+                    response
+                ),
+            )
+        if status == 200 and _http.is_event_stream(media):
+            return cls(
+                content_type=content_type,
+                status_code=status,
+                raw_response=response,
+                chat_completion_stream=_http.event_stream(
+                    response, _event_ChatResponse_chat_completion_stream
+                ),
+            )
+        raise _http.unexpected(
+            response, "no field is documented for this status and content type"
+        )
+
 
 def _parse_ChatResponse(
     value: object,
@@ -99,6 +132,33 @@ def _dump_ChatResponse(value: ChatResponse) -> dict[str, Any]:
             )
         )
     return result
+
+
+def _body_ChatResponse_chat_completion_result(
+    response: Any,
+) -> list[ChatCompletionEvent | SentinelEvent]:
+    value = _http.read_json(response)
+    return _parse_list_ChatCompletionEvent_or_SentinelEvent(value, "$")
+
+
+def _event_ChatResponse_chat_completion_stream(
+    event: _sse.ServerSentEvent, index: int
+) -> ChatCompletionEvent | SentinelEvent:
+    path = f"$[event {index}]"
+    rejected: list[tuple[str, str]] = []
+    try:
+        value = _http.event_object(event, True, path)
+        return _parse_ChatCompletionEvent(value, path)
+    except _parsing.ParseError as error:
+        rejected.append(("ChatCompletionEvent", str(error)))
+    try:
+        value = _http.event_object(event, False, path)
+        return _parse_SentinelEvent(value, path)
+    except _parsing.ParseError as error:
+        rejected.append(("SentinelEvent", str(error)))
+    _parsing.no_member(
+        path, "ChatCompletionEvent or SentinelEvent", event.data, rejected
+    )
 
 
 def _parse_list_ChatCompletionEvent_or_SentinelEvent(

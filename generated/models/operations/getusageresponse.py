@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ... import _parsing, requests_http
+from ... import _http, _parsing, requests_http
 
 
 @dataclass(slots=True)
@@ -38,6 +38,35 @@ class GetUsageResponse:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
         return _dump_GetUsageResponse(self)
+
+    @classmethod
+    def from_response(cls, response: requests_http.Response) -> GetUsageResponse:
+        """Build this model from the HTTP response an SDK received (requests or httpx).
+
+        The body fills the field documented for the response's status and content type;
+        an event stream is decoded lazily.  Raises UnexpectedResponseError when no field
+        is documented for them, ParseError when the body does not match its type.
+        """
+        status = _http.status_code(response)
+        content_type = _http.content_type(response)
+        media = _http.media_type(content_type)
+        if status == 200 and _http.is_json(media):
+            return cls(
+                content_type=content_type,
+                status_code=status,
+                raw_response=response,
+                usage=_body_GetUsageResponse_usage(response),
+            )
+        if status == 404 and _http.is_json(media):
+            return cls(
+                content_type=content_type,
+                status_code=status,
+                raw_response=response,
+                error=_body_GetUsageResponse_error(response),
+            )
+        raise _http.unexpected(
+            response, "no field is documented for this status and content type"
+        )
 
 
 def _parse_GetUsageResponse(
@@ -76,6 +105,16 @@ def _dump_GetUsageResponse(value: GetUsageResponse) -> dict[str, Any]:
     if value.error is not None:
         result["error"] = _dump_Error(value.error)
     return result
+
+
+def _body_GetUsageResponse_usage(response: Any) -> Usage:
+    value = _http.read_json(response)
+    return _parse_Usage(value, "$")
+
+
+def _body_GetUsageResponse_error(response: Any) -> Error:
+    value = _http.read_json(response)
+    return _parse_Error(value, "$")
 
 
 from ..errors.error import Error, _dump_Error, _parse_Error
