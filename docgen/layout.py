@@ -355,7 +355,27 @@ def _fits(line: str) -> bool:
     return str_width(line) <= LINE_LENGTH
 
 
+#: Statements black laid out before in this process: a build repeats many (the same
+#: docstring and the same ``raise`` in every response model, say).
+_LAID_OUT: dict[tuple[Callable[[str], str], int, tuple[str, ...], bool], list[str]] = {}
+
+
 def _black_statements(statements: list[tuple[int, list[str], bool]], black: Callable[[str], str]) -> list[list[str]]:
+    """Each statement as black formats it at its depth, from what black made of the
+    same statement at the same depth before, or else from one call of *black* for all."""
+    keys = [(black, depth, tuple(lines), docstring) for depth, lines, docstring in statements]
+    new: dict[tuple[Callable[[str], str], int, tuple[str, ...], bool], tuple[int, list[str], bool]] = {}
+    for key, statement in zip(keys, statements):
+        if key not in _LAID_OUT:
+            new.setdefault(key, statement)
+    if new:
+        if len(_LAID_OUT) > 50_000:
+            _LAID_OUT.clear()
+        _LAID_OUT.update(zip(new, _black_batch(list(new.values()), black)))
+    return [list(_LAID_OUT[key]) for key in keys]
+
+
+def _black_batch(statements: list[tuple[int, list[str], bool]], black: Callable[[str], str]) -> list[list[str]]:
     """Each statement as black formats it at its depth: one call of *black* for all.
     (depth, lines, docstring): a docstring goes first in a class of its own, to be one."""
     parts = []
