@@ -9,7 +9,6 @@ Every piece of a page carries its line and column.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
@@ -91,27 +90,6 @@ class Section:
 class Page:
     path: str
     sections: tuple[Section, ...]
-
-
-def _split_rows_faster() -> None:
-    """markdown-it splits every table row into cells with a loop over its characters:
-    the largest single cost of reading pages made of tables.  A row without a backslash
-    splits exactly as ``str.split("|")`` splits it, so such rows are split so; rows with
-    a backslash still go through markdown-it's own function.  Nothing changes where
-    markdown-it has no such function (tests/read/test_reader.py checks the two agree)."""
-    module = importlib.import_module("markdown_it.rules_block.table")
-    original = getattr(module, "escapedSplit", None)
-    if original is None or hasattr(original, "markdown_it_split"):
-        return
-
-    def split(string: str) -> list[str]:
-        return string.split("|") if "\\" not in string else original(string)
-
-    split.markdown_it_split = original  # type: ignore[attr-defined]
-    module.escapedSplit = split
-
-
-_split_rows_faster()
 
 
 def markdown_parser() -> MarkdownIt:

@@ -67,15 +67,3 @@ def test_reading_matches_fixture(name: str) -> None:
 )
 def test_cell_columns(line: str, columns: list[int]) -> None:
     assert cell_columns(line) == columns
-
-
-def test_table_rows_split_as_markdown_it_splits_them() -> None:
-    import importlib
-    import random
-
-    split = importlib.import_module("markdown_it.rules_block.table").escapedSplit
-    original = split.markdown_it_split
-    rnd = random.Random(0)
-    rows = ["".join(rnd.choice(" |\\ab`") for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
-    assert [split(row) for row in rows] == [original(row) for row in rows]
-    assert split("| a | b |") == ["", " a ", " b ", ""]
