@@ -159,17 +159,11 @@ def docstring_literal(text: str) -> str:
         return ""
     body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = _escape_unsafe(body)
-    if body.endswith('"') and _unescaped_quote_at_end(body):
-        body = body[:-1] + '\\"'
+    if body.endswith('"'):
+        body += " "  # as black writes it: the closing quotes must not touch a quote
     if body.startswith('"'):
         body = "\\" + body
     return f'"""{body}"""'
-
-
-def _unescaped_quote_at_end(body: str) -> bool:
-    """Whether *body*'s last quote is not already escaped (an even run of backslashes before it)."""
-    before = body[:-1]
-    return (len(before) - len(before.rstrip("\\"))) % 2 == 0
 
 
 def value_literal(value: object) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import black
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen.build import Source, compile_sources
-from docgen.emit import emit
+from docgen.emit import BLACK_MODE, emit
 from docgen.read import Inline, read_page
 from docgen.types import TypeSyntaxError, parse_type_text
 
@@ -204,6 +205,7 @@ def test_text_in_pages_stays_data(description: str, field_description: str, exam
         elif path.endswith(".py"):
             compile(source, path, "exec")
             assert statements(source) == statements(PLAIN[path]), path
+            assert black.format_str(source, mode=BLACK_MODE) == source, f"{path} is not as black formats it"
 
 
 def test_docstring_breakout_stays_in_its_docstring() -> None:

@@ -21,7 +21,7 @@ class Message:
     """The parts; a cell may hold a pipe: a | b."""
 
     name: str | None = field(default=None, metadata={"wire_name": "name"})
-    """Ends with a quote: "quoted\""""
+    """Ends with a quote: "quoted" """
 
     @classmethod
     def from_dict(cls, data: object) -> Message:
