@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -34,13 +35,38 @@ class Generated:
     counts: dict[str, int]
 
 
-def compile_sources(sources: list[Source]) -> Compiled:
+#: Below this many pages, reading in one process is faster than forking another.
+PARALLEL_READ_THRESHOLD = 200
+
+
+def _read_all(sources: list[Source]) -> list[Page]:
+    return [read_page(source.path, source.text) for source in sources]
+
+
+def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
+    """Every page read, in order; with *jobs* > 1 the other processes read a share each
+    while this one reads the first (pages are plain data: they travel pickled)."""
+    if jobs <= 1 or len(sources) < PARALLEL_READ_THRESHOLD or not sys.platform.startswith("linux"):
+        return _read_all(sources)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    share = -(-len(sources) // jobs)
+    shares = [sources[i : i + share] for i in range(0, len(sources), share)]
+    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        others = [pool.submit(_read_all, chunk) for chunk in shares[1:]]
+        pages = _read_all(shares[0])
+        for future in others:
+            pages.extend(future.result())
+    return pages
+
+
+def compile_sources(sources: list[Source], jobs: int = 1) -> Compiled:
     """Read, declare, resolve and lower every page; the Spec is None when any page has errors."""
     problems: list[Diagnostic] = []
     pages: list[tuple[Page, str]] = []
     declared = []
-    for source in sources:
-        page = read_page(source.path, source.text)
+    for source, page in zip(sources, read_pages(sources, jobs)):
         pages.append((page, source.text))
         found, page_problems = dialect.declarations(page)
         declared.extend(found)
@@ -136,13 +162,15 @@ def generate(
     settings: Optional[Settings] = None,
     formatter: Formatter = format_files,
     loaded: Optional[tuple[list[Source], list[Diagnostic]]] = None,
+    jobs: int = 1,
 ) -> Generated:
     """Every file of the package the pages below *specs_dir* describe, or the errors that prevent it.
 
-    *loaded* is the result of :func:`load_sources` when the caller has read the pages already.
+    *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
+    *jobs* processes read the pages.
     """
     sources, problems = loaded if loaded is not None else load_sources(specs_dir)
-    compiled = compile_sources(sources)
+    compiled = compile_sources(sources, jobs)
     diagnostics = tuple(problems) + compiled.diagnostics
     if compiled.spec is None or has_errors(problems):
         return Generated({}, diagnostics, compiled.pages, {})

@@ -117,7 +117,11 @@ def _common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--templates", metavar="DIR", type=Path, help="folder of templates that override docgen's")
     command.add_argument("--package", metavar="NAME", help="import name of OUT (checked against OUT's path)")
     command.add_argument(
-        "-j", "--jobs", metavar="N", type=int, help="processes that format code (default: the CPUs available)"
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=int,
+        help="processes that read pages and format code (default: the CPUs available)",
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
 
@@ -271,7 +275,14 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     incremental.tune_gc()
     templates = str(current.settings.templates.resolve()) if current.settings.templates else None
     formatting = incremental.Formatting(out, jobs, use_cache=not current.args.no_cache, twice=templates is not None)
-    result = generate(current.specs, templates, current.settings, formatting, (current.sources, current.problems))
+    result = generate(
+        current.specs,
+        templates,
+        current.settings,
+        formatting,
+        (current.sources, current.problems),
+        jobs=formatting.jobs,
+    )
     failing = current.report(result.diagnostics)
     if failing or not result.files:
         current.failed(failing, "nothing was written")
