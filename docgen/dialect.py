@@ -66,9 +66,6 @@ class Dialect:
     optional_heads: frozenset[str]  # heads that mean Optional[X]
     stream_heads: frozenset[str]  # heads that mean a stream of X
 
-    def describe(self) -> str:
-        return self.name
-
 
 SPEAKEASY_V1 = Dialect("speakeasy-v1", frozenset({"Optional"}), frozenset({"Generator"}))
 SPEAKEASY_V2 = Dialect(

@@ -87,18 +87,18 @@ def status_range(text: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def body_fields(model: Model, status_overrides: Mapping[str, str] = {}) -> list[BodyField]:
+def body_fields(model: Model) -> list[BodyField]:
     """The body fields of an operation response, in the page's order.
 
-    A field's status is *status_overrides* (field name -> status text, as
-    :func:`status_range` reads it), else its configured ``status``, else its description.
+    A field's status is its configured ``status`` (``[tool.docgen.statuses]``, as
+    :func:`status_range` reads it), else its description.
     """
     bodies = []
     for f in model.fields:
         if f.name in HTTP_FIELDS:
             continue
         ref = _strip_optional(f.type)
-        status_text = status_overrides.get(f.name, f.status or f.description)
+        status_text = f.status or f.description
         low, high = status_range(status_text) or (200, 299)
         if isinstance(ref, StreamOf):
             bodies.append(BodyField(f, STREAM, low, high, ref.item))
