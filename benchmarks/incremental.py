@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.jsonschema_export import write_schema  # noqa: E402
 from docgen.build import compile_sources  # noqa: E402
-from docgen.sources import load_sources  # noqa: E402
+from docgen.read.sources import load_sources  # noqa: E402
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:

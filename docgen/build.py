@@ -10,14 +10,14 @@ from typing import Optional
 import black
 import jinja2
 
-from . import dialect
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
-from .emit import RUNTIME_FILES, Formatter, emit, format_files
+from .dialects import speakeasy as dialect
+from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
-from .read import Page, read_page
+from .read.markdown import Page, read_page
+from .read.sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 from .resolve import Symbols
-from .sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from . import __version__, config, incremental
 from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
-from .sources import Source, load_sources
+from .read.sources import Source, load_sources
 from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
 
 if TYPE_CHECKING:
@@ -257,7 +257,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _shipped_templates() -> Optional[Path]:
-    for candidate in (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates"):
+    from .emit import TEMPLATE_DIRS
+
+    for candidate in TEMPLATE_DIRS:
         if (candidate / "module.py.jinja").is_file():
             return candidate
     return None

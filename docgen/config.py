@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from . import names, responses
 from .diagnostics import Diagnostic, error
+from .emit import names, responses
 from .ir import Model, Module, SourceSpan, Spec
 
 if sys.version_info >= (3, 11):

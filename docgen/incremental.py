@@ -81,6 +81,10 @@ def _template_files(folders: Iterable[Optional[Path]]) -> list[tuple[str, bytes]
     return found
 
 
+#: docgen's own package folder: every module in it, subfolders included, is part of the build key.
+CODE_ROOT = Path(__file__).parent
+
+
 def fingerprint(
     sources: Iterable[tuple[str, str]], settings_fingerprint: str, template_folders: Iterable[Optional[Path]]
 ) -> str:
@@ -92,8 +96,8 @@ def fingerprint(
         digest.update(data)
 
     add("docgen", __version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):  # docgen's own code, for development builds
-        add("code:" + path.name, path.read_bytes())
+    for path in sorted(CODE_ROOT.rglob("*.py")):  # docgen's own code, every subfolder, for development builds
+        add("code:" + path.relative_to(CODE_ROOT).as_posix(), path.read_bytes())
     add("black", black_version().encode())
     add("settings", settings_fingerprint.encode())
     for name, data in _template_files(template_folders):
@@ -192,7 +196,7 @@ class Formatting:
         self.known = _load_formatted() if use_cache and out is not None else {}
 
     def __call__(self, files: dict[str, str]) -> dict[str, str]:
-        from .emit import format_source, format_source_twice
+        from .emit.modules import format_source, format_source_twice
 
         done: dict[str, str] = {}
         todo: list[tuple[str, str]] = []  # (path, hash before formatting)

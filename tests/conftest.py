@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from docgen.build import Source, compile_sources
-from docgen.read import Cell, read_page
+from docgen.read.markdown import Cell, read_page
 
 REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"

@@ -11,9 +11,9 @@ from pathlib import Path
 import black
 import pytest
 
-from docgen import layout
 from docgen.build import generate
-from docgen.emit import BLACK_MODE, black_once, format_source
+from docgen.emit.modules import BLACK_MODE, black_once, format_source
+from docgen.format import layout
 from tests.conftest import shared_path
 from tests.emit.test_snapshots import TREES, generated_files
 

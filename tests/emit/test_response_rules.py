@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
+from docgen.emit.responses import BYTES, HEADERS, JSON, STREAM, TEXT, body_fields, is_operation_response, status_range
 from docgen.ir import Model
-from docgen.responses import BYTES, HEADERS, JSON, STREAM, TEXT, body_fields, is_operation_response, status_range
 from tests.conftest import compile_pages
 
 TRIO = (
@@ -106,7 +106,7 @@ def test_a_raw_response_body_field_takes_the_response_itself() -> None:
 
 def test_configured_sentinel_ends_the_generated_stream(tmp_path) -> None:
     from docgen.config import apply_statuses, load
-    from docgen.emit import emit
+    from docgen.emit.modules import emit
 
     rows = TRIO + "| `events` | *Optional[Generator[str]]* | :heavy_minus_sign: | OK |\n"
     page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"

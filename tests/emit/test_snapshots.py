@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from docgen.build import generate
-from docgen.emit import RUNTIME_FILES
+from docgen.emit.modules import RUNTIME_FILES
 from tests.conftest import SPECS
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen.build import Source, compile_sources
-from docgen.emit import BLACK_MODE, emit
-from docgen.read import Inline, read_page
-from docgen.types import TypeSyntaxError, parse_type_text
+from docgen.emit.modules import BLACK_MODE, emit
+from docgen.read.markdown import Inline, read_page
+from docgen.read.types import TypeSyntaxError, parse_type_text
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC_PAGES = sorted((REPO / "specs").rglob("*.md"))
@@ -95,8 +95,8 @@ def test_type_parser_raises_only_its_own_error(text: str) -> None:
 )
 def test_type_parser_takes_any_inline_sequence(kinds: list[str], text: str) -> None:
     from docgen.ir import SourceSpan
-    from docgen.read import Cell
-    from docgen.types import parse_type
+    from docgen.read.markdown import Cell
+    from docgen.read.types import parse_type
 
     cell = Cell(tuple(Inline(k, text, "../x.md") for k in kinds), SourceSpan("p.md", 1, 1))
     try:

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from hypothesis import strategies as st
 
 from docgen.build import compile_sources, generate, load_sources
+from docgen.emit.parsers import is_json, needs_arguments, snake_case
 from docgen.ir import (
     DictOf,
     Enum,
@@ -32,7 +33,6 @@ from docgen.ir import (
     Union_,
     UnionOf,
 )
-from docgen.parsers import is_json, needs_arguments, snake_case
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"

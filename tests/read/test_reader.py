@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.read import Page, cell_columns, read_page
+from docgen.read.markdown import Page, cell_columns, read_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from docgen import emit
+from docgen.emit import modules as emit
 
 PACKAGE = "docgen_runtime_under_test"
 

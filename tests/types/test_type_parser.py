@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type
+from docgen.read.types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type
 from tests.conftest import cell
 
 HERE = Path(__file__).parent

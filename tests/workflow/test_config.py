@@ -10,7 +10,7 @@ import pytest
 from workflow_helpers import run_main, write_pages
 
 from docgen import config
-from docgen.emit import template_dir
+from docgen.emit.modules import template_dir
 
 
 def project(root: Path, table: str) -> Path:

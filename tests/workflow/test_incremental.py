@@ -87,7 +87,26 @@ def test_no_op_build_does_not_load_the_parsers(specs: Path, tmp_path: Path, buil
 
 
 def test_parallel_formatting_gives_the_same_text() -> None:
-    from docgen.emit import format_source
+    from docgen.emit.modules import format_source
 
     texts = [f"x{n} = {{ 'a':{n} }}\n" for n in range(incremental.PARALLEL_THRESHOLD + 5)]
     assert incremental.format_all(texts, 2, format_source) == [format_source(t) for t in texts]
+
+
+def test_fingerprint_covers_modules_in_subfolders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing any module of docgen, in any stage folder, changes the build key."""
+    import shutil
+
+    copy = tmp_path / "docgen"
+    shutil.copytree(incremental.CODE_ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(incremental, "CODE_ROOT", copy)
+    pages = [("a.md", "# A\n")]
+    before = incremental.fingerprint(pages, "settings", [])
+    nested = sorted(p for p in copy.rglob("*.py") if p.parent != copy)
+    assert nested, "docgen has modules in stage folders"
+    for module in nested:
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n# edited\n")
+        assert incremental.fingerprint(pages, "settings", []) != before, module
+        module.write_bytes(original)
+    assert incremental.fingerprint(pages, "settings", []) == before

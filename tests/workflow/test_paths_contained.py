@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from workflow_helpers import model_page, run_main, write_pages
 
 from docgen.build import Source, compile_sources
-from docgen.emit import emit
+from docgen.emit.modules import emit
 from docgen.write import contained, write_tree
 
 SAFE_PATH = re.compile(r"^[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*(\.py|\.typed|\.json)?$")

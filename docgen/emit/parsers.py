@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence, Union
 
-from .ir import (
+from ..ir import (
     BinaryFile,
     Decl,
     DictOf,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Callable, Mapping, Optional
 
-from .ir import (
+from ..ir import (
     DictOf,
     Field,
     HttpResponse,

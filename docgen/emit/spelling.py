@@ -11,8 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from . import names, parsers
-from .ir import (
+from ..ir import (
     BinaryFile,
     Decl,
     DictOf,
@@ -29,6 +28,7 @@ from .ir import (
     Union_,
     UnionOf,
 )
+from . import names, parsers
 
 #: Where each standard-library name used in annotations comes from.
 _STDLIB = {

@@ -19,8 +19,8 @@ import ast
 from dataclasses import dataclass
 from typing import Sequence, Union
 
-from .ir import SourceSpan
-from .read import Cell, Inline
+from ..ir import SourceSpan
+from .markdown import Cell, Inline
 
 
 @dataclass(frozen=True, slots=True)

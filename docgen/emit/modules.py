@@ -25,8 +25,8 @@ from typing import Callable, Iterable, Optional
 import black
 import jinja2
 
-from . import layout, names, parsers, responses
-from .ir import (
+from ..format import layout
+from ..ir import (
     Decl,
     DictOf,
     Enum,
@@ -39,6 +39,7 @@ from .ir import (
     Union_,
     UnionOf,
 )
+from . import TEMPLATE_DIRS, names, parsers, responses
 from .spelling import (
     RUNTIME_MODULE,
     Annotator,
@@ -223,9 +224,6 @@ def _identifiers(text: str) -> Iterable[str]:
 
 
 # --- rendering --------------------------------------------------------------------
-
-
-TEMPLATE_DIRS = (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates")
 
 
 def template_dir() -> Path:

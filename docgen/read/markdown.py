@@ -16,7 +16,7 @@ from typing import Iterator, Optional, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .ir import SourceSpan
+from ..ir import SourceSpan
 
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 

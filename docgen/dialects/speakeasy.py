@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from . import names
-from .diagnostics import Diagnostic, error, warning
-from .ir import (
+from ..diagnostics import Diagnostic, error, warning
+from ..emit import names
+from ..ir import (
     BinaryFile,
     DictOf,
     Enum,
@@ -44,9 +44,9 @@ from .ir import (
     Union_,
     UnionOf,
 )
-from .read import Block, Cell, Page, Section, Table
-from .resolve import Declared, Symbols, outside_specs, resolve_link, type_key
-from .types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type, parse_type_text
+from ..read.markdown import Block, Cell, Page, Section, Table
+from ..read.types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type, parse_type_text
+from ..resolve import Declared, Symbols, outside_specs, resolve_link, type_key
 
 FIELDS, VALUES, SUPPORTED = "fields", "values", "supported types"
 REQUIRED_MARKS = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
-from .ir import SourceSpan
+from ..diagnostics import Diagnostic, error
+from ..ir import SourceSpan
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Dialects: which documentation flavour wrote a tree, and what its pages mean."""

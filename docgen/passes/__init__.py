@@ -1,0 +1,1 @@
+"""IR passes: IR -> IR, settings applied (wire names, statuses...) and checks."""

@@ -1,0 +1,1 @@
+"""Reading: markdown pages (markdown-it-py tokens -> Page) and the Type-cell grammar."""
