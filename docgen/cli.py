@@ -12,6 +12,7 @@ nothing changed stops after fingerprinting the pages (see :mod:`docgen.increment
 from __future__ import annotations
 
 import argparse
+import platform
 import sys
 import time
 import traceback
@@ -59,7 +60,11 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    top.add_argument("--version", action="version", version=f"docgen {__version__}")
+    top.add_argument(
+        "--version",
+        action="version",
+        version=f"docgen {__version__} (black {incremental.black_version()}, Python {platform.python_version()})",
+    )
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser(
         "build",

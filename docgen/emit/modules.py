@@ -251,8 +251,9 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
 #: black's single pass.  ``black.format_str`` formats twice whenever the first pass
 #: changed anything, to be sure the result is stable; docgen's own templates give code
 #: that one pass makes stable (tests/emit/test_black_stable.py checks it), so the
-#: second pass, as long as the first, is skipped.  black is pinned exactly, so this
-#: private function cannot change under docgen; without it, the public one serves.
+#: second pass, as long as the first, is skipped.  Every black from 24.1 to 26 has this
+#: private function (the build under several versions is tested); without it, the public
+#: one serves.
 _FORMAT_ONCE: Callable[..., str] = getattr(black, "_format_str_once", black.format_str)
 
 

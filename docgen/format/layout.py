@@ -204,8 +204,8 @@ def _plain(statement: list[str]) -> Optional[list[str]]:
 
 #: ``from module import a, b``: black puts the names in parentheses, one a line.
 _IMPORT = re.compile(r"from ([\w.]+) import (\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)")
-#: ``def name(parameters) -> annotation:`` with no brackets among the parameters.
-_DEF = re.compile(r"((?:async )?def \w+\()([^()\[\]{}\"'#]*)(\)(?: -> [^()\"'#]+)?:)")
+#: ``def name(parameters) -> annotation:`` with no parentheses or strings among the parameters.
+_DEF = re.compile(r"((?:async )?def \w+\()([^()\"'#]*)(\)(?: -> [^()\"'#]+)?:)")
 #: ``name.name(arguments)`` as a statement, with no brackets among the arguments.
 _CALL = re.compile(r"([\w.]+\()(.*)(\))")
 #: ``return name(arguments)`` and ``name = name(arguments)``.
@@ -228,9 +228,13 @@ def _split(line: str) -> Optional[list[str]]:
     found = _DEF.fullmatch(text)
     if found:
         head, body, tail = found.groups()
-        items = body.split(", ")
-        if not body or "," not in body:  # black adds a comma after a def's only parameter
-            return _parts(pad, head, [body + ","], tail) if body else None
+        items = _items(body)
+        if items is None:
+            return None
+        if len(items) == 1:
+            # black adds a comma after a def's only parameter; black 24 did not when the
+            # parameter's annotation held a comma (dict[str, X]): written here as black 25+ writes it
+            return _parts(pad, head, [body + ","], tail)
         return _parts(pad, head, [body], tail) or _parts(pad, head, [item + "," for item in items], tail)
     found = _RESULT.fullmatch(text) or _CALL.fullmatch(text)
     if found is None or text.startswith(("del ", "assert ", "raise ", "yield ", "await ")):

@@ -108,6 +108,9 @@ def _annotation(rnd: random.Random) -> str:
             _name(rnd, 50),
             f"{_name(rnd, 10)}.{_name(rnd, 40)}",
             f"dict[str, {_name(rnd, 40)}]",
+            f"list[dict[str, {_name(rnd, 30)}]]",
+            f"dict[str, dict[str, list[{_name(rnd, 30)}]]]",
+            f"list[{_name(rnd, 40)}] | None",
             f"{_name(rnd, 30)} | {_name(rnd, 30)}",
         ]
     )
