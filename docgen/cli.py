@@ -18,7 +18,7 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
 from . import __version__, config, incremental
 from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
@@ -129,6 +129,13 @@ def _common_options(command: argparse.ArgumentParser) -> None:
         help="processes that read pages and format code (default: the CPUs available)",
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
+    command.add_argument(
+        "--error-format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one JSON object a line per diagnostic on stdout (path, line, column, severity, code, "
+        "message, hint); other messages go to stderr",
+    )
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -145,7 +152,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_USAGE
     except config.ConfigError as exc:
         for diagnostic in exc.diagnostics:
-            print(diagnostic.render(), file=sys.stderr)
+            show(args, diagnostic)  # the configuration's paths are shown as they are already
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("docgen: interrupted; OUT was left as it was", file=sys.stderr)
@@ -154,6 +161,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         traceback.print_exc()
         print("docgen: internal error (this is a bug in docgen; please report it)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def counted(number: int, word: str) -> str:
+    """``1 page``, ``2 pages``, ``0 pages``."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def show(args: argparse.Namespace, diagnostic: Diagnostic, where: Optional[Callable[[str], str]] = None) -> None:
+    """Print one diagnostic in the format asked for: text on stderr, or a JSON line on stdout."""
+    if args.error_format == "json":
+        print(diagnostic.to_json(where))
+    else:
+        print(diagnostic.render(where), file=sys.stderr)
 
 
 def settings_for(args: argparse.Namespace) -> config.Settings:
@@ -200,6 +220,19 @@ class _Run:
     problems: list[Diagnostic]
     key: str
     started: float
+    pages: Optional[set[str]] = None  # the paths of the pages read, relative to SPECS
+
+    def where(self, path: str) -> str:
+        """A page's path (relative to SPECS) as shown: relative to the current folder when
+        below it, else absolute.  Other paths (pyproject.toml's, templates') are shown so already."""
+        if self.pages is None:
+            self.pages = {source.path for source in self.sources}
+        return config.display_path(self.specs / path) if path in self.pages else path
+
+    @property
+    def messages(self) -> TextIO:
+        """Where the summary and check's listing go: stdout, or stderr when stdout holds JSON."""
+        return sys.stderr if self.args.error_format == "json" else sys.stdout
 
     @property
     def strict(self) -> bool:
@@ -209,24 +242,25 @@ class _Run:
         """Print every diagnostic; return those that fail the run."""
         ordered = sorted_diagnostics(diagnostics)
         for diagnostic in ordered:
-            print(diagnostic.render(), file=sys.stderr)
+            show(self.args, diagnostic, self.where)
         return [d for d in ordered if d.severity != WARNING or self.strict]
 
     def built(self, pages: int, counts: dict[str, int], changed: int) -> None:
         self.summary(
-            f"{pages} pages read; {counts['models']} models, {counts['enums']} enums, "
-            f"{counts['unions']} unions emitted; {changed} files changed in {self.out}"
+            f"{counted(pages, 'page')} read; {counted(counts['models'], 'model')}, "
+            f"{counted(counts['enums'], 'enum')}, {counted(counts['unions'], 'union')} emitted; "
+            f"{counted(changed, 'file')} changed in {self.out}"
         )
 
     def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
         errors = sum(d.severity != WARNING for d in failing)
         warnings = len(failing) - errors
-        counted = f"{errors} error(s)" + (f" and {warnings} warning(s) (--strict)" if warnings else "")
-        print(f"docgen: {counted}; {what}", file=sys.stderr)
+        text = counted(errors, "error") + (f" and {counted(warnings, 'warning')} (--strict)" if warnings else "")
+        print(f"docgen: {text}; {what}", file=sys.stderr)
 
     def summary(self, text: str) -> None:
         if not self.args.quiet:
-            print(f"docgen: {text}; {time.perf_counter() - self.started:.2f}s")
+            print(f"docgen: {text}; {time.perf_counter() - self.started:.2f}s", file=self.messages)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -254,7 +288,7 @@ def run(args: argparse.Namespace) -> int:
                 current.failed(failing, "nothing was written")
                 return EXIT_FAILED
             if args.command == "check":
-                current.summary(f"{len(sources)} pages read; {out} is up to date")
+                current.summary(f"{counted(len(sources), 'page')} read; {out} is up to date")
             else:
                 current.built(len(sources), record.counts, 0)
             return EXIT_OK
@@ -331,23 +365,26 @@ def _check(current: _Run) -> int:
     files, _, result = generated
     wanted = plan(current.out, files, with_diffs=True)
     if wanted.is_noop:
-        current.summary(f"{result.pages} pages read; {current.out} is up to date")
+        current.summary(f"{counted(result.pages, 'page')} read; {current.out} is up to date")
         return EXIT_OK
-    print_changes(current.out, wanted, quiet=current.args.quiet)
+    print_changes(current.out, wanted, quiet=current.args.quiet, stream=current.messages)
     return EXIT_FAILED
 
 
-def print_changes(out: Path, wanted: Plan, quiet: bool = False) -> None:
+def print_changes(out: Path, wanted: Plan, quiet: bool = False, stream: Optional[TextIO] = None) -> None:
     """What a build would change in OUT: the files by kind, then the diff (stdout)."""
+    stream = stream or sys.stdout
     print(
         f"docgen: {out} is out of date: {len(wanted.added)} missing, {len(wanted.removed)} extra, "
-        f"{len(wanted.changed)} changed file(s); run 'docgen build' to update it"
+        f"{len(wanted.changed)} changed {'file' if len(wanted.changed) == 1 else 'files'}; "
+        "run 'docgen build' to update it",
+        file=stream,
     )
     for kind, paths in (("missing", wanted.added), ("extra", wanted.removed), ("changed", wanted.changed)):
         for path in sorted(paths):
-            print(f"{kind}: {(out / path).as_posix()}")
+            print(f"{kind}: {(out / path).as_posix()}", file=stream)
     if quiet:
         return
     for path in sorted(wanted.diffs):
         if path != MANIFEST:
-            sys.stdout.write(wanted.diffs[path])
+            stream.write(wanted.diffs[path])

@@ -103,11 +103,12 @@ def find_pyproject(start: Path) -> Optional[Path]:
 
 
 def display_path(path: Path) -> str:
-    """*path* relative to the current folder when it is below it, for messages."""
+    """*path* as messages show it: relative to the current folder when it is below it,
+    else absolute (so that ``path:line:col`` can be followed from where the user stands)."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return str(path)
+        return Path(os.path.abspath(path)).as_posix()
 
 
 def load(path: Path) -> Settings:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Optional
 
+from .codes import code_of
 from .ir import SourceSpan
 
 ERROR = "error"
@@ -18,11 +20,32 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def render(self) -> str:
-        text = f"{self.span}: {self.severity}: {self.message}"
+    @property
+    def code(self) -> str:
+        """The stable code of this kind of diagnostic (``D101`` ...; see :mod:`docgen.codes`)."""
+        return code_of(self.message)
+
+    def render(self, where: Optional[Callable[[str], str]] = None) -> str:
+        """``path:line:col: severity: message [code]`` and the hint; *where* maps the span's
+        path to the one shown (relative to the current folder, say)."""
+        path = where(self.span.path) if where else self.span.path
+        text = f"{path}:{self.span.line}:{self.span.col}: {self.severity}: {self.message} [{self.code}]"
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+    def to_json(self, where: Optional[Callable[[str], str]] = None) -> str:
+        """One line of JSON: path, line, column, severity, code, message, hint."""
+        fields = {
+            "path": where(self.span.path) if where else self.span.path,
+            "line": self.span.line,
+            "column": self.span.col,
+            "severity": str(getattr(self.severity, "value", self.severity)),
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+        return json.dumps(fields, ensure_ascii=False)
 
 
 def error(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:

@@ -56,7 +56,7 @@ def test_build_prints_one_summary_line_and_writes_the_package(tmp_path: Path) ->
     result = run("build", str(SPECS), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(
-        r"docgen: 24 pages read; 17 models, 4 enums, 4 unions emitted; \d+ files changed in .*; \d+\.\d\ds\n",
+        r"docgen: 24 pages read; 17 models, 4 enums, 4 unions emitted; \d+ files? changed in .*; \d+\.\d\ds\n",
         result.stdout,
     )
     assert (tmp_path / "out" / "__init__.py").is_file() and (tmp_path / "out" / "py.typed").is_file()
@@ -84,19 +84,20 @@ def test_output_does_not_depend_on_the_working_directory(tmp_path: Path) -> None
 
 
 def test_errors_are_all_reported_located_and_nothing_is_written(tmp_path: Path) -> None:
-    specs = broken_specs(tmp_path / "specs")
+    broken_specs(tmp_path / "specs")
     out = tmp_path / "out"
-    result = run("build", str(specs), "-o", str(out))
+    result = run("build", "specs", "-o", str(out), cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
-    assert errors == [
-        "models/bad.md:7:23: error: expected ']' in type, found end of cell",
-        "models/bad.md:8:9: error: link 'nowhere.md' points to a page that does not exist (models/nowhere.md)",
-        "models/empty.md:1:1: error: page has no '# Title' heading naming its type",
+    assert errors == [  # paths relative to the current folder, so that path:line:col can be followed
+        "specs/models/bad.md:7:23: error: expected ']' in type, found end of cell [D201]",
+        "specs/models/bad.md:8:9: error: link 'nowhere.md' points to a page that does not exist"
+        " (models/nowhere.md) [D302]",
+        "specs/models/empty.md:1:1: error: page has no '# Title' heading naming its type [D102]",
     ]
     assert result.stderr.count("  hint: ") == 3
-    assert result.stderr.rstrip().endswith("docgen: 3 error(s); nothing was written")
+    assert result.stderr.rstrip().endswith("docgen: 3 errors; nothing was written")
     assert not out.exists()
 
 

@@ -74,7 +74,7 @@ def test_unknown_key_is_an_error_naming_it(
     status, stdout, stderr = run_main(capsys, "build")
     assert status == 2
     assert stderr.splitlines() == [
-        "pyproject.toml:6:3: error: unknown key 'output' in [tool.docgen]",
+        "pyproject.toml:6:3: error: unknown key 'output' in [tool.docgen] [D405]",
         "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict",
     ]
     assert not (demo / "generated").exists()
@@ -134,9 +134,9 @@ def test_override_of_a_field_that_does_not_exist_is_located(
     status, _, stderr = run_main(capsys, "build", "-q")
     assert status == 1
     assert stderr.splitlines() == [
-        "pyproject.toml:8:1: error: wire-names: model 'models.shared.Thing' has no field 'nope'",
-        "pyproject.toml:9:1: error: wire-names: no model 'Ghost' in the specs",
-        "docgen: 2 error(s); nothing was written",
+        "pyproject.toml:8:1: error: wire-names: model 'models.shared.Thing' has no field 'nope' [D416]",
+        "pyproject.toml:9:1: error: wire-names: no model 'Ghost' in the specs [D414]",
+        "docgen: 2 errors; nothing was written",
     ]
 
 

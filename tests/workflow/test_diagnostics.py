@@ -19,9 +19,12 @@ def case_names() -> list[str]:
 
 
 @pytest.mark.parametrize("case", case_names())
-def test_problem_is_reported_with_place_and_hint(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_problem_is_reported_with_place_and_hint(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out"
-    status, stdout, stderr = run_main(capsys, "build", str(CASES / case), "-o", str(out), "--strict", "-q")
+    monkeypatch.chdir(CASES / case)  # paths are shown relative to the current folder
+    status, stdout, stderr = run_main(capsys, "build", ".", "-o", str(out), "--strict", "-q")
     expected = (CASES / case / "expected.txt").read_text(encoding="utf-8")
     printed = [line for line in stderr.splitlines(keepends=True) if not line.startswith("docgen:")]
     assert "".join(printed) == expected
@@ -38,7 +41,9 @@ def test_every_problem_has_a_hint() -> None:
         assert len(heads) == len(hints) >= 1, case
 
 
-def test_all_errors_of_a_run_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_errors_of_a_run_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Pages with different mistakes, in one tree: one run reports every one of them."""
     specs = tmp_path / "specs"
     expected = []
@@ -51,11 +56,12 @@ def test_all_errors_of_a_run_are_reported(tmp_path: Path, capsys: pytest.Capture
         text = (CASES / case / "expected.txt").read_text(encoding="utf-8")
         moved = text.replace("models/shared/", f"models/{case}/").replace("namespace 'shared'", f"namespace '{case}'")
         expected += moved.splitlines()
-    status, _, stderr = run_main(capsys, "build", str(specs), "-o", str(tmp_path / "out"), "-q")
+    monkeypatch.chdir(specs)
+    status, _, stderr = run_main(capsys, "build", ".", "-o", str(tmp_path / "out"), "-q")
     printed = [line for line in stderr.splitlines() if not line.startswith("docgen:")]
     assert sorted(printed) == sorted(expected)
     assert status == 1
-    assert "docgen: 5 error(s); nothing was written" in stderr
+    assert "docgen: 5 errors; nothing was written" in stderr
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,7 +70,7 @@ def test_warnings_fail_only_with_strict(tmp_path: Path, capsys: pytest.CaptureFi
     assert status == 0 and ": warning: column 'Default'" in stderr
     assert (tmp_path / "lenient" / "models" / "shared" / "thing.py").is_file()
     status, _, stderr = run_main(capsys, "build", str(specs), "-o", str(tmp_path / "strict"), "-q", "--strict")
-    assert status == 1 and "0 error(s) and 1 warning(s) (--strict); nothing was written" in stderr
+    assert status == 1 and "0 errors and 1 warning (--strict); nothing was written" in stderr
     assert not (tmp_path / "strict").exists()
 
 

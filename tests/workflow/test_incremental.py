@@ -68,7 +68,7 @@ def test_tampered_output_is_not_reused(specs: Path, tmp_path: Path, capsys: pyte
     original = target.read_bytes()
     target.write_bytes(original + b"# hand edit\n")
     status, stdout, _ = run_main(capsys, "build", str(specs), "-o", str(out))
-    assert status == 0 and "; 1 files changed in " in stdout
+    assert status == 0 and "; 1 file changed in " in stdout
     assert target.read_bytes() == original
 
 

@@ -1,0 +1,133 @@
+"""Stable codes of the diagnostics: one per kind of mistake, for tooling and the README.
+
+A diagnostic's kind is told by its message: each entry of :data:`CODES` gives the code,
+a pattern its messages match (from the start of the message), and an example message.
+The codes never change meaning; a kind that goes away leaves its code unused.  Ranges:
+D1xx pages and tables, D2xx Type cells, D3xx links, names and modules, D4xx
+configuration, D5xx user templates.  tests/test_codes.py checks that every message
+docgen's code can write has an entry here and that README.md lists them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The code of a diagnostic whose message no entry matches (a bug in this table).
+UNCODED = "D000"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    pattern: str  # a regular expression matched at the start of the message
+    example: str  # a message of this kind, as docgen writes it
+
+    def matches(self, message: str) -> bool:
+        return re.match(self.pattern, message) is not None
+
+
+CODES: tuple[Code, ...] = (
+    # pages and tables
+    Code("D101", r"page is not valid UTF-8", "page is not valid UTF-8"),
+    Code("D102", r"page has no '# Title' heading", "page has no '# Title' heading naming its type"),
+    Code("D103", r"a second '# Title' heading is ignored", "a second '# Title' heading is ignored"),
+    Code(
+        "D104",
+        r"page .* has no '## Fields', '## Values' or '## Supported Types' section",
+        "page 'Thing' has no '## Fields', '## Values' or '## Supported Types' section",
+    ),
+    Code(
+        "D105", r"type name .* is not a valid Python identifier", "type name '2Fast' is not a valid Python identifier"
+    ),
+    Code("D106", r"page path .* cannot be a Python module path", "page path 'a b.md' cannot be a Python module path"),
+    Code("D107", r"'.*' section has no table", "'Fields' section has no table"),
+    Code(
+        "D108",
+        r"column .* is not one docgen reads",
+        "column 'Default' is not one docgen reads; its cells are not used",
+    ),
+    Code("D109", r"table row has \S+ cells but the header has", "table row has 5 cells but the header has 4"),
+    Code("D110", r"a Fields table needs", "a Fields table needs 'Field' (or 'Name') and 'Type' columns"),
+    Code("D111", r"field .* is listed twice", "field 'id' is listed twice (first at models/thing.md:7:1)"),
+    Code(
+        "D112", r"field name .* is not a valid Python identifier", "field name 'a-b' is not a valid Python identifier"
+    ),
+    Code("D113", r"unknown Required marker", "unknown Required marker 'yes'"),
+    Code("D114", r"a Values table needs a 'Value' column", "a Values table needs a 'Value' column"),
+    Code(
+        "D115",
+        r"enum member name .* is not a valid Python identifier",
+        "enum member name '1st' is not a valid Python identifier",
+    ),
+    Code("D116", r"enum \S+ .* is listed twice", "enum value 'red' is listed twice (first at colour.md:9:1)"),
+    Code("D117", r"union member code block is not", "union member code block is not 'name: Type = ...'"),
+    Code("D118", r"union has no member types", "union has no member types"),
+    # Type cells
+    Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
+    Code("D202", r"empty Type cell", "empty Type cell"),
+    Code("D203", r"unexpected .* after the type", "unexpected ']' after the type"),
+    Code("D204", r"a value is not a type here", "a value is not a type here"),
+    Code("D205", r".* needs type arguments", "List needs type arguments: List[...]"),
+    Code("D206", r"unknown type name", "unknown type name 'Strng'"),
+    Code("D207", r".*\[\.\.\.\] takes .* type argument\(s\), got", "Dict[...] takes 2 type argument(s), got 1"),
+    Code("D208", r"expected a type inside", "expected a type inside List[...]"),
+    Code("D209", r"Dict keys must be str", "Dict keys must be str: JSON object keys are strings"),
+    Code("D210", r"only binary files are supported", "only binary files are supported: IO[bytes]"),
+    Code("D211", r"Literal\[\.\.\.\] takes strings", "Literal[...] takes strings, integers, booleans or None"),
+    Code("D212", r"unknown generic type", "unknown generic type 'Tuple'"),
+    # links, names and modules
+    Code("D301", r"link .* points outside the specs folder", "link '../../x.md' points outside the specs folder"),
+    Code(
+        "D302",
+        r"link .* points to a page that does not exist",
+        "link 'foo.md' points to a page that does not exist (models/foo.md)",
+    ),
+    Code(
+        "D303",
+        r"type .* is already defined in namespace",
+        "type 'Thing' is already defined in namespace 'shared' at models/shared/a.md:1:1",
+    ),
+    Code(
+        "D304",
+        r"page would be written to the same module as",
+        "page would be written to the same module as models/a.md",
+    ),
+    Code("D305", r"page has the same name as a folder of pages", "page has the same name as a folder of pages"),
+    Code("D306", r"union contains itself", "union contains itself: A -> B -> A"),
+    # configuration
+    Code("D401", r"cannot read \S+: ", "cannot read pyproject.toml: Permission denied"),
+    Code("D402", r"\S+ is not valid UTF-8", "pyproject.toml is not valid UTF-8"),
+    Code("D403", r"invalid TOML", "invalid TOML: Expected '=' after a key in a key/value pair"),
+    Code("D404", r"\[tool\.docgen\] must be a table", "[tool.docgen] must be a table"),
+    Code("D405", r"unknown key .* in \[tool\.docgen\]", "unknown key 'spec' in [tool.docgen]"),
+    Code("D406", r"'[\w-]+' must be a non-empty string", "'specs' must be a non-empty string"),
+    Code("D407", r"package .* is not a dotted Python name", "package 'acme-models' is not a dotted Python name"),
+    Code("D408", r"unknown wire-naming", "unknown wire-naming 'snake'"),
+    Code("D409", r"'[\w-]+' must be true or false", "'strict' must be true or false"),
+    Code("D410", r"unknown status", "unknown status 'fine'"),
+    Code("D411", r"'[\w-]+' must be a table of", '\'wire-names\' must be a table of "Type.field" = "name"'),
+    Code("D412", r"\w+ for .* must be a non-empty string", "name for 'Foo.bar' must be a non-empty string"),
+    Code(
+        "D413", r"[\w-]+ key .* must name a field", "wire-names key 'Foo' must name a field: \"[namespace.]Type.field\""
+    ),
+    Code("D414", r"[\w-]+: no model .* in the specs", "wire-names: no model 'shared.Foo' in the specs"),
+    Code("D415", r"[\w-]+: .* names several models", "wire-names: 'Foo' names several models (a.Foo, b.Foo)"),
+    Code("D416", r"[\w-]+: model .* has no field", "wire-names: model 'shared.Foo' has no field 'bar'"),
+    # user templates
+    Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
+    Code("D502", r"a template in .* failed", "a template in my-templates failed: 'x' is undefined"),
+    Code(
+        "D503",
+        r"the templates in .* produced code that is not valid Python",
+        "the templates in my-templates produced code that is not valid Python: Cannot parse: 3:4",
+    ),
+)
+
+
+def code_of(message: str) -> str:
+    """The code of the diagnostic kind *message* belongs to (:data:`UNCODED` if none)."""
+    for entry in CODES:
+        if entry.matches(message):
+            return entry.code
+    return UNCODED
