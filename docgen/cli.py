@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
-from . import __version__, config, incremental
+from . import __version__, config, helptext, incremental
 from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
 from .read.sources import Source, load_sources
 from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
@@ -40,14 +40,6 @@ The generated code needs only the Python standard library.
 Settings may also come from [tool.docgen] in the nearest pyproject.toml (see README);
 flags given here override them."""
 
-EPILOG = """\
-exit status:
-  0    success (check: OUT is up to date)
-  1    the pages have errors (each printed as path:line:col: error: message;
-       nothing is written), OUT cannot be written, or (check) OUT would change
-  2    wrong command line or configuration
-  123  internal error in docgen (please report it)"""
-
 
 class UsageError(Exception):
     """The command line or the configuration is wrong (exit status 2)."""
@@ -57,12 +49,13 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="docgen",
         description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=helptext.epilog(),
+        formatter_class=helptext.Formatter,
     )
     top.add_argument(
         "--version",
         action="version",
+        help="show docgen's, black's and Python's versions and exit",
         version=f"docgen {__version__} (black {incremental.black_version()}, Python {platform.python_version()})",
     )
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
@@ -71,12 +64,12 @@ def parser() -> argparse.ArgumentParser:
         help="generate Python from a folder of docs",
         description=(
             "Generate the package for every *.md page below SPECS into OUT.  OUT becomes a "
-            "Python package (OUT/__init__.py exports every type); name and move it freely. "
+            "Python package (OUT/__init__.py exports every type); name and move it freely.\n\n"
             "Files that did not change are not rewritten; if any page has an error, all "
             "errors are printed and nothing is written."
         ),
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=helptext.epilog(),
+        formatter_class=helptext.Formatter,
     )
     check = commands.add_parser(
         "check",
@@ -86,8 +79,8 @@ def parser() -> argparse.ArgumentParser:
             "print the missing, extra and changed files and a unified diff of the changes. "
             "Writes nothing."
         ),
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=helptext.epilog(),
+        formatter_class=helptext.Formatter,
     )
     for command in (build, check):
         _common_options(command)
@@ -117,7 +110,10 @@ def _common_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
     command.add_argument(
-        "--wire-naming", choices=config.WIRE_NAMINGS, help="JSON names of fields: as the docs write them, or camelCase"
+        "--wire-naming",
+        choices=config.WIRE_NAMINGS,
+        metavar="NAMING",
+        help="JSON names of fields: as-documented (as the docs write them) or camelCase",
     )
     command.add_argument("--templates", metavar="DIR", type=Path, help="folder of templates that override docgen's")
     command.add_argument("--package", metavar="NAME", help="import name of OUT (checked against OUT's path)")
@@ -133,7 +129,8 @@ def _common_options(command: argparse.ArgumentParser) -> None:
         "--error-format",
         choices=("text", "json"),
         default="text",
-        help="json: one JSON object a line per diagnostic on stdout (path, line, column, severity, code, "
+        metavar="FORMAT",
+        help="text (the default) or json: one JSON object a line per diagnostic on stdout (path, line, column, severity, code, "
         "message, hint); other messages go to stderr",
     )
 
@@ -270,11 +267,11 @@ def run(args: argparse.Namespace) -> int:
     out = Path(config.display_path(settings.out)) if settings.out else DEFAULT_OUT
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE
     sources, problems = load_sources(specs)
     if not sources and not problems:
         print(f"docgen: error: no *.md pages found below {specs}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE
     templates = settings.templates.resolve() if settings.templates else None
     shipped = _shipped_templates()
     key = incremental.fingerprint(((s.path, s.text) for s in sources), settings.fingerprint(), (shipped, templates))

@@ -49,7 +49,18 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
-KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "sentinels", "templates", "strict")
+#: Every key of ``[tool.docgen]``, with the line ``docgen --help`` shows for it.
+KEYS: dict[str, str] = {
+    "specs": "folder of markdown pages (SPECS)",
+    "out": "folder of the generated package (OUT)",
+    "package": "import name of OUT; docgen checks that OUT's path ends in its folders",
+    "wire-naming": 'JSON names of fields: "as-documented" (the default) or "camelCase"',
+    "wire-names": 'table of per-field JSON names: "[namespace.]Type.field" = "name"',
+    "statuses": 'table of the response status a body field stands for: "Type.field" = "4XX"',
+    "sentinels": 'table of the event data that ends an event-stream field: "Type.field" = "[DONE]"',
+    "templates": "folder of templates that override docgen's of the same file name",
+    "strict": "true: warnings fail the build",
+}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -149,12 +150,23 @@ def write_tree(out: Path, files: dict[str, bytes]) -> Plan:
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX + out.name + "-", dir=out.parent))
     try:
+        os.chmod(temp, _folder_mode(out))  # mkdtemp's 0700 would replace OUT's own mode
         _assemble(temp, out, files, set(result.unchanged), manifest)
         _swap_in(temp, out)
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
     return result
+
+
+def _folder_mode(out: Path) -> int:
+    """The permissions OUT keeps: its own, or for a new OUT those the umask gives (0755 by default)."""
+    try:
+        return stat.S_IMODE(os.stat(out).st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o777 & ~umask
 
 
 def _assemble(temp: Path, out: Path, files: dict[str, bytes], unchanged: set[str], manifest: dict[str, str]) -> None:

@@ -110,9 +110,58 @@ def test_errors_leave_an_existing_output_untouched(tmp_path: Path) -> None:
     assert tree_bytes(out) == before
 
 
-def test_missing_specs_folder(tmp_path: Path) -> None:
+def test_missing_specs_folder_is_a_command_line_mistake(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "nope"))
-    assert result.returncode == 1 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / "empty").mkdir()
+    result = run("build", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and "no *.md pages found" in result.stderr
+
+
+def test_an_internal_error_exits_123_with_the_traceback(monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docgen.build
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(docgen.build, "generate", broken)
+    assert main(["build", str(SPECS), "-o", str(tmp_path / "out"), "--no-cache"]) == 123
+    err = capsys.readouterr().err
+    assert "RuntimeError: a bug" in err and "internal error (this is a bug in docgen" in err
+
+
+def test_summary_says_one_page_and_several_files(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "one.md").write_text(
+        "# One\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n"
+        "| `a` | *int* | :heavy_check_mark: | N/A |\n"
+    )
+    result = run("build", str(tmp_path / "specs"), "-o", str(tmp_path / "out"), "--no-cache")
+    assert re.match(r"docgen: 1 page read; 1 model, 0 enums, 0 unions emitted; \d+ files changed in ", result.stdout)
+
+
+def test_version_names_docgen_black_and_python() -> None:
+    import black
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert re.fullmatch(
+        rf"docgen \S+ \(black {re.escape(black.__version__)}, Python \d+\.\d+\.\d+\S*\)\n", result.stdout
+    )
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_help_is_wrapped_to_the_terminal_and_lists_every_setting(columns: int) -> None:
+    from docgen.config import KEYS
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": str(columns)}
+    for command in ([], ["build"], ["check"]):
+        shown = subprocess.run(
+            [sys.executable, "-m", "docgen", *command, "--help"], env=env, capture_output=True, text=True, timeout=60
+        ).stdout
+        assert max(len(line) for line in shown.splitlines()) <= columns, shown
+        listed = shown.split("[tool.docgen] keys", 1)[1]
+        assert [key for key in KEYS if f"\n  {key} " not in listed] == []
 
 
 def test_refuses_a_non_empty_folder_it_does_not_own(tmp_path: Path) -> None:
