@@ -1,4 +1,5 @@
-"""docgen as installed from a wheel: the templates ship inside it and it runs from anywhere."""
+"""docgen as installed from a wheel built with ``python -m build``: the distribution is
+named docgen-models, the templates ship inside it and it runs from anywhere."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from tests.conftest import GENERATED, REPO, SPECS
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(REPO)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],  # as README.md says
         check=True,
         timeout=600,
     )
-    (found,) = dist.glob("docgen-*.whl")
+    (found,) = dist.glob("docgen_models-*.whl")
     return found
 
 
@@ -70,3 +71,14 @@ def test_installed_docgen_builds_from_another_directory(wheel: Path, tmp_path: P
         if p.is_file() and "__pycache__" not in p.parts
     }
     assert built == committed
+
+
+def test_wheel_is_docgen_models_with_the_docgen_command_and_any_black(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    info = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    metadata = archive.read(info).decode("utf-8").splitlines()
+    assert "Name: docgen-models" in metadata
+    assert "Requires-Dist: black>=24.1" in metadata
+    entry_points = archive.read(info.replace("METADATA", "entry_points.txt")).decode("utf-8")
+    assert "docgen = docgen.cli:main" in entry_points
+    assert "docgen/__main__.py" in archive.namelist()
