@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,21 @@ def cell(markdown: str, path: str = "models/shared/page.md") -> Cell:
 
 def compile_pages(pages: dict[str, str]):
     return compile_sources([Source(path, text) for path, text in sorted(pages.items())])
+
+
+def git_env(cwd: Path) -> dict[str, str]:
+    """The environment of git and pre-commit in a temporary repository at *cwd*: a fixed
+    identity, no user or system git configuration, pre-commit's store beside *cwd*, and
+    this environment's commands (docgen, pre-commit) first on PATH."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env.update(
+        GIT_AUTHOR_NAME="Dev",
+        GIT_AUTHOR_EMAIL="dev@example.invalid",
+        GIT_COMMITTER_NAME="Dev",
+        GIT_COMMITTER_EMAIL="dev@example.invalid",
+        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_CONFIG_NOSYSTEM="1",
+        PRE_COMMIT_HOME=str(cwd.parent / "pre-commit-home"),
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    )
+    return env

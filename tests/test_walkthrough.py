@@ -9,14 +9,13 @@ commit, as the section says.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import git_env
 from tests.readme_blocks import blocks
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -27,19 +26,7 @@ SECTION = "Five minutes with docgen"
 
 
 def _env(root: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(
-        PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),  # docgen, pre-commit
-        GIT_AUTHOR_NAME="Dev",
-        GIT_AUTHOR_EMAIL="dev@example.invalid",
-        GIT_COMMITTER_NAME="Dev",
-        GIT_COMMITTER_EMAIL="dev@example.invalid",
-        GIT_CONFIG_GLOBAL=os.devnull,
-        GIT_CONFIG_NOSYSTEM="1",
-        PRE_COMMIT_HOME=str(root.parent / "pre-commit-home"),
-        DOCGEN_CACHE_DIR=str(root.parent / "docgen-cache"),
-    )
-    return env
+    return {**git_env(root), "DOCGEN_CACHE_DIR": str(root.parent / "docgen-cache")}
 
 
 def _sh(root: Path, script: str) -> subprocess.CompletedProcess[str]:

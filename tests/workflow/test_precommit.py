@@ -9,7 +9,6 @@ The local block runs the docgen of this environment.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import pytest
 from workflow_helpers import REPO, model_page, write_pages
 
 from docgen import __version__
+from tests.conftest import git_env
 from tests.readme_blocks import blocks
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -31,20 +31,7 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=_env(cwd))
 
 
-def _env(cwd: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GIT_AUTHOR_NAME="Dev",
-        GIT_AUTHOR_EMAIL="dev@example.invalid",
-        GIT_COMMITTER_NAME="Dev",
-        GIT_COMMITTER_EMAIL="dev@example.invalid",
-        GIT_CONFIG_GLOBAL=os.devnull,
-        GIT_CONFIG_NOSYSTEM="1",
-        PRE_COMMIT_HOME=str(cwd.parent / "pre-commit-home"),
-    )
-    env.pop("PYTHONPATH", None)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])  # the local hook's docgen
-    return env
+_env = git_env
 
 
 SECTION = "Checking, configuration and pre-commit"
