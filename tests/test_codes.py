@@ -15,7 +15,8 @@ from docgen.codes import CODES, UNCODED, code_of
 from tests.conftest import REPO
 
 #: The calls that make a diagnostic, and the position of their message argument.
-MAKERS = {"error": 1, "warning": 1, "fail": 0, "TypeSyntaxError": 0}
+#: (``__init__``: the message of an exception whose text becomes a diagnostic's.)
+MAKERS = {"error": 1, "warning": 1, "fail": 0, "TypeSyntaxError": 0, "__init__": 0}
 
 
 def _text(node: ast.expr) -> str | None:
@@ -35,6 +36,11 @@ def written_messages() -> list[tuple[str, str]]:
     found = []
     for path in sorted((REPO / "docgen").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and [getattr(t, "id", "") for t in node.targets] == ["message"]:
+                text = _text(node.value)  # message = f"..." and then error(span, message)
+                if text is not None:
+                    found.append((f"{path.relative_to(REPO)}:{node.lineno}", text))
+                continue
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
