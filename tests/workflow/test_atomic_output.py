@@ -10,6 +10,7 @@ import os
 import pickle
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -252,3 +253,19 @@ def test_a_full_disk_fails_the_build_and_leaves_out_untouched(
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "out"]
     (small_disk / "filler").unlink()
     assert run_main(capsys, "build", str(new_specs), "-o", str(out), "-q")[0] == 0
+
+
+def test_out_keeps_its_folder_mode(specs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The new tree is assembled in a private temporary folder, but OUT does not become private."""
+    out = tmp_path / "out"
+    umask = os.umask(0o022)
+    try:
+        assert run_main(capsys, "build", str(specs), "-o", str(out), "-q")[0] == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o755
+        out.chmod(0o750)
+        (specs / "models/shared/other.md").unlink()
+        assert run_main(capsys, "build", str(specs), "-o", str(out), "-q")[0] == 0
+        assert not (out / "models/shared/other.py").exists()
+        assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    finally:
+        os.umask(umask)
