@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from . import __version__, config, incremental, lock
 from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
-from .manifest import ManifestError, conflict_errors
+from .manifest import ManifestError, conflict_errors, report_kept_and_restored
 from .read.sources import Source, load_sources
 from .write import MANIFEST, ConflictError, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
 
@@ -331,7 +331,7 @@ def _build(current: _Run) -> int:
     except (NotOwnedError, OSError) as exc:
         print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    report_kept_and_restored(current, outcome)
+    report_kept_and_restored(current.out, outcome.kept, outcome.restored, current.summary)
     if not current.args.no_cache:
         incremental.save_record(current.key, current.out, warnings, result.counts)
     current.built(result.pages, result.counts, outcome.files_changed)
@@ -353,7 +353,11 @@ def _check(current: _Run) -> int:
     if generated is None:
         return EXIT_FAILED
     files, _, result = generated
-    wanted = plan(current.out, files, with_diffs=True)
+    try:
+        wanted = plan(current.out, files, with_diffs=True)
+    except OSError as exc:
+        print(f"docgen: error: cannot read {current.out}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     if wanted.conflicts:
         current.failed(
             current.report(conflict_errors(current.out, wanted.conflicts, result.origins)), "build would stop"
@@ -364,20 +368,6 @@ def _check(current: _Run) -> int:
         return EXIT_OK
     print_changes(current.out, wanted, quiet=current.args.quiet)
     return EXIT_FAILED
-
-
-def report_kept_and_restored(current: _Run, outcome: Plan) -> None:
-    """Files a build wrote over a hand edit (summary), and stale edited files it kept (always)."""
-    for path in outcome.kept:
-        print(
-            f"docgen: warning: kept {(current.out / path).as_posix()}: no page maps to it any more, but it was "
-            "edited after docgen wrote it; delete it yourself if it is not needed",
-            file=sys.stderr,
-        )
-    if outcome.restored:
-        current.summary(
-            "restored " + ", ".join((current.out / p).as_posix() for p in outcome.restored) + " (edited by hand)"
-        )
 
 
 def print_changes(out: Path, wanted: Plan, quiet: bool = False) -> None:

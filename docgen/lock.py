@@ -53,7 +53,8 @@ def seconds(text: str) -> float:
 
 
 def lock_path(out: Path) -> Path:
-    return out.parent / f".{out.name or 'out'}.docgen-lock"
+    absolute = Path(os.path.abspath(out))  # '-o .' has a name too
+    return absolute.parent / f".{absolute.name or 'out'}.docgen-lock"
 
 
 @contextlib.contextmanager

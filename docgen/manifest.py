@@ -19,9 +19,10 @@ import hashlib
 import json
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Sequence, Union
 
 from . import __version__
 from .diagnostics import Diagnostic, error
@@ -194,3 +195,17 @@ def conflict_errors(out: Path, conflicts: tuple[tuple[str, str], ...], origins: 
             message = f"{what} {where}, but {(out / found).as_posix()} is not a folder and was not written by docgen"
         problems.append(error(span, message, "move that file away, or build with --force to overwrite it"))
     return problems
+
+
+def report_kept_and_restored(
+    out: Path, kept: Sequence[str], restored: Sequence[str], summary: Callable[[str], None]
+) -> None:
+    """Stale edited files a build kept (a warning, always), and files it wrote over a hand edit (summary)."""
+    for path in kept:
+        print(
+            f"docgen: warning: kept {(out / path).as_posix()}: no page maps to it any more, but it was "
+            "edited after docgen wrote it; delete it yourself if it is not needed",
+            file=sys.stderr,
+        )
+    if restored:
+        summary("restored " + ", ".join((out / p).as_posix() for p in restored) + " (edited by hand)")
