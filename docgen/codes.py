@@ -4,8 +4,9 @@ A diagnostic's kind is told by its message: each entry of :data:`CODES` gives th
 a pattern its messages match (from the start of the message), and an example message.
 The codes never change meaning; a kind that goes away leaves its code unused.  Ranges:
 D1xx pages and tables, D2xx Type cells, D3xx links, names and modules, D4xx
-configuration, D5xx user templates.  tests/test_codes.py checks that every message
-docgen's code can write has an entry here and that README.md lists them all.
+configuration, D5xx user templates, D6xx what OUT holds.  tests/test_codes.py checks
+that every message docgen's code can write has an entry here and that README.md lists
+them all.
 """
 
 from __future__ import annotations
@@ -124,6 +125,22 @@ CODES: tuple[Code, ...] = (
         "D503",
         r"the templates in .* produced code that is not valid Python",
         "the templates in my-templates produced code that is not valid Python: Cannot parse: 3:4",
+    ),
+    # OUT
+    Code(
+        "D601",
+        r".* \S+, which exists and was not written by docgen",
+        "this page maps to out/models/thing.py, which exists and was not written by docgen",
+    ),
+    Code(
+        "D602",
+        r".* \S+, but \S+ is not a folder and was not written by docgen",
+        "this page maps to out/models/thing.py, but out/models is not a folder and was not written by docgen",
+    ),
+    Code(
+        "D603",
+        r"manifest entry .*; docgen never writes such a path",
+        "manifest entry '../x.py' leaves OUT; docgen never writes such a path, so it will not touch it",
     ),
 )
 
