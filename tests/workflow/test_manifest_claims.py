@@ -76,7 +76,7 @@ def test_a_hand_edited_generated_file_is_restored(
     assert status == 0, stderr
     assert target.read_bytes() == original
     assert f"docgen: restored {target.as_posix()} (edited by hand)" in stdout
-    assert "; 1 files changed in " in stdout
+    assert "; 1 file changed in " in stdout
 
 
 @pytest.mark.parametrize("entry", ["/etc/hostname", "../outside.txt", "models/../../outside.txt", "a//b.py", "link/x"])
@@ -111,8 +111,9 @@ def test_a_new_page_onto_a_file_docgen_did_not_write_is_an_error(
     write_pages(specs, {"models/shared/newmodel.md": model_page("Newmodel")})
     before = tree(out)
     message = (
-        f"models/shared/newmodel.md:1:1: error: this page maps to {out.as_posix()}/models/shared/newmodel.py, "
-        "which exists and was not written by docgen\n  hint: move that file away, or build with --force to overwrite it"
+        f"{specs.as_posix()}/models/shared/newmodel.md:1:1: error: this page maps to "
+        f"{out.as_posix()}/models/shared/newmodel.py, which exists and was not written by docgen [D601]\n"
+        "  hint: move that file away, or build with --force to overwrite it"
     )
     for command in ("build", "check"):
         status, _, stderr = run_main(capsys, command, str(specs), "-o", str(out))
