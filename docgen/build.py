@@ -77,8 +77,9 @@ def compile_sources(sources: list[Source], jobs: int = 1) -> Compiled:
     problems.extend(symbols.diagnostics)
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
+    tree_dialect = dialect.detect_tree([text for _, text in pages])
     for page, text in pages:
-        module, page_problems = dialect.lower_page(page, text, symbols)
+        module, page_problems = dialect.lower_page(page, text, symbols, tree_dialect)
         for problem in page_problems:
             if problem not in seen:
                 seen.add(problem)

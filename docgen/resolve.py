@@ -14,6 +14,11 @@ from typing import Iterable, Optional
 from .diagnostics import Diagnostic, error
 from .ir import SourceSpan
 
+#: The namespace SDK docs write for the pages right inside their models folder (the flat
+#: layout, ``docs/models/foo.md`` is ``models.Foo``): when that folder is the one being
+#: built, its pages have no folder of their own to name.
+FLAT_NAMESPACE = "models"
+
 
 @dataclass(frozen=True, slots=True)
 class Declared:
@@ -100,7 +105,11 @@ class Symbols:
         namespace, _, name = text.rpartition(".")
         candidates = self.by_name.get(name, [])
         if namespace:
-            candidates = [d for d in candidates if namespace_of(d.page) == namespace.rpartition(".")[2]]
+            wanted = namespace.rpartition(".")[2]
+            named = [d for d in candidates if namespace_of(d.page) == wanted]
+            if not named and wanted == FLAT_NAMESPACE:
+                named = [d for d in candidates if not folder_of(d.page)]
+            candidates = named
         if not candidates:
             return None
         here = folder_of(from_page)

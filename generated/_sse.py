@@ -27,8 +27,17 @@ mark is skipped.  Bytes that are not UTF-8 decode to U+FFFD.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncGenerator, Generator, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+EventStream = Generator[T, None, None]
+"""The events of a ``text/event-stream`` body as items of type T, read as they arrive."""
+
+EventStreamAsync = AsyncGenerator[T, None]
+""":data:`EventStream` for an asynchronous HTTP client."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,15 +30,18 @@ from ..ir import (
     Enum,
     EnumMember,
     Field,
+    FileKind,
     HttpResponse,
     ListOf,
     LiteralOf,
     Model,
     Module,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
     SourceSpan,
+    StreamKind,
     StreamOf,
     TypeRef,
     Union_,
@@ -47,13 +50,21 @@ from ..ir import (
 from ..read.markdown import Block, Cell, Page, Section, Table
 from ..read.types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type, parse_type_text
 from ..resolve import Declared, Symbols, outside_specs, resolve_link, type_key
+from . import pydantic_era
 
 FIELDS, VALUES, SUPPORTED = "fields", "values", "supported types"
 REQUIRED_MARKS = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
 NO_DESCRIPTION = {"N/A", ""}
 _SWAPPED = {"date": "datetime", "datetime": "date"}
 _HTTP_RESPONSES = {"requests.Response", "requests_http.Response", "httpx.Response"}
-_BINARY_FILES = {"io.BufferedReader", "BufferedReader", "BinaryIO", "typing.BinaryIO"}
+_BINARY_FILES = {
+    "io.BufferedReader": FileKind.BUFFERED_READER,
+    "BufferedReader": FileKind.BUFFERED_READER,
+    "io.IOBase": FileKind.IO_BASE,
+    "IOBase": FileKind.IO_BASE,
+    "BinaryIO": FileKind.IO,
+    "typing.BinaryIO": FileKind.IO,
+}
 _SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "date", "datetime"}
 _NULL_EXAMPLES = {"<nil>"}
 _UNION_CODE = re.compile(r"^\s*[A-Za-z_][\w]*\s*:\s*(?P<type>.+?)\s*=\s*/\*", re.DOTALL)
@@ -63,22 +74,38 @@ _INT_VALUE = re.compile(r"^-?\d+$")
 @dataclass(frozen=True, slots=True)
 class Dialect:
     name: str
-    optional_heads: frozenset[str]  # heads that mean Optional[X]
-    stream_heads: frozenset[str]  # heads that mean a stream of X
+    optional_heads: dict[str, Nullability]  # heads that mean X or None, and what None means
+    stream_heads: dict[str, StreamKind]  # heads that mean a stream of X
+    pydantic: bool = False  # constants, additional properties and open enums (docgen/dialects/pydantic_era.py)
 
 
-SPEAKEASY_V1 = Dialect("speakeasy-v1", frozenset({"Optional"}), frozenset({"Generator"}))
+SPEAKEASY_V1 = Dialect("speakeasy-v1", {"Optional": Nullability.OPTIONAL}, {"Generator": StreamKind.GENERATOR})
 SPEAKEASY_V2 = Dialect(
     "speakeasy-v2",
-    frozenset({"Optional", "Nullable", "OptionalNullable"}),
-    frozenset({"Generator", "eventstreaming.EventStream", "eventstreaming.EventStreamAsync"}),
+    {
+        "Optional": Nullability.OPTIONAL,
+        "Nullable": Nullability.NULLABLE,
+        "OptionalNullable": Nullability.OPTIONAL_NULLABLE,
+    },
+    {
+        "Generator": StreamKind.GENERATOR,
+        "eventstreaming.EventStream": StreamKind.EVENT_STREAM,
+        "eventstreaming.EventStreamAsync": StreamKind.EVENT_STREAM_ASYNC,
+    },
+    pydantic=True,
 )
-_V2_MARKERS = ("Nullable[", "eventstreaming.", "### `")
+_V2_MARKERS = ("Nullable[", "eventstreaming.", "### `", pydantic_era.ADDITIONAL_PROPERTIES)
 
 
 def detect(text: str) -> Dialect:
     """The dialect of one page: v2 when it uses anything only v2 writes."""
     return SPEAKEASY_V2 if any(marker in text for marker in _V2_MARKERS) else SPEAKEASY_V1
+
+
+def detect_tree(texts: Sequence[str]) -> Dialect:
+    """The dialect of a whole tree: one SDK's docs come from one generator, so a page that
+    shows no mark of its era (a page of plain fields) is read like the others."""
+    return SPEAKEASY_V2 if any(detect(text) is SPEAKEASY_V2 for text in texts) else SPEAKEASY_V1
 
 
 # --- which types a page declares -----------------------------------------------------
@@ -179,9 +206,12 @@ class _Problem(Exception):
         self.diagnostic = diagnostic
 
 
-def lower_page(page: Page, text: str, symbols: Symbols) -> tuple[Optional[Module], list[Diagnostic]]:
-    """A page's types as an IR module, or None with the errors that prevent it."""
-    dialect = detect(text)
+def lower_page(
+    page: Page, text: str, symbols: Symbols, dialect: Optional[Dialect] = None
+) -> tuple[Optional[Module], list[Diagnostic]]:
+    """A page's types as an IR module, or None with the errors that prevent it; the
+    dialect is the tree's (:func:`detect_tree`), else the page's own."""
+    dialect = dialect or detect(text)
     found, problems = _type_sections(page)
     decls = []
     for section in found:
@@ -231,6 +261,8 @@ class _Lowering:
             fields = self.fields(table) if table is not None else ()
             return Model(key, name, description, deprecated, fields, span)
         if section.kind == "enum":
+            if self.dialect.pydantic and pydantic_era.is_value_list(section.body.blocks):
+                return self.open_enum(section, key, name, description, deprecated)
             table = self._table(section.body)
             if table is None:
                 return None
@@ -345,6 +377,11 @@ class _Lowering:
             self.problems.append(exc.diagnostic)
             return None
         example = row[columns["example"]].text.strip() if "example" in columns and columns["example"] < len(row) else ""
+        if self.dialect.pydantic:
+            problem = pydantic_era.nullability_problem(field_type, required, row[columns["type"]].span)
+            if problem is not None:
+                self.problems.append(problem)
+                return None
         nullable = not required or example in _NULL_EXAMPLES
         if nullable and not isinstance(field_type, Optional_):
             field_type = Optional_(field_type)
@@ -354,7 +391,7 @@ class _Lowering:
         extra = tuple(
             (table.header[i].text, cell.text) for i, cell in enumerate(row) if i not in known and i < len(table.header)
         )
-        return Field(
+        made = Field(
             name=name,
             wire_name=names.unescaped(name),
             type=field_type,
@@ -364,6 +401,49 @@ class _Lowering:
             extra=extra,
             span=name_cell.span,
         )
+        return self._pydantic_field(made) if self.dialect.pydantic else made
+
+    def _pydantic_field(self, made: Field) -> Optional[Field]:
+        """A constant or the additional properties, as the pydantic-era page says."""
+        if made.name != pydantic_era.ADDITIONAL_PROPERTIES:
+            return pydantic_era.constant(made)
+        extra = pydantic_era.additional_properties(made)
+        if isinstance(extra, Diagnostic):
+            self.problems.append(extra)
+            return None
+        return extra
+
+    def open_enum(self, section: _TypeSection, key: str, name: str, description: str, deprecated: bool) -> Enum:
+        """An enum whose Values section is a bullet list of values (an open enum)."""
+        values, problems = pydantic_era.open_enum_values(section.body.blocks, section.body.span)
+        self.problems.extend(problems)
+        members = self._unique_members(values)
+        kinds = {type(m.value) for m in members}
+        if len(kinds) > 1:
+            self.problems.append(
+                error(section.body.span, "open enum mixes string and integer values", "quote every value, or none")
+            )
+        return Enum(
+            key, name, description, deprecated, "int" if kinds == {int} else "str", members, section.title.span, True
+        )
+
+    def _unique_members(self, members: list[tuple[str, str | int, SourceSpan]]) -> tuple[EnumMember, ...]:
+        """Members in order; a name or value met before is an error."""
+        kept: list[EnumMember] = []
+        seen_names: dict[str, SourceSpan] = {}
+        seen_values: dict[object, SourceSpan] = {}
+        for name, value, span in members:
+            for seen, key, what in ((seen_names, name, "member"), (seen_values, value, "value")):
+                if key in seen:
+                    self.problems.append(
+                        error(span, f"enum {what} {key!r} is listed twice (first at {seen[key]})", "remove one row")
+                    )
+                    break
+            else:
+                seen_names[name] = span
+                seen_values[value] = span
+                kept.append(EnumMember(name, value, span))
+        return tuple(kept)
 
     def enum_members(self, table: Table) -> tuple[str, tuple[EnumMember, ...]]:
         self._check_row_widths(table)
@@ -376,9 +456,7 @@ class _Lowering:
         rows = [r for r in table.rows if len(r) > columns["value"]]
         raw_values = [r[columns["value"]].text for r in rows]
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
-        members: list[EnumMember] = []
-        seen_names: dict[str, SourceSpan] = {}
-        seen_values: dict[object, SourceSpan] = {}
+        members: list[tuple[str, str | int, SourceSpan]] = []
         for row, raw in zip(rows, raw_values):
             cell = row[columns["name"]] if "name" in columns else row[columns["value"]]
             member_name = cell.text if "name" in columns else names.enum_member_name(raw)
@@ -392,20 +470,8 @@ class _Lowering:
                     )
                 )
                 continue
-            value: str | int = int(raw) if is_int else raw
-            for seen, key, what in ((seen_names, safe, "member"), (seen_values, value, "value")):
-                if key in seen:
-                    self.problems.append(
-                        error(
-                            cell.span, f"enum {what} {key!r} is listed twice (first at {seen[key]})", "remove one row"
-                        )
-                    )
-                    break
-            else:
-                seen_names[safe] = cell.span
-                seen_values[value] = cell.span
-                members.append(EnumMember(safe, value, cell.span))
-        return ("int" if is_int else "str"), tuple(members)
+            members.append((safe, int(raw) if is_int else raw, cell.span))
+        return ("int" if is_int else "str"), self._unique_members(members)
 
     def union_members(self, section: _TypeSection) -> tuple[TypeRef, ...]:
         members: list[TypeRef] = []
@@ -479,10 +545,10 @@ class _Lowering:
         if text in _HTTP_RESPONSES:
             return HttpResponse()
         if text in _BINARY_FILES:
-            return BinaryFile()
+            return BinaryFile(_BINARY_FILES[text])
         if text in _SCALARS:
             return Primitive(text)
-        if text in ("Dict", "List", "Optional", "Union", "Literal", "Generator"):
+        if text in ("Dict", "List", "Optional", "Union", "Literal", "Generator", "Nullable", "OptionalNullable"):
             raise _Problem(error(expr.span, f"{text} needs type arguments: {text}[...]", "e.g. List[*str*]"))
         found = None
         short = text.rpartition(".")[2]
@@ -518,7 +584,7 @@ class _Lowering:
         if head in self.dialect.optional_heads:
             arity(1, 1)
             inner = sub(args[0])
-            return inner if isinstance(inner, Optional_) else Optional_(inner)
+            return Optional_(inner.inner if isinstance(inner, Optional_) else inner, self.dialect.optional_heads[head])
         if head in ("List", "list"):
             arity(1, 1)
             return ListOf(sub(args[0]))
@@ -534,10 +600,10 @@ class _Lowering:
             arity(1, 1)
             if sub(args[0]) != Primitive("bytes"):
                 raise _Problem(error(expr.span, "only binary files are supported: IO[bytes]", "write IO[bytes]"))
-            return BinaryFile()
+            return BinaryFile(FileKind.IO)
         if head in self.dialect.stream_heads:
             arity(1, 3)
-            return StreamOf(sub(args[0]))
+            return StreamOf(sub(args[0]), self.dialect.stream_heads[head])
         if head == "Union":
             arity(1, 64)
             return _union([sub(a) for a in args if not (isinstance(a, Name) and a.text == "None")], args)

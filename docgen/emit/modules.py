@@ -33,6 +33,8 @@ from ..ir import (
     Field,
     Model,
     Module,
+    Nullability,
+    Optional_,
     Primitive,
     Ref,
     Spec,
@@ -42,6 +44,7 @@ from ..ir import (
 from . import TEMPLATE_DIRS, names, parsers, responses
 from .spelling import (
     RUNTIME_MODULE,
+    UNSET_MODULE,
     Annotator,
     docstring_literal,
     python_field_names,
@@ -62,12 +65,20 @@ RUNTIME_FILES = {
     RUNTIME_MODULE: "requests_http.py.jinja",
     "_errors": "errors.py.jinja",
     "_sse": "sse.py.jinja",
+    UNSET_MODULE: "unset.py.jinja",
     "_http": "http.py.jinja",
     parsers.SUPPORT_MODULE: "parsing.py.jinja",
 }
 
 #: Names the root ``__init__.py`` re-exports from the support modules: (module, name).
-RUNTIME_EXPORTS = (("_errors", "ParseError"), ("_errors", "UnexpectedResponseError"))
+RUNTIME_EXPORTS = (
+    ("_errors", "ParseError"),
+    ("_errors", "UnexpectedResponseError"),
+    (UNSET_MODULE, "UNSET"),
+    (UNSET_MODULE, "Nullable"),
+    (UNSET_MODULE, "OptionalNullable"),
+    (UNSET_MODULE, "Unset"),
+)
 
 
 # --- view objects handed to templates --------------------------------------------
@@ -178,7 +189,7 @@ def _decl_view(decl: Decl, annotator: Annotator, ctx: parsers.ParserContext) -> 
             ctx.unique,
             annotator.decls,
         )
-        annotator.imports.sse = bool(response.event_parsers)
+        annotator.imports.sse |= bool(response.event_parsers)
     return DeclView("model", decl.name, docstring, fields=fields, parser=parser, methods=methods, response=response)
 
 
@@ -199,17 +210,28 @@ def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, .
     views: list[tuple[Field, str, FieldView]] = []
     for f, name in zip(model.fields, py_names):
         annotation = annotator.type(f.type, shadowed)
-        metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
-        if f.required:
-            default = f"field(metadata={metadata})"
-        else:
-            default = f"field(default=None, metadata={metadata})"
+        default = _default(f, annotator)
         doc = f.description
         if f.deprecated and not doc.startswith("Deprecated"):
             doc = ("Deprecated. " + doc).strip()
         views.append((f, name, FieldView(name, annotation, default, docstring_literal(doc))))
     ordered = [v for v in views if v[0].required] + [v for v in views if not v[0].required]
     return tuple(v for _, _, v in ordered), [(f, name) for f, name, _ in ordered]
+
+
+def _default(f: Field, annotator: Annotator) -> str:
+    """The ``field(...)`` call of a dataclass field: its default and its wire name."""
+    metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
+    if f.additional:
+        return 'field(default_factory=dict, metadata={"additional_properties": True})'
+    if f.constant:
+        return f"field(default={value_literal(parsers.constant_value(f.type))}, metadata={metadata})"
+    if f.required:
+        return f"field(metadata={metadata})"
+    if isinstance(f.type, Optional_) and f.type.nulls is Nullability.OPTIONAL_NULLABLE:
+        annotator.imports.unset = True
+        return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
+    return f"field(default=None, metadata={metadata})"
 
 
 def _identifiers(text: str) -> Iterable[str]:

@@ -6,10 +6,12 @@ from docgen.ir import (
     BinaryFile,
     DictOf,
     Enum,
+    FileKind,
     HttpResponse,
     ListOf,
     LiteralOf,
     Model,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
@@ -182,5 +184,9 @@ def test_binary_files_and_null_literals() -> None:
         "| `nothing` | *Nullable[Literal[None]]* | :heavy_check_mark: | N/A |"
     )
     content, nothing = only_decl({"m/t.md": model_page("T", rows)}, "m.T").fields
-    assert content.type == UnionOf((Primitive("bytes"), BinaryFile()))
-    assert nothing.type == Optional_(LiteralOf((None,)))
+    files = (BinaryFile(FileKind.IO), BinaryFile(FileKind.BUFFERED_READER))
+    assert content.type == UnionOf((Primitive("bytes"), *files))
+    # a type with one value is a constant, named as the SDK names it
+    assert (nothing.name, nothing.wire_name) == ("NOTHING", "nothing")
+    assert nothing.type == Optional_(LiteralOf((None,)), Nullability.NULLABLE)
+    assert (nothing.constant, nothing.required) == (True, False)
