@@ -224,13 +224,13 @@ def _default(f: Field, annotator: Annotator) -> str:
     metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
     if f.additional:
         return 'field(default_factory=dict, metadata={"additional_properties": True})'
+    if isinstance(f.type, Optional_) and f.type.nulls is Nullability.OPTIONAL_NULLABLE:
+        annotator.imports.unset = True
+        return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
     if f.constant:
         return f"field(default={value_literal(parsers.constant_value(f.type))}, metadata={metadata})"
     if f.required:
         return f"field(metadata={metadata})"
-    if isinstance(f.type, Optional_) and f.type.nulls is Nullability.OPTIONAL_NULLABLE:
-        annotator.imports.unset = True
-        return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
 
 

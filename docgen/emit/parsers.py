@@ -615,8 +615,8 @@ def model_parser(
             dump_extra = dump_expression(field.type, attribute, ctx)
             continue
         if field.constant:
-            locals_.append(_constant_local(field.type, local, wire, field_path))
-            arguments.append(repr(constant_value(field.type)))
+            locals_.append(_constant_local(field.type, local, wire, field_path, unset))
+            arguments.append(local if unset else repr(constant_value(field.type)))
             if unset:
                 dump_optional.append((wire, f"{attribute} is not _unset.UNSET", attribute))
             else:
@@ -676,15 +676,17 @@ def constant_value(ref: TypeRef) -> Union[str, int, bool, None]:
     return ref.values[0] if isinstance(ref, LiteralOf) else None
 
 
-def _constant_local(ref: TypeRef, local: str, wire: str, path: str) -> tuple[str, str, str, str]:
-    """A constant is read with itself as the default (an absent key is the constant) and
-    checked: any other value is an error."""
+def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> tuple[str, str, str, str]:
+    """A constant is read with itself as the default (an absent key is the constant; UNSET
+    for an ``OptionalNullable`` one) and checked: any other value is an error."""
     value = constant_value(ref)
     wants = "null" if value is None else f"{value!r} (a constant)"
+    default = "_unset.UNSET" if unset else repr(value)
+    test = f"not ({_literal_test(value, local)})"
     return (
         local,
-        f"value.get({wire}, {value!r})",
-        f"not ({_literal_test(value, local)})",
+        f"value.get({wire}, {default})",
+        f"{local} is not _unset.UNSET and {test}" if unset else test,
         f"_parsing.fail({path}, {wants!r}, {local})",
     )
 
