@@ -12,6 +12,7 @@ package = "acme.models"          # import name of OUT; checked against OUT's pat
 wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
+dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from . import dialects
 from .diagnostics import Diagnostic, error
 from .emit import names, responses
 from .ir import Model, Module, SourceSpan, Spec
@@ -49,7 +51,18 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
-KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "sentinels", "templates", "strict")
+KEYS = (
+    "specs",
+    "out",
+    "package",
+    "wire-naming",
+    "wire-names",
+    "statuses",
+    "sentinels",
+    "templates",
+    "strict",
+    "dialect",
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class Settings:
     sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
+    dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
@@ -79,7 +93,8 @@ class Settings:
         overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}"
+        chosen = f";dialect={self.dialect}" if self.dialect else ""
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}"
 
 
 class ConfigError(Exception):
@@ -202,6 +217,11 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
+    dialect = text("dialect")
+    if dialect is not None:
+        if dialect not in dialects.known():
+            problems.append(error(where.span(here, "dialect"), str(dialects.UnknownDialect(dialect))))
+        values["dialect"] = dialect
     if "strict" in table:
         if not isinstance(table["strict"], bool):
             problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))

@@ -29,6 +29,10 @@ from ..read.markdown import Block
 #: The field name pydantic gives a model's additional properties.
 ADDITIONAL_PROPERTIES = "__pydantic_extra__"
 
+#: The namespace the docs write for the pages right inside their models folder (the flat
+#: layout: ``docs/models/foo.md`` is ``models.Foo``).
+FLAT_NAMESPACE = "models"
+
 #: A sentence saying an enum accepts values it does not list.
 _OPEN_SENTENCE = re.compile(r"\bopen enum\b|\bunrecogni[sz]ed values?\b|\bvalues? not listed\b", re.IGNORECASE)
 
@@ -144,6 +148,8 @@ def open_enum_values(
             )
             continue
         values.append((names.enum_member_name(str(value)), value, block.span))
+    if len({type(value) for _, value, _ in values}) > 1:
+        problems.append(error(section_span, "open enum mixes string and integer values", "quote every value, or none"))
     return values, problems
 
 

@@ -142,7 +142,7 @@ class Values:
                 kwargs[name] = st.just(RAW_RESPONSE) if field.required and not isinstance(ref, Optional_) else st.none()
             elif field.additional and isinstance(ref, DictOf):
                 known = {f.wire_name for f in decl.fields if not f.additional}
-                keys = st.text(max_size=6).filter(lambda key: key not in known)
+                keys = st.text(max_size=6).filter(lambda key, known=known: key not in known)
                 kwargs[name] = st.dictionaries(keys, self.of(ref.value), max_size=3)
             else:
                 kwargs[name] = self.of(ref)

@@ -20,7 +20,7 @@ from docgen.ir import (
     StreamOf,
     UnionOf,
 )
-from tests.dialect.test_lowering import errors, model_page, only_decl
+from tests.dialects.speakeasy.test_lowering import errors, model_page, only_decl
 
 NULLABLE, UNSET = Nullability.NULLABLE, Nullability.OPTIONAL_NULLABLE
 
