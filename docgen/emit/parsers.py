@@ -578,6 +578,7 @@ class ModelParser:
     dump_required: tuple[tuple[str, str], ...]
     dump_optional: tuple[tuple[str, str, str], ...]
     dump_extra: str = ""
+    unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
 
 
 def model_parser(
@@ -663,6 +664,7 @@ def model_parser(
         tuple(dump_required),
         tuple(dump_optional),
         dump_extra,
+        next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
     )
 
 
