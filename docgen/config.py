@@ -198,9 +198,8 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
         return value
 
     for key in ("specs", "out", "templates"):
-        value = text(key)
-        if value is not None:
-            values[key] = base / value
+        if text(key) is not None:
+            values[key] = base / table[key]
     package = text("package")
     if package is not None:
         if not is_package_name(package):
@@ -217,11 +216,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
-    dialect = text("dialect")
-    if dialect is not None:
-        if dialect not in dialects.known():
-            problems.append(error(where.span(here, "dialect"), str(dialects.UnknownDialect(dialect))))
-        values["dialect"] = dialect
+    values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     if "strict" in table:
         if not isinstance(table["strict"], bool):
             problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
@@ -241,6 +236,12 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _known_dialect(name: Optional[str], span: SourceSpan, problems: list[Diagnostic]) -> Optional[str]:
+    if name is not None and name not in dialects.known():
+        problems.append(error(span, str(dialects.UnknownDialect(name))))
+    return name
 
 
 def _field_table(
