@@ -373,7 +373,9 @@ class _Lowering:
             if twice is not None:
                 first = seen[twice]
                 self.problems.append(
-                    error(span, f"enum {twice[0]} {twice[1]!r} is listed twice (first at {first})", "remove one row")
+                    error(
+                        span, f"enum {twice[0]} {twice[1]!r} is listed twice (first at {first})", "remove one of them"
+                    )
                 )
                 continue
             seen[("member", name)] = seen[("value", value)] = span

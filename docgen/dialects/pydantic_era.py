@@ -130,7 +130,7 @@ def open_enum_values(
                 section_span,
                 "a Values list without a sentence saying the enum is open",
                 'an open enum says so before its list ("This is an open enum: values not listed are '
-                'accepted.") ; a closed enum lists its values in a "Name | Value" table',
+                'accepted."); a closed enum lists its values in a "Name | Value" table',
             )
         )
     values: list[tuple[str, Union[str, int], SourceSpan]] = []

@@ -116,7 +116,7 @@ class TypeLowering:
         if not low <= len(expr.args) <= high:
             want = str(low) if low == high else f"{low} to {high}"
             message = f"{expr.head.text}[...] takes {want} type argument(s), got {len(expr.args)}"
-            raise Problem(error(expr.span, message, ""))
+            raise Problem(error(expr.span, message, f"check the commas and brackets of {expr.head.text}[...]"))
 
     def _generic(self, expr: Generic, linked_page: Optional[str], anchor: str) -> TypeRef:
         head, args, dialect = expr.head.text, expr.args, self.dialect
