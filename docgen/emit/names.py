@@ -27,6 +27,8 @@ RUNTIME_NAMES = frozenset(
         "datetime",
         "field",
         "requests_http",
+        "_sse",
+        "_unset",
         "typing",
         "builtins",
     }
