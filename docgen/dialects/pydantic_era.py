@@ -19,12 +19,14 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
-from typing import Optional, Sequence, Union
+from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from ..diagnostics import Diagnostic, error
 from ..emit import names
 from ..ir import DictOf, Field, ListOf, LiteralOf, Nullability, Optional_, SourceSpan, TypeRef, UnionOf
-from ..read.markdown import Block
+
+if TYPE_CHECKING:
+    from ..read.markdown import Block  # the markdown library loads only when pages are read
 
 #: The field name pydantic gives a model's additional properties.
 ADDITIONAL_PROPERTIES = "__pydantic_extra__"
@@ -113,13 +115,13 @@ def additional_properties(field: Field) -> Union[Field, Diagnostic]:
 # --- open enums ---------------------------------------------------------------------------
 
 
-def is_value_list(blocks: Sequence[Block]) -> bool:
+def is_value_list(blocks: Sequence["Block"]) -> bool:
     """Whether a ``## Values`` section lists its values as bullets rather than a table."""
     return any(b.kind == "paragraph" and b.info for b in blocks) and not any(b.table is not None for b in blocks)
 
 
 def open_enum_values(
-    blocks: Sequence[Block], section_span: SourceSpan
+    blocks: Sequence["Block"], section_span: SourceSpan
 ) -> tuple[list[tuple[str, Union[str, int], SourceSpan]], list[Diagnostic]]:
     """(member name, value, span) of each bullet of an open enum's list, and the problems."""
     problems: list[Diagnostic] = []

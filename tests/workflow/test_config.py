@@ -204,7 +204,7 @@ def test_dialect_setting_overrides_detection(
     monkeypatch.chdir(demo)
     status, _, stderr = run_main(capsys, "build", "-q", "-o", "detected")
     assert status == 0, stderr  # Nullable[...] marks the tree as pydantic-era Speakeasy docs
-    assert "nick: str | None = field(" in (demo / "detected/models/shared/pet.py").read_text(encoding="utf-8")
+    assert "nick: _unset.Nullable[str] = field(" in (demo / "detected/models/shared/pet.py").read_text(encoding="utf-8")
     if where == "file":
         project(demo, '[tool.docgen]\nspecs = "docs"\ndialect = "speakeasy-dataclasses"\n')
         status, _, stderr = run_main(capsys, "build", "-q", "-o", "chosen")
