@@ -124,10 +124,19 @@ def load(path: Path) -> Settings:
         line, col = _toml_error_place(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(exc))
         raise ConfigError([error(SourceSpan(shown, line, col), f"invalid TOML: {message}")]) from None
-    table = data.get("tool", {}).get("docgen")
+    except (ValueError, RecursionError) as exc:  # an integer of too many digits, values nested too deeply
+        reason = "values nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ConfigError([error(SourceSpan(shown, 1, 1), f"{PYPROJECT} cannot be read: {reason}")]) from None
+    where = _Locator(shown, text)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            [error(where.span("", "tool"), "'tool' must be a table ([tool.docgen] holds docgen's settings)")]
+        )
+    table = tool.get("docgen")
     if table is None:
         return Settings(source=path)
-    return _settings(table, _Locator(shown, text), path.parent)
+    return _settings(table, where, path.parent)
 
 
 def _toml_error_place(message: str) -> tuple[int, int]:

@@ -45,7 +45,18 @@ from ..ir import (
     UnionOf,
 )
 from ..read.markdown import Block, Cell, Page, Section, Table
-from ..read.types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type, parse_type_text
+from ..read.types import (
+    MAX_INT_DIGITS,
+    ArgList,
+    Generic,
+    Link,
+    Name,
+    TypeExpr,
+    TypeSyntaxError,
+    Value,
+    parse_type,
+    parse_type_text,
+)
 from ..resolve import Declared, Symbols, outside_specs, resolve_link, type_key
 
 FIELDS, VALUES, SUPPORTED = "fields", "values", "supported types"
@@ -376,6 +387,16 @@ class _Lowering:
         rows = [r for r in table.rows if len(r) > columns["value"]]
         raw_values = [r[columns["value"]].text for r in rows]
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
+        if is_int and any(len(v.lstrip("-")) > MAX_INT_DIGITS for v in raw_values):
+            row = next(r for r, v in zip(rows, raw_values) if len(v.lstrip("-")) > MAX_INT_DIGITS)
+            self.problems.append(
+                error(
+                    row[columns["value"]].span,
+                    "enum value is an integer of more digits than Python reads in source",
+                    f"integer values may have up to {MAX_INT_DIGITS} digits",
+                )
+            )
+            return "int", ()
         members: list[EnumMember] = []
         seen_names: dict[str, SourceSpan] = {}
         seen_values: dict[object, SourceSpan] = {}
