@@ -13,8 +13,10 @@ import jinja2
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
 from .dialects import speakeasy as dialect
+from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
+from .passes.fields import shared_json_keys
 from .read.markdown import Page, read_page
 from .read.sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 from .resolve import Symbols
@@ -34,6 +36,8 @@ class Generated:
     pages: int
     counts: dict[str, int]
 
+
+_RENAME = "rename the page or its folder"
 
 #: Below this many pages, reading in one process is faster than forking another.
 PARALLEL_READ_THRESHOLD = 200
@@ -99,7 +103,10 @@ def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
     packages = {m.module[:depth] for m in modules for depth in range(1, len(m.module))}
     for module in sorted(modules, key=lambda m: m.page):
         span = SourceSpan(module.page, 1, 1)
-        if module.module in seen:
+        reason = names.module_path_problem(module.module)
+        if reason is not None:
+            problems.append(error(span, f"page cannot be the module {'.'.join(module.module)}: {reason}", _RENAME))
+        elif module.module in seen:
             problems.append(
                 error(
                     span,
@@ -181,8 +188,11 @@ def generate(
         diagnostics += tuple(naming_problems)
         if has_errors(naming_problems):
             return Generated({}, diagnostics, compiled.pages, {})
+    clashes = shared_json_keys(spec)
+    if clashes:
+        return Generated({}, diagnostics + tuple(clashes), compiled.pages, {})
     try:
-        files = emit(spec, user_templates, formatter)
+        files = emit(spec, user_templates, formatter, allow_nan=settings is not None and settings.allow_nan)
     except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
         problem = _template_problem(exc, user_templates) if user_templates is not None else None
         if problem is None:

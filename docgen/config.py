@@ -12,6 +12,7 @@ package = "acme.models"          # import name of OUT; checked against OUT's pat
 wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
+allow-nan = false                # float fields accept NaN and infinities (not JSON)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -49,7 +50,18 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
-KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "sentinels", "templates", "strict")
+KEYS = (
+    "specs",
+    "out",
+    "package",
+    "wire-naming",
+    "wire-names",
+    "statuses",
+    "sentinels",
+    "templates",
+    "strict",
+    "allow-nan",
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,7 @@ class Settings:
     sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
+    allow_nan: bool = False  # float accepts NaN and the infinities
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
@@ -79,7 +92,8 @@ class Settings:
         overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}"
+        nan = ";allow-nan" if self.allow_nan else ""
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{nan}"
 
 
 class ConfigError(Exception):
@@ -211,10 +225,11 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
-    if "strict" in table:
-        if not isinstance(table["strict"], bool):
-            problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
-        values["strict"] = bool(table["strict"])
+    for key in ("strict", "allow-nan"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                problems.append(error(where.span(here, key), f"'{key}' must be true or false"))
+            values[key.replace("-", "_")] = bool(table[key])
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)

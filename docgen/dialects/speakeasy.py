@@ -69,6 +69,9 @@ _SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "date", "d
 _NULL_EXAMPLES = {"<nil>"}
 _UNION_CODE = re.compile(r"^\s*[A-Za-z_][\w]*\s*:\s*(?P<type>.+?)\s*=\s*/\*", re.DOTALL)
 _INT_VALUE = re.compile(r"^-?\d+$")
+_RENAME_TYPE = "rename the type (its heading)"
+#: Names an enum class defines itself: a member of that name gets a trailing underscore.
+_ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,10 @@ def declarations(page: Page) -> tuple[list[Declared], list[Diagnostic]]:
                     "use letters, digits and underscores, not starting with a digit",
                 )
             )
+            continue
+        reason = names.type_name_problem(name)
+        if reason is not None:
+            problems.append(error(section.title.span, f"type name {name!r} cannot be used: {reason}", _RENAME_TYPE))
             continue
         declared.append(Declared(section.kind, name, page.path, section.title.span))
     return declared, problems
@@ -333,6 +340,12 @@ class _Lowering:
                 )
             )
             return None
+        reason = names.field_name_problem(name)
+        if reason is not None:
+            self.problems.append(
+                error(name_cell.span, f"field name {raw_name!r} cannot be used: {reason}", "rename the field")
+            )
+            return None
         required = True
         if "required" in columns and columns["required"] < len(row):
             mark_cell = row[columns["required"]]
@@ -403,7 +416,7 @@ class _Lowering:
         for row, raw in zip(rows, raw_values):
             cell = row[columns["name"]] if "name" in columns else row[columns["value"]]
             member_name = cell.text if "name" in columns else names.enum_member_name(raw)
-            safe = names.safe_identifier(member_name, frozenset({"name", "value", "mro"}))
+            safe = names.safe_identifier(member_name, _ENUM_NAMES)
             if safe is None or safe.startswith("_"):
                 self.problems.append(
                     error(
