@@ -10,9 +10,9 @@ from typing import Optional
 import black
 import jinja2
 
+from . import dialects
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
-from .dialects import speakeasy as dialect
 from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
@@ -64,24 +64,27 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     return pages
 
 
-def compile_sources(sources: list[Source], jobs: int = 1) -> Compiled:
-    """Read, declare, resolve and lower every page; the Spec is None when any page has errors."""
+def compile_sources(sources: list[Source], jobs: int = 1, dialect: Optional[str] = None) -> Compiled:
+    """Read, declare, resolve and lower every page; the Spec is None when any page has errors.
+
+    The pages are read as *dialect* (a registered name), else as the dialect detected from them.
+    """
     problems: list[Diagnostic] = []
-    pages: list[tuple[Page, str]] = []
+    pages = read_pages(sources, jobs)
+    flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
     declared = []
-    for source, page in zip(sources, read_pages(sources, jobs)):
-        pages.append((page, source.text))
-        found, page_problems = dialect.declarations(page)
+    for page in pages:
+        found, page_problems = flavour.declarations(page)
         declared.extend(found)
         problems.extend(page_problems)
-    symbols = Symbols(declared)
-    for page, _ in pages:
+    symbols = Symbols(declared, flavour)
+    for page in pages:
         symbols.add_page(page.path)
     problems.extend(symbols.diagnostics)
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
-    for page, text in pages:
-        module, page_problems = dialect.lower_page(page, text, symbols)
+    for page in pages:
+        module, page_problems = flavour.lower_page(page, symbols)
         for problem in page_problems:
             if problem not in seen:
                 seen.add(problem)
@@ -176,7 +179,7 @@ def generate(
     *jobs* processes read the pages.
     """
     sources, problems = loaded if loaded is not None else load_sources(specs_dir)
-    compiled = compile_sources(sources, jobs)
+    compiled = compile_sources(sources, jobs, settings.dialect if settings is not None else None)
     diagnostics = tuple(problems) + compiled.diagnostics
     if compiled.spec is None or has_errors(problems):
         return Generated({}, diagnostics, compiled.pages, {})

@@ -13,6 +13,7 @@ wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
 allow-nan = false                # float fields accept NaN and infinities (not JSON)
+dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from . import dialects
 from .diagnostics import Diagnostic, error
 from .emit import names, responses
 from .ir import Model, Module, SourceSpan, Spec
@@ -61,6 +63,7 @@ KEYS = (
     "templates",
     "strict",
     "allow-nan",
+    "dialect",
 )
 
 
@@ -85,6 +88,7 @@ class Settings:
     templates: Optional[Path] = None
     strict: bool = False
     allow_nan: bool = False  # float accepts NaN and the infinities
+    dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
@@ -93,7 +97,8 @@ class Settings:
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
         nan = ";allow-nan" if self.allow_nan else ""
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{nan}"
+        chosen = f";dialect={self.dialect}" if self.dialect else ""
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
 
 
 class ConfigError(Exception):
@@ -206,9 +211,8 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
         return value
 
     for key in ("specs", "out", "templates"):
-        value = text(key)
-        if value is not None:
-            values[key] = base / value
+        if text(key) is not None:
+            values[key] = base / table[key]
     package = text("package")
     if package is not None:
         if not is_package_name(package):
@@ -225,6 +229,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
+    values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan"):
         if key in table:
             if not isinstance(table[key], bool):
@@ -245,6 +250,12 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _known_dialect(name: Optional[str], span: SourceSpan, problems: list[Diagnostic]) -> Optional[str]:
+    if name is not None and name not in dialects.known():
+        problems.append(error(span, str(dialects.UnknownDialect(name))))
+    return name
 
 
 def _field_table(

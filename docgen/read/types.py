@@ -2,7 +2,7 @@
 
 The grammar (a tokenizer and a recursive-descent parser)::
 
-    type     := LINK_OPEN type LINK_CLOSE           # [shared.Foo](../shared/foo.md)
+    type     := LINK_OPEN type LINK_CLOSE           # [pets.Dog](../pets/dog.md)
               | NAME [ "[" args "]" ]               # Dict[str, List[int]]
     args     := arg ("," arg)* [","]
     arg      := type | STRING | NUMBER | "[" [args] "]"
@@ -11,7 +11,7 @@ Types nest at most :data:`MAX_DEPTH` levels deep and integers have at most
 :data:`MAX_INT_DIGITS` digits: beyond, the cell is an error (generated code could not
 hold it: Python refuses longer integer literals, and deeper types help no one).
 
-NAME is a dotted identifier (``shared.Foo``, ``requests.Response``).  Emphasis
+NAME is a dotted identifier (``pets.Dog``, ``io.BytesIO``).  Emphasis
 (``*str*``) and code spans (`` `int` ``) are presentation and are ignored; a link's
 target is kept on the :class:`Link` node that wraps the linked expression.  The parser
 knows no type names: which names exist is decided later, by the dialect and resolver.
