@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -35,6 +35,7 @@ class Generated:
     diagnostics: tuple[Diagnostic, ...]
     pages: int
     counts: dict[str, int]
+    origins: dict[str, str] = field(default_factory=dict)  # generated module -> the page it comes from
 
 
 _RENAME = "rename the page or its folder"
@@ -207,7 +208,8 @@ def generate(
         "enums": sum(isinstance(d, Enum) for d in decls),
         "unions": sum(isinstance(d, Union_) for d in decls),
     }
-    return Generated(files, diagnostics, compiled.pages, counts)
+    origins = {"/".join(m.module) + ".py": m.page for m in spec.modules}
+    return Generated(files, diagnostics, compiled.pages, counts, origins)
 
 
 def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnostic]:

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from . import __version__, config, dialects, incremental
+from . import __version__, config, dialects, incremental, lock
 from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
+from .manifest import ManifestError, conflict_errors, report_kept_and_restored
 from .read.sources import Source, load_sources
-from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
+from .write import MANIFEST, ConflictError, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
 
 if TYPE_CHECKING:
     from .build import Generated
@@ -91,6 +92,9 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 1 when the build changed OUT (for pre-commit hooks: new files count too)",
     )
+    build.add_argument(
+        "--force", action="store_true", help="overwrite files docgen did not write where a page now maps to them"
+    )
     return top
 
 
@@ -129,6 +133,12 @@ def _common_options(command: argparse.ArgumentParser) -> None:
         help="processes that read pages and format code (default: the CPUs available)",
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
+    command.add_argument(
+        "--lock-timeout",
+        metavar="SECONDS",
+        type=lock.seconds,
+        help="while another docgen run works on OUT, wait at most this long, then exit 1 (default: wait until it ends)",
+    )
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -248,18 +258,30 @@ def run(args: argparse.Namespace) -> int:
     shipped = _shipped_templates()
     key = incremental.fingerprint(((s.path, s.text) for s in sources), settings.fingerprint(), (shipped, templates))
     current = _Run(args, settings, specs, out, sources, problems, key, started)
-    if not problems and not args.no_cache:
-        record = incremental.load_record(key)
+    try:
+        with lock.held(out, args.lock_timeout, create_parent=args.command == "build"):
+            return _run_locked(current)
+    except lock.LockTimeout as exc:
+        print(f"docgen: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except ManifestError as exc:
+        current.failed(current.report(exc.diagnostics), "nothing was written")
+        return EXIT_FAILED
+
+
+def _run_locked(current: _Run) -> int:
+    """The run, OUT's lock held: a build whose inputs and OUT are unchanged stops here;
+    ``check`` always compares OUT's bytes with what a build writes."""
+    args, sources, out = current.args, current.sources, current.out
+    if not current.problems and not args.no_cache and args.command == "build":
+        record = incremental.load_record(current.key)
         if incremental.up_to_date(out, record):
             assert record is not None
             failing = current.report(record.warnings)
             if failing:
                 current.failed(failing, "nothing was written")
                 return EXIT_FAILED
-            if args.command == "check":
-                current.summary(f"{len(sources)} pages read; {out} is up to date")
-            else:
-                current.built(len(sources), record.counts, 0)
+            current.built(len(sources), record.counts, 0)
             return EXIT_OK
     return _check(current) if args.command == "check" else _build(current)
 
@@ -284,7 +306,8 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     out = current.out if current.out.is_dir() else None
     incremental.tune_gc()
     templates = str(current.settings.templates.resolve()) if current.settings.templates else None
-    formatting = incremental.Formatting(out, jobs, use_cache=not current.args.no_cache, twice=templates is not None)
+    use_cache = not current.args.no_cache and current.args.command == "build"  # check takes no file on trust
+    formatting = incremental.Formatting(out, jobs, use_cache=use_cache, twice=templates is not None)
     result = generate(
         current.specs,
         templates,
@@ -307,10 +330,16 @@ def _build(current: _Run) -> int:
         return EXIT_FAILED
     files, warnings, result = generated
     try:
-        outcome = write_tree(current.out, files)
+        outcome = write_tree(current.out, files, force=current.args.force)
+    except ConflictError as exc:
+        current.failed(
+            current.report(conflict_errors(current.out, exc.conflicts, result.origins)), "nothing was written"
+        )
+        return EXIT_FAILED
     except (NotOwnedError, OSError) as exc:
         print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    report_kept_and_restored(current.out, outcome.kept, outcome.restored, current.summary)
     if not current.args.no_cache:
         incremental.save_record(current.key, current.out, warnings, result.counts)
     current.built(result.pages, result.counts, outcome.files_changed)
@@ -332,7 +361,16 @@ def _check(current: _Run) -> int:
     if generated is None:
         return EXIT_FAILED
     files, _, result = generated
-    wanted = plan(current.out, files, with_diffs=True)
+    try:
+        wanted = plan(current.out, files, with_diffs=True)
+    except OSError as exc:
+        print(f"docgen: error: cannot read {current.out}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if wanted.conflicts:
+        current.failed(
+            current.report(conflict_errors(current.out, wanted.conflicts, result.origins)), "build would stop"
+        )
+        return EXIT_FAILED
     if wanted.is_noop:
         current.summary(f"{result.pages} pages read; {current.out} is up to date")
         return EXIT_OK
