@@ -13,8 +13,10 @@ import jinja2
 from . import dialects
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
+from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
 from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
+from .passes.fields import shared_json_keys
 from .read.markdown import Page, read_page
 from .read.sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 from .resolve import Symbols
@@ -36,6 +38,8 @@ class Generated:
     origins: dict[str, str] = field(default_factory=dict)  # generated module -> the page it comes from
 
 
+_RENAME = "rename the page or its folder"
+
 #: Below this many pages, reading in one process is faster than forking another.
 PARALLEL_READ_THRESHOLD = 200
 
@@ -49,12 +53,11 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     while this one reads the first (pages are plain data: they travel pickled)."""
     if jobs <= 1 or len(sources) < PARALLEL_READ_THRESHOLD or not sys.platform.startswith("linux"):
         return _read_all(sources)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import forked_pool
 
     share = -(-len(sources) // jobs)
     shares = [sources[i : i + share] for i in range(0, len(sources), share)]
-    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with forked_pool(len(shares) - 1) as pool:
         others = [pool.submit(_read_all, chunk) for chunk in shares[1:]]
         pages = _read_all(shares[0])
         for future in others:
@@ -104,7 +107,10 @@ def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
     packages = {m.module[:depth] for m in modules for depth in range(1, len(m.module))}
     for module in sorted(modules, key=lambda m: m.page):
         span = SourceSpan(module.page, 1, 1)
-        if module.module in seen:
+        reason = names.module_path_problem(module.module)
+        if reason is not None:
+            problems.append(error(span, f"page cannot be the module {'.'.join(module.module)}: {reason}", _RENAME))
+        elif module.module in seen:
             problems.append(
                 error(
                     span,
@@ -186,12 +192,16 @@ def generate(
         diagnostics += tuple(naming_problems)
         if has_errors(naming_problems):
             return Generated({}, diagnostics, compiled.pages, {})
+    clashes = shared_json_keys(spec)
+    if clashes:
+        return Generated({}, diagnostics + tuple(clashes), compiled.pages, {})
     try:
-        files = emit(spec, user_templates, formatter)
-    except (jinja2.TemplateError, black.InvalidInput) as exc:
-        if user_templates is None:
-            raise  # docgen's own templates are broken: a bug
-        return Generated({}, diagnostics + (_template_problem(exc, user_templates),), compiled.pages, {})
+        files = emit(spec, user_templates, formatter, allow_nan=settings is not None and settings.allow_nan)
+    except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
+        problem = _template_problem(exc, user_templates) if user_templates is not None else None
+        if problem is None:
+            raise  # docgen's own templates or code are broken: a bug
+        return Generated({}, diagnostics + (problem,), compiled.pages, {})
     decls = list(spec.decls().values())
     counts = {
         "models": sum(isinstance(d, Model) for d in decls),
@@ -202,20 +212,44 @@ def generate(
     return Generated(files, diagnostics, compiled.pages, counts, origins)
 
 
-def _template_problem(exc: Exception, user_templates: str) -> Diagnostic:
-    """A user template that does not render, or renders something that is not Python."""
+def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnostic]:
+    """A user template that does not render, or renders something that is not Python; None
+    when *exc* did not come from the user's templates (a bug in docgen)."""
+    hint = "fix the template in your templates folder; compare it with docgen's of the same name"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = SourceSpan(str(Path(user_templates) / (exc.name or "?")), exc.lineno or 1, 1)
-        return error(where, f"template syntax error: {exc.message}", "fix the template in your templates folder")
-    if isinstance(exc, jinja2.TemplateError):
+        where = SourceSpan(_shown(Path(user_templates) / (exc.name or "?")), exc.lineno or 1, 1)
+        return error(where, f"template syntax error: {exc.message}", hint)
+    if isinstance(exc, black.InvalidInput):
+        first = str(exc).splitlines()[0] if str(exc) else "invalid Python"
         return error(
-            SourceSpan(user_templates, 1, 1),
-            f"a template in {user_templates} failed: {exc}",
-            "compare your template with docgen's of the same name",
+            SourceSpan(_shown(Path(user_templates)), 1, 1),
+            f"the templates in {_shown(Path(user_templates))} produced code that is not valid Python: {first}",
+            "compare your templates with docgen's of the same name",
         )
-    first = str(exc).splitlines()[0] if str(exc) else "invalid Python"
-    return error(
-        SourceSpan(user_templates, 1, 1),
-        f"the templates in {user_templates} produced code that is not valid Python: {first}",
-        "compare your templates with docgen's of the same name",
-    )
+    where = _template_frame(exc, Path(user_templates))
+    if where is None:
+        if not isinstance(exc, jinja2.TemplateError):
+            return None
+        where = SourceSpan(_shown(Path(user_templates)), 1, 1)
+    reason = "templates include each other without end" if isinstance(exc, RecursionError) else str(exc)
+    return error(where, f"template failed: {type(exc).__name__}: {reason}"[:500], hint)
+
+
+def _template_frame(exc: BaseException, folder: Path) -> Optional[SourceSpan]:
+    """The innermost place in one of the user's templates in *exc*'s traceback: Jinja
+    rewrites its frames to the template's file and line."""
+    import traceback
+
+    root = folder.resolve()
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if path.is_absolute() and path.suffix == ".jinja" and root in path.resolve().parents:
+            found = SourceSpan(_shown(path), frame.lineno or 1, 1)
+    return found
+
+
+def _shown(path: Path) -> str:
+    from .config import display_path
+
+    return display_path(path)

@@ -12,6 +12,7 @@ package = "acme.models"          # import name of OUT; checked against OUT's pat
 wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
+allow-nan = false                # float fields accept NaN and infinities (not JSON)
 dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
@@ -61,6 +62,7 @@ KEYS = (
     "sentinels",
     "templates",
     "strict",
+    "allow-nan",
     "dialect",
 )
 
@@ -85,6 +87,7 @@ class Settings:
     sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
+    allow_nan: bool = False  # float accepts NaN and the infinities
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
@@ -93,8 +96,9 @@ class Settings:
         overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
+        nan = ";allow-nan" if self.allow_nan else ""
         chosen = f";dialect={self.dialect}" if self.dialect else ""
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}"
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
 
 
 class ConfigError(Exception):
@@ -139,10 +143,19 @@ def load(path: Path) -> Settings:
         line, col = _toml_error_place(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(exc))
         raise ConfigError([error(SourceSpan(shown, line, col), f"invalid TOML: {message}")]) from None
-    table = data.get("tool", {}).get("docgen")
+    except (ValueError, RecursionError) as exc:  # an integer of too many digits, values nested too deeply
+        reason = "values nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ConfigError([error(SourceSpan(shown, 1, 1), f"{PYPROJECT} cannot be read: {reason}")]) from None
+    where = _Locator(shown, text)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            [error(where.span("", "tool"), "'tool' must be a table ([tool.docgen] holds docgen's settings)")]
+        )
+    table = tool.get("docgen")
     if table is None:
         return Settings(source=path)
-    return _settings(table, _Locator(shown, text), path.parent)
+    return _settings(table, where, path.parent)
 
 
 def _toml_error_place(message: str) -> tuple[int, int]:
@@ -217,10 +230,11 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             )
         values["wire_naming"] = naming
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
-    if "strict" in table:
-        if not isinstance(table["strict"], bool):
-            problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
-        values["strict"] = bool(table["strict"])
+    for key in ("strict", "allow-nan"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                problems.append(error(where.span(here, key), f"'{key}' must be true or false"))
+            values[key.replace("-", "_")] = bool(table[key])
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)

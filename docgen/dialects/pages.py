@@ -16,12 +16,14 @@ from ..diagnostics import Diagnostic, error, warning
 from ..emit import names
 from ..ir import Enum, EnumMember, Field, Model, Module, Optional_, SourceSpan, TypeRef, Union_
 from ..read.markdown import Block, Cell, Page, Section, Table
-from ..read.types import TypeExpr, TypeSyntaxError, parse_type, parse_type_text
+from ..read.types import MAX_INT_DIGITS, TypeExpr, TypeSyntaxError, parse_type, parse_type_text
 from ..resolve import Declared, Symbols, type_key
 from .dialect import DESCRIPTION, ENUM, EXAMPLE, MODEL, NAME, REQUIRED, TYPE, VALUE, Dialect
 from .types import RESPONSE_TYPES, Problem, TypeLowering
 
 _INT_VALUE = re.compile(r"^-?\d+$")
+#: Names an enum class defines itself: a member of that name gets a trailing underscore.
+_ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,12 @@ def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Dia
                     f"type name {name!r} is not a valid Python identifier",
                     "use letters, digits and underscores, not starting with a digit",
                 )
+            )
+            continue
+        reason = names.type_name_problem(name)
+        if reason is not None:
+            problems.append(
+                error(section.title.span, f"type name {name!r} cannot be used: {reason}", "rename the type")
             )
             continue
         declared.append(Declared(section.kind, name, page.path, section.title.span))
@@ -286,6 +294,12 @@ class _Lowering:
                 )
             )
             return None
+        reason = names.field_name_problem(name)
+        if reason is not None:
+            self.problems.append(
+                error(name_cell.span, f"field name {raw_name!r} cannot be used: {reason}", "rename it")
+            )
+            return None
         required = self._required(row, columns)
         if required is None:
             return None
@@ -345,11 +359,16 @@ class _Lowering:
         rows = [r for r in table.rows if len(r) > columns[VALUE]]
         raw_values = [r[columns[VALUE]].text for r in rows]
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
+        for row, raw in zip(rows, raw_values):
+            if is_int and len(raw.lstrip("-")) > MAX_INT_DIGITS:
+                why = "enum value is an integer of more digits than Python reads in source"
+                self.problems.append(error(row[columns[VALUE]].span, why, f"write at most {MAX_INT_DIGITS} digits"))
+                return "int", ()
         members: list[tuple[str, str | int, SourceSpan]] = []
         for row, raw in zip(rows, raw_values):
             cell = row[columns[NAME]] if NAME in columns else row[columns[VALUE]]
             member_name = cell.text if NAME in columns else names.enum_member_name(raw)
-            safe = names.safe_identifier(member_name, frozenset({"name", "value", "mro"}))
+            safe = names.safe_identifier(member_name, _ENUM_NAMES)
             if safe is None or safe.startswith("_"):
                 self.problems.append(
                     error(

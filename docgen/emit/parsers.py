@@ -75,7 +75,7 @@ _GUARDS: dict[str, tuple[str, str]] = {
     "datetime": ("type(value) is str", "a date-time string"),
     "bytes": ("type(value) is str", "a base64 string"),
     "int": ("type(value) is int", "an integer"),
-    "float": ("type(value) is float or type(value) is int", "a number"),
+    "float": ("type(value) is float or type(value) is int or type(value) is _parsing.Decimal", "a number"),
     "bool": ("type(value) is bool", "a boolean"),
     "object": ("type(value) is dict", "an object"),
     "list": ("type(value) is list", "a list"),
@@ -161,8 +161,10 @@ class ParserContext:
         annotate: Callable[[TypeRef], str],
         function: Callable[[str, str], str],
         taken: Sequence[str] = (),
+        allow_nan: bool = False,
     ) -> None:
         self.decls = decls
+        self.allow_nan = allow_nan  # float accepts NaN and infinities ([tool.docgen] allow-nan)
         self.annotate = annotate
         self.function = function
         self._helpers: dict[tuple[str, object], Helper] = {}
@@ -277,7 +279,11 @@ def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bo
                 f"({value} if type({value}) is {ref.name} else _parsing.fail({path}, '{ref.name}{or_null}', {value}))"
             )
         if ref.name == "float":
-            return f"({value} if type({value}) is float else _parsing.parse_float({value}, {path}))"
+            if ctx.allow_nan:
+                return f"({value} if type({value}) is float else _parsing.parse_float({value}, {path}, False))"
+            # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float, which rejects them
+            finite = f"type({value}) is float and {value} - {value} == 0.0"
+            return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
         if ref.name == "Any":
             return value
         return f"_parsing.{_CONVERTED[ref.name][0]}({value}, {path})"

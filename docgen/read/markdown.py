@@ -100,9 +100,18 @@ def markdown_parser() -> MarkdownIt:
 _PARSER = markdown_parser()
 
 
+#: What markdown-it (and CommonMark) count as a line end: not U+2028, U+0085, ``\v``… as ``str.splitlines`` does.
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """The page's lines as markdown-it numbers them (its token maps count these)."""
+    return _LINE_END.split(text)
+
+
 def read_page(path: str, text: str) -> Page:
     """Parse the text of the page at spec-relative *path*."""
-    lines = text.splitlines()
+    lines = source_lines(text)
     tokens = _PARSER.parse(text)
     return Page(path, tuple(_sections(path, lines, tokens)))
 

@@ -65,7 +65,7 @@ def build_package(specs: Path, out: Path, name: str) -> tuple[ModuleType, Spec]:
 RAW_RESPONSE = object()  # stands for an HTTP response, which JSON cannot carry
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
@@ -74,7 +74,7 @@ _offsets = st.builds(lambda m: timezone(timedelta(minutes=m)), st.integers(-23 *
 _PRIMITIVES: dict[str, st.SearchStrategy[Any]] = {
     "str": st.text(max_size=10),
     "int": st.integers() | st.integers(min_value=2**63, max_value=2**80),
-    "float": st.floats(allow_nan=False),
+    "float": st.floats(allow_nan=False, allow_infinity=False),
     "bool": st.booleans(),
     "bytes": st.binary(max_size=10),
     "Decimal": st.decimals(allow_nan=False, allow_infinity=False),

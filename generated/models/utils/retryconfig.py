@@ -103,7 +103,7 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
     f_exponent = value.get("exponent", _parsing.MISSING)
     f_exponent = (
         f_exponent
-        if type(f_exponent) is float
+        if type(f_exponent) is float and f_exponent - f_exponent == 0.0
         else _parsing.parse_float(f_exponent, (path, "exponent"))
     )
     return BackoffStrategy(
