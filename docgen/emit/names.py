@@ -40,7 +40,7 @@ RUNTIME_NAMES = frozenset(
 BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
 
 #: The support modules at the root of every generated package.
-SUPPORT_MODULES = frozenset({"_errors", "_http", "_parsing", "_sse", "requests_http"})
+SUPPORT_MODULES = frozenset({"_errors", "_http", "_parsing", "_sse", "_unset", "requests_http"})
 
 #: Builtins that generated modules call or annotate with: a type of that name would hide them.
 BUILTINS_USED = frozenset(
