@@ -10,21 +10,26 @@ from typing import Optional
 import black
 import jinja2
 
+from . import failures
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
 from .dialects import speakeasy as dialect
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
-from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
+from .failures import LeftOut
+from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .read.markdown import Page, read_page
-from .read.sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
-from .resolve import Symbols
+from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
+from .resolve import Symbols, specs_root
 
 
 @dataclass(frozen=True)
 class Compiled:
-    spec: Optional[Spec]
+    spec: Optional[Spec]  # None when any page has errors
     diagnostics: tuple[Diagnostic, ...]
     pages: int
+    kept: Optional[Spec] = None  # the modules that depend on no failed page (what --keep-going writes)
+    left_out: tuple[LeftOut, ...] = ()  # the pages that fail or depend on one that does
+    skipped: tuple[tuple[str, str], ...] = ()  # (page, what it is): pages that describe no types
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class Generated:
     diagnostics: tuple[Diagnostic, ...]
     pages: int
     counts: dict[str, int]
+    left_out: tuple[LeftOut, ...] = ()  # written around (--keep-going) or the reason nothing was
+    skipped: tuple[tuple[str, str], ...] = ()
 
 
 #: Below this many pages, reading in one process is faster than forking another.
@@ -61,20 +68,49 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     return pages
 
 
-def compile_sources(sources: list[Source], jobs: int = 1) -> Compiled:
-    """Read, declare, resolve and lower every page; the Spec is None when any page has errors."""
+def compile_sources(sources: list[Source], jobs: int = 1, root: Optional[str] = None) -> Compiled:
+    """Read, declare, resolve and lower every page; the Spec is None when any page has errors.
+
+    *root* is the specs folder's absolute path, for links that climb out of it and back in.
+    Pages the dialect recognises as not describing types (operation pages, readmes) are skipped.
+    """
+    total = len(sources)
+    skipped = tuple((s.path, why) for s in sources if (why := dialect.not_a_model_page(s.path)))
+    if skipped:
+        leave = {page for page, _ in skipped}
+        sources = [s for s in sources if s.path not in leave]
     problems: list[Diagnostic] = []
     pages: list[tuple[Page, str]] = []
     declared = []
+    broken: list[Page] = []
     for source, page in zip(sources, read_pages(sources, jobs)):
         pages.append((page, source.text))
         found, page_problems = dialect.declarations(page)
         declared.extend(found)
         problems.extend(page_problems)
-    symbols = Symbols(declared)
+        if has_errors(page_problems):
+            broken.append(page)
+    symbols = Symbols(declared, root)
+    symbols.skipped = dict(skipped)
     for page, _ in pages:
         symbols.add_page(page.path)
+    for page in broken:
+        symbols.mark_broken(page.path, next((s.title.text.strip() for s in page.sections if s.level == 1), ""))
     problems.extend(symbols.diagnostics)
+    modules = _lower_all(pages, symbols, problems)
+    problems.extend(_module_clashes(modules))
+    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
+    problems.extend(_recursive_unions(spec))
+    depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)
+    dropped = failures.left_out(failures.failed_pages(problems), depends)
+    problems = failures.with_referrer_counts(problems, depends)
+    left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
+    kept = failures.kept(spec, dropped)
+    return Compiled(None if has_errors(problems) else spec, tuple(problems), total, kept, left_out, skipped)
+
+
+def _lower_all(pages: list[tuple[Page, str]], symbols: Symbols, problems: list[Diagnostic]) -> list[Module]:
+    """Every page lowered to its module; each new problem appended to *problems* once."""
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
     for page, text in pages:
@@ -85,12 +121,7 @@ def compile_sources(sources: list[Source], jobs: int = 1) -> Compiled:
                 problems.append(problem)
         if module is not None:
             modules.append(module)
-    problems.extend(_module_clashes(modules))
-    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
-    problems.extend(_recursive_unions(spec))
-    if has_errors(problems):
-        return Compiled(None, tuple(problems), len(sources))
-    return Compiled(spec, tuple(problems), len(sources))
+    return modules
 
 
 def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
@@ -121,7 +152,7 @@ def _recursive_unions(spec: Spec) -> list[Diagnostic]:
 
     def members(union: Union_, trail: tuple[str, ...]) -> Optional[tuple[str, ...]]:
         for member in union.members:
-            for key in _direct_refs(member):
+            for key in failures.refs_of(member):
                 target = decls.get(key)
                 if isinstance(target, Union_):
                     if key in trail:
@@ -145,17 +176,6 @@ def _recursive_unions(spec: Spec) -> list[Diagnostic]:
     return problems
 
 
-def _direct_refs(ref: object) -> list[str]:
-    if isinstance(ref, Ref):
-        return [ref.key]
-    children = []
-    for name in ("inner", "item", "value"):
-        if hasattr(ref, name):
-            children.append(getattr(ref, name))
-    children.extend(getattr(ref, "members", ()))
-    return [key for child in children for key in _direct_refs(child)]
-
-
 def generate(
     specs_dir: Path,
     user_templates: Optional[str] = None,
@@ -169,32 +189,40 @@ def generate(
     *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
     *jobs* processes read the pages.
     """
-    sources, problems = loaded if loaded is not None else load_sources(specs_dir)
-    compiled = compile_sources(sources, jobs)
+    selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
+    sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection)
+    compiled = compile_sources(sources, jobs, specs_root(specs_dir))
     diagnostics = tuple(problems) + compiled.diagnostics
-    if compiled.spec is None or has_errors(problems):
-        return Generated({}, diagnostics, compiled.pages, {})
-    spec = compiled.spec
+
+    def failed(more: tuple[Diagnostic, ...] = ()) -> Generated:
+        return Generated({}, diagnostics + more, compiled.pages, {}, compiled.left_out, compiled.skipped)
+
+    keep_going = settings is not None and settings.keep_going
+    spec = compiled.spec if compiled.spec is not None and not has_errors(problems) else None
+    if spec is None and keep_going and compiled.kept is not None and compiled.kept.modules:
+        spec = compiled.kept
+    if spec is None:
+        return failed()
     if settings is not None:
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
         naming_problems += status_problems
-        diagnostics += tuple(naming_problems)
         if has_errors(naming_problems):
-            return Generated({}, diagnostics, compiled.pages, {})
+            return failed(tuple(naming_problems))
+        diagnostics += tuple(naming_problems)
     try:
         files = emit(spec, user_templates, formatter)
     except (jinja2.TemplateError, black.InvalidInput) as exc:
         if user_templates is None:
             raise  # docgen's own templates are broken: a bug
-        return Generated({}, diagnostics + (_template_problem(exc, user_templates),), compiled.pages, {})
+        return failed((_template_problem(exc, user_templates),))
     decls = list(spec.decls().values())
     counts = {
         "models": sum(isinstance(d, Model) for d in decls),
         "enums": sum(isinstance(d, Enum) for d in decls),
         "unions": sum(isinstance(d, Union_) for d in decls),
     }
-    return Generated(files, diagnostics, compiled.pages, counts)
+    return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped)
 
 
 def _template_problem(exc: Exception, user_templates: str) -> Diagnostic:

@@ -12,6 +12,7 @@ nothing changed stops after fingerprinting the pages (see :mod:`docgen.increment
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 import traceback
@@ -19,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from . import __version__, config, incremental
-from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
-from .read.sources import Source, load_sources
+from . import __version__, config, incremental, report
+from .diagnostics import ERROR, NOTE, REMARK, WARNING, Diagnostic, sorted_diagnostics
+from .read.sources import Selection, Source, load_sources
 from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
 
 if TYPE_CHECKING:
@@ -124,6 +125,27 @@ def _common_options(command: argparse.ArgumentParser) -> None:
         help="processes that read pages and format code (default: the CPUs available)",
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
+    command.add_argument(
+        "--include",
+        metavar="GLOB",
+        action="append",
+        help="read only pages matching GLOB, relative to SPECS ('**' spans folders; repeatable)",
+    )
+    command.add_argument(
+        "--exclude",
+        metavar="GLOB",
+        action="append",
+        help="leave out pages matching GLOB, or below a folder matching it (repeatable)",
+    )
+    command.add_argument(
+        "--keep-going",
+        action="store_true",
+        default=None,
+        help="on errors, still write every module that depends on no failed page (exit 0 unless --strict)",
+    )
+    command.add_argument(
+        "-v", "--verbose", action="store_true", help="also list skipped pages and the sections docgen does not use"
+    )
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -170,6 +192,9 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
         wire_naming=args.wire_naming,
         templates=args.templates,
         package=args.package,
+        include=tuple(args.include) if args.include else None,
+        exclude=tuple(args.exclude) if args.exclude else None,
+        keep_going=args.keep_going,
     )
     if settings.specs is None:
         raise UsageError("no SPECS folder: give it on the command line or as 'specs' in [tool.docgen]")
@@ -201,19 +226,32 @@ class _Run:
         return bool(self.settings.strict)
 
     def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-        """Print every diagnostic; return those that fail the run."""
-        ordered = sorted_diagnostics(diagnostics)
+        """Print every diagnostic this run shows; return those that fail the run."""
+        ordered = sorted_diagnostics(d for d in map(self._shown, diagnostics) if d is not None)
         for diagnostic in ordered:
             print(diagnostic.render(), file=sys.stderr)
-        return [d for d in ordered if d.severity != WARNING or self.strict]
+        return [d for d in ordered if d.severity == ERROR or (d.severity == WARNING and self.strict)]
+
+    def _shown(self, diagnostic: Diagnostic) -> Optional[Diagnostic]:
+        """A remark is a warning with --strict and a note under -v; notes show under -v only."""
+        if diagnostic.severity == REMARK:
+            if self.strict:
+                return dataclasses.replace(diagnostic, severity=WARNING)
+            diagnostic = dataclasses.replace(diagnostic, severity=NOTE)
+        if diagnostic.severity == NOTE:
+            return diagnostic if self.args.verbose else None
+        return diagnostic
 
     def built(self, pages: int, counts: dict[str, int], changed: int) -> None:
+        skipped = report.skipped_line(counts)
         self.summary(
             f"{pages} pages read; {counts['models']} models, {counts['enums']} enums, "
-            f"{counts['unions']} unions emitted; {changed} files changed in {self.out}"
+            f"{counts['unions']} unions emitted; {skipped + '; ' if skipped else ''}"
+            f"{changed} files changed in {self.out}"
         )
 
     def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
+        report.error_kinds(failing)
         errors = sum(d.severity != WARNING for d in failing)
         warnings = len(failing) - errors
         counted = f"{errors} error(s)" + (f" and {warnings} warning(s) (--strict)" if warnings else "")
@@ -232,9 +270,10 @@ def run(args: argparse.Namespace) -> int:
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
         return EXIT_FAILED
-    sources, problems = load_sources(specs)
+    sources, problems = load_sources(specs, Selection(settings.include, settings.exclude))
     if not sources and not problems:
-        print(f"docgen: error: no *.md pages found below {specs}", file=sys.stderr)
+        chosen = " chosen by include/exclude" if settings.include or settings.exclude else ""
+        print(f"docgen: error: no *.md pages{chosen} found below {specs}", file=sys.stderr)
         return EXIT_FAILED
     templates = settings.templates.resolve() if settings.templates else None
     shipped = _shipped_templates()
@@ -286,10 +325,15 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
         jobs=formatting.jobs,
     )
     failing = current.report(result.diagnostics)
-    if failing or not result.files:
+    if current.args.verbose:
+        report.skipped_pages(result.skipped)
+    if not result.files or (failing and not current.settings.keep_going):
         current.failed(failing, "nothing was written")
         return None
-    warnings = [d for d in result.diagnostics if d.severity == WARNING]
+    if failing:
+        report.left_out(result.left_out)
+        current.failed(failing, f"{len(result.left_out)} page(s) left out, the rest written (--keep-going)")
+    warnings = [d for d in result.diagnostics if d.severity != ERROR]  # repeated by a no-op build
     return encode(result.files), warnings, result
 
 
@@ -303,9 +347,12 @@ def _build(current: _Run) -> int:
     except (NotOwnedError, OSError) as exc:
         print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    if not current.args.no_cache:
-        incremental.save_record(current.key, current.out, warnings, result.counts)
-    current.built(result.pages, result.counts, outcome.files_changed)
+    counts = {**result.counts, **report.skipped_counts(result.skipped)}
+    if not current.args.no_cache and not result.left_out:
+        incremental.save_record(current.key, current.out, warnings, counts)
+    current.built(result.pages, counts, outcome.files_changed)
+    if result.left_out and current.strict:
+        return EXIT_FAILED
     if current.args.fail_on_change and not outcome.is_noop:
         print(
             f"docgen: {current.out} was out of date and has been rebuilt; review and add the changes", file=sys.stderr

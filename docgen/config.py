@@ -12,6 +12,9 @@ package = "acme.models"          # import name of OUT; checked against OUT's pat
 wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
+include = ["**"]                 # globs of pages to read, relative to specs ("**" spans folders)
+exclude = ["sdks", "**/README.md"]  # globs of pages to leave out (a folder leaves out all below it)
+keep-going = false               # on errors, still write every module no failed page touches
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -49,7 +52,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
-KEYS = ("specs", "out", "package", "wire-naming", "wire-names", "statuses", "sentinels", "templates", "strict")
+KEYS = tuple(
+    "specs out package wire-naming wire-names statuses sentinels templates strict include exclude keep-going".split()
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,9 @@ class Settings:
     sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
+    include: tuple[str, ...] = ()  # globs of the pages to read (all when empty)
+    exclude: tuple[str, ...] = ()  # globs of the pages to leave out
+    keep_going: bool = False  # write what does not depend on a failed page
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
@@ -202,10 +210,15 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
-    if "strict" in table:
-        if not isinstance(table["strict"], bool):
-            problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
-        values["strict"] = bool(table["strict"])
+    for key in ("strict", "keep-going"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                problems.append(error(where.span(here, key), f"'{key}' must be true or false"))
+            values[key.replace("-", "_")] = bool(table[key])
+    for key in ("include", "exclude"):
+        globs = _globs(table, key, where, problems)
+        if globs is not None:
+            values[key] = globs
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
@@ -221,6 +234,20 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> Optional[tuple[str, ...]]:
+    """``include``/``exclude``: a list of non-empty glob strings (a single string is one glob)."""
+    value = table.get(key)
+    if value is None:
+        return None
+    globs = [value] if isinstance(value, str) else value
+    if not isinstance(globs, list) or not all(isinstance(g, str) and g.strip() for g in globs):
+        problems.append(
+            error(where.span("tool.docgen", key), f"'{key}' must be a list of globs", f'e.g. {key} = ["sdks/**"]')
+        )
+        return None
+    return tuple(globs)
 
 
 def _field_table(

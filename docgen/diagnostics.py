@@ -9,12 +9,14 @@ from .ir import SourceSpan
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # listed under -v only: something docgen recognised and did not use
+REMARK = "remark"  # listed under -v; a warning (failing the build) only with --strict
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     span: SourceSpan
-    severity: str  # ERROR or WARNING
+    severity: str  # ERROR, WARNING, NOTE or REMARK
     message: str
     hint: str = ""
 
@@ -31,6 +33,14 @@ def error(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
 
 def warning(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(span, WARNING, message, hint)
+
+
+def note(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(span, NOTE, message, hint)
+
+
+def remark(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(span, REMARK, message, hint)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

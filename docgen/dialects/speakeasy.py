@@ -18,11 +18,12 @@ and ``eventstreaming.EventStream[...]``.  The rules that recover the code from a
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Diagnostic, error, note, remark, warning
 from ..emit import names
 from ..ir import (
     BinaryFile,
@@ -46,7 +47,7 @@ from ..ir import (
 )
 from ..read.markdown import Block, Cell, Page, Section, Table
 from ..read.types import ArgList, Generic, Link, Name, TypeExpr, TypeSyntaxError, Value, parse_type, parse_type_text
-from ..resolve import Declared, Symbols, outside_specs, resolve_link, type_key
+from ..resolve import Declared, Symbols, leaves_root, outside_specs, resolve_link, type_key
 
 FIELDS, VALUES, SUPPORTED = "fields", "values", "supported types"
 REQUIRED_MARKS = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
@@ -81,6 +82,28 @@ def detect(text: str) -> Dialect:
     return SPEAKEASY_V2 if any(marker in text for marker in _V2_MARKERS) else SPEAKEASY_V1
 
 
+# --- which pages describe no types -----------------------------------------------
+
+#: Page names that are the SDK's own documentation, never a model page.
+README_PAGES = frozenset({"README.md", "USAGE.md"})
+#: The folder of operation pages (``docs/sdks/<group>/README.md``), read as operations, not models.
+OPERATIONS_FOLDER = "sdks"
+#: The folder of SDK helpers (``docs/models/utils/retryconfig.md``): no model in the SDK's models.
+HELPERS_FOLDER = "utils"
+
+
+def not_a_model_page(path: str) -> Optional[str]:
+    """What a page is when it is not a model page (an operation page, a readme, an SDK helper), else None."""
+    folders = path.split("/")[:-1]
+    if OPERATIONS_FOLDER in folders:
+        return "operation page"
+    if path.rpartition("/")[2] in README_PAGES:
+        return "SDK readme"
+    if folders[-1:] == [HELPERS_FOLDER] and folders[-2:-1] in ([], ["models"]):
+        return "SDK helper"
+    return None
+
+
 # --- which types a page declares -----------------------------------------------------
 
 
@@ -100,37 +123,30 @@ def _section_kind(section: Section) -> Optional[str]:
     return {FIELDS: "model", VALUES: "enum", SUPPORTED: "union"}.get(title)
 
 
+#: Sections of a model page that describe no type (a usage example, an overview): part of the
+#: layout, not read, listed under -v.  Any other section docgen does not use is a remark.
+LAYOUT_SECTIONS = frozenset({"example usage", "overview", "usage", "example", "examples", "description"})
+
+
 def _type_sections(page: Page) -> tuple[list[_TypeSection], list[Diagnostic]]:
+    """The sections of a page that describe types, wherever they stand, and the unused ones noted.
+
+    The page's ``# Title`` type is described by the first Fields/Values/Supported Types section
+    (at ``##`` or deeper) that is not below another type's heading: prose sections such as
+    ``## Example Usage`` or ``## Overview`` may come first.  A ``## Name`` heading with its own
+    ``### Fields`` (or Values, Supported Types) below it describes a second type of the page.
+    """
     sections = page.sections
-    found: list[_TypeSection] = []
-    problems: list[Diagnostic] = []
     h1 = next((s for s in sections if s.level == 1), None)
     if h1 is None:
-        problems.append(
-            error(
-                SourceSpan(page.path, 1, 1),
-                "page has no '# Title' heading naming its type",
-                "start the page with '# TypeName'",
-            )
+        problem = error(
+            SourceSpan(page.path, 1, 1),
+            "page has no '# Title' heading naming its type",
+            "start the page with '# TypeName'",
         )
-        return found, problems
-    owner: Optional[Section] = h1
-    for index, section in enumerate(sections):
-        kind = _section_kind(section)
-        if section.level == 1 and section is not h1:
-            problems.append(
-                warning(section.span, "a second '# Title' heading is ignored", "use '## Name' for another type")
-            )
-            owner = None
-        elif kind is not None and section.level == 2 and owner is h1:
-            found.append(_TypeSection(kind, h1.title, section, h1, _subtree(sections, index)))
-            owner = None
-        elif kind is None and section.level == 2:
-            owner = section  # '## BackoffStrategy' starts another type of the page
-        elif kind is not None and section.level == 3 and owner is not None and owner is not h1:
-            found.append(_TypeSection(kind, owner.title, section, owner, _subtree(sections, index)))
-            owner = None
-    if not found:
+        return [], [problem]
+    found, problems, used = _find_type_sections(sections, h1)
+    if not any(t.intro is h1 for t in found):
         problems.append(
             error(
                 h1.span,
@@ -138,7 +154,76 @@ def _type_sections(page: Page) -> tuple[list[_TypeSection], list[Diagnostic]]:
                 "add the section that describes the type, or move the page out of the specs folder",
             )
         )
+    problems.extend(_unused_sections(sections, used))
     return found, problems
+
+
+def _find_type_sections(
+    sections: Sequence[Section], h1: Section
+) -> tuple[list[_TypeSection], list[Diagnostic], set[int]]:
+    found: list[_TypeSection] = []
+    problems: list[Diagnostic] = []
+    used = {id(h1)} | {id(s) for s in sections if s.level == 0}
+    owner: Optional[Section] = h1
+    for index, section in enumerate(sections):
+        kind = _section_kind(section)
+        h1_open = not any(t.intro is h1 for t in found)
+        if section.level == 1 and section is not h1:
+            problems.append(
+                warning(section.span, "a second '# Title' heading is ignored", "use '## Name' for another type")
+            )
+            owner = None
+        elif section.level == 1 or id(section) in used:
+            continue
+        elif kind is not None and owner is not None and (owner is h1 or section.level > owner.level):
+            subtree = _subtree(sections, index)
+            found.append(_TypeSection(kind, owner.title, section, owner, subtree))
+            used |= {id(section), id(owner)} | {id(s) for s in _subsections(sections, index)}
+            owner = None
+        elif kind is None and section.level == 2:
+            if _names_a_type(sections, index):
+                owner = section  # '## BackoffStrategy' with its '### Fields' is another type of the page
+            else:
+                owner = h1 if h1_open else None  # prose: the title's section may still follow
+    return found, problems, used
+
+
+def _names_a_type(sections: Sequence[Section], index: int) -> bool:
+    """A ``## Name`` heading, not a layout section, with a type section below it."""
+    if sections[index].title.text.strip().lower() in LAYOUT_SECTIONS:
+        return False
+    return any(_section_kind(s) is not None for s in _subsections(sections, index))
+
+
+def _subsections(sections: Sequence[Section], index: int) -> list[Section]:
+    """The sections below ``sections[index]``, up to the next one at its level or above."""
+    below = []
+    for section in sections[index + 1 :]:
+        if section.level <= sections[index].level:
+            break
+        below.append(section)
+    return below
+
+
+def _unused_sections(sections: Sequence[Section], used: set[int]) -> list[Diagnostic]:
+    """A note for each layout section (listed under -v), a remark for any other unused one."""
+    problems = []
+    for section in sections:
+        if id(section) in used or section.level <= 1:
+            continue
+        title = section.title.text.strip()
+        if title.lower() in LAYOUT_SECTIONS:
+            problems.append(note(section.span, f"section {title!r} describes no type; not read"))
+        else:
+            problems.append(
+                remark(
+                    section.span,
+                    f"section {title!r} is not one docgen reads; ignored",
+                    "docgen reads '## Fields', '## Values' and '## Supported Types' (and '### ' ones below a "
+                    "'## Name' heading)",
+                )
+            )
+    return problems
 
 
 def _subtree(sections: Sequence[Section], index: int) -> tuple[Block, ...]:
@@ -177,6 +262,14 @@ class _Problem(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
+
+
+class _Broken(Exception):
+    """A reference to a type of a page that failed: that page's error is the one message."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(page)
+        self.page = page
 
 
 def lower_page(page: Page, text: str, symbols: Symbols) -> tuple[Optional[Module], list[Diagnostic]]:
@@ -344,6 +437,9 @@ class _Lowering:
         except _Problem as exc:
             self.problems.append(exc.diagnostic)
             return None
+        except _Broken as exc:
+            self.symbols.refer(self.page.path, exc.page)
+            return None
         example = row[columns["example"]].text.strip() if "example" in columns and columns["example"] < len(row) else ""
         nullable = not required or example in _NULL_EXAMPLES
         if nullable and not isinstance(field_type, Optional_):
@@ -431,9 +527,12 @@ class _Lowering:
             except _Problem as exc:
                 self.problems.append(exc.diagnostic)
                 continue
+            except _Broken as exc:
+                self.symbols.refer(self.page.path, exc.page)
+                continue
             if member not in members:
                 members.append(member)
-        if not members:
+        if not members and self.page.path not in self.symbols.knock_on:
             self.problems.append(
                 error(
                     section.body.span, "union has no member types", "add '### Member' headings with python code blocks"
@@ -453,26 +552,57 @@ class _Lowering:
         raise _Problem(error(expr.span, "a value is not a type here", "values belong inside Literal[...]"))
 
     def _link(self, expr: Link) -> TypeRef:
-        target, anchor = resolve_link(expr.href, self.page.path)
-        if target is not None and outside_specs(target):
-            raise _Problem(
-                error(
-                    expr.span,
-                    f"link {expr.href!r} points outside the specs folder",
-                    "link only to pages inside the folder being built",
-                )
-            )
-        if target is not None and target not in self.symbols.pages:
-            raise _Problem(
-                error(
-                    expr.span,
-                    f"link {expr.href!r} points to a page that does not exist ({target})",
-                    "fix the link or add the page",
-                )
-            )
+        target, anchor = resolve_link(expr.href, self.page.path, self.symbols.root)
+        if target is not None:
+            self._check_link_target(expr, target)
         if target is None and isinstance(expr.inner, Name) and expr.inner.text in _SWAPPED:
             return Primitive(_SWAPPED[expr.inner.text])
         return self.lower(expr.inner, target, anchor)
+
+    def _check_link_target(self, expr: Link, target: str) -> None:
+        """A link's normalized target must be a page of the specs folder (and no symlink leaving it)."""
+        if outside_specs(target):
+            raise _Problem(
+                error(
+                    expr.span,
+                    f"link {expr.href!r} resolves to {target!r}, outside the specs folder",
+                    "link only to pages inside the folder being built (paths are relative to the page's folder)",
+                )
+            )
+        if target in self.symbols.pages:
+            return
+        if target in self.symbols.skipped:
+            raise _Problem(
+                error(
+                    expr.span,
+                    f"link {expr.href!r} points to {target}, an {self.symbols.skipped[target]}, not a model page",
+                    "link to the page that defines the type",
+                )
+            )
+        on_disk = os.path.join(self.symbols.root, target) if self.symbols.root else None
+        if on_disk is not None and os.path.lexists(on_disk):
+            if leaves_root(self.symbols.root or "", target) is not None:
+                raise _Problem(
+                    error(
+                        expr.span,
+                        f"link {expr.href!r} resolves to {target!r}, a symbolic link leading outside the specs folder",
+                        "copy the page into the folder being built instead of linking to it",
+                    )
+                )
+            raise _Problem(
+                error(
+                    expr.span,
+                    f"link {expr.href!r} points to {target}, a page this build leaves out (include/exclude)",
+                    "include the page, or link to one that is built",
+                )
+            )
+        raise _Problem(
+            error(
+                expr.span,
+                f"link {expr.href!r} points to a page that does not exist ({target})",
+                "fix the link or add the page",
+            )
+        )
 
     def _name(self, expr: Name, linked_page: Optional[str], anchor: str) -> TypeRef:
         text = expr.text
@@ -490,6 +620,9 @@ class _Lowering:
             found = self.symbols.by_anchor(linked_page, anchor) if anchor and linked_page == self.page.path else None
             found = found or self.symbols.in_page(linked_page, short)
         found = found or self.symbols.lookup(text, self.page.path)
+        broken = self.symbols.broken_page(text, linked_page) if found is None else None
+        if broken is not None:
+            raise _Broken(broken)
         if found is None:
             raise _Problem(
                 error(
