@@ -10,10 +10,9 @@ from typing import Optional
 import black
 import jinja2
 
-from . import failures
+from . import dialects, failures
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
-from .dialects import speakeasy as dialect
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
 from .failures import LeftOut
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
@@ -68,36 +67,38 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     return pages
 
 
-def compile_sources(sources: list[Source], jobs: int = 1, root: Optional[str] = None) -> Compiled:
+def compile_sources(
+    sources: list[Source], jobs: int = 1, dialect: Optional[str] = None, root: Optional[str] = None
+) -> Compiled:
     """Read, declare, resolve and lower every page; the Spec is None when any page has errors.
 
-    *root* is the specs folder's absolute path, for links that climb out of it and back in.
-    Pages the dialect recognises as not describing types (operation pages, readmes) are skipped.
+    The pages are read as *dialect* (a registered name), else as the dialect detected from them;
+    pages the dialect knows describe no types (operation pages, readmes) are skipped.  *root* is
+    the specs folder's absolute path, for links that climb out of it and back in.
     """
-    total = len(sources)
-    skipped = tuple((s.path, why) for s in sources if (why := dialect.not_a_model_page(s.path)))
+    problems: list[Diagnostic] = []
+    pages = read_pages(sources, jobs)
+    flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
     if skipped:
         leave = {page for page, _ in skipped}
-        sources = [s for s in sources if s.path not in leave]
-    problems: list[Diagnostic] = []
-    pages: list[tuple[Page, str]] = []
+        pages = [p for p in pages if p.path not in leave]
     declared = []
     broken: list[Page] = []
-    for source, page in zip(sources, read_pages(sources, jobs)):
-        pages.append((page, source.text))
-        found, page_problems = dialect.declarations(page)
+    for page in pages:
+        found, page_problems = flavour.declarations(page)
         declared.extend(found)
         problems.extend(page_problems)
         if has_errors(page_problems):
             broken.append(page)
-    symbols = Symbols(declared, root)
+    symbols = Symbols(declared, flavour, root)
     symbols.skipped = dict(skipped)
-    for page, _ in pages:
+    for page in pages:
         symbols.add_page(page.path)
     for page in broken:
         symbols.mark_broken(page.path, next((s.title.text.strip() for s in page.sections if s.level == 1), ""))
     problems.extend(symbols.diagnostics)
-    modules = _lower_all(pages, symbols, problems)
+    modules = _lower_all(pages, flavour, symbols, problems)
     problems.extend(_module_clashes(modules))
     spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
     problems.extend(_recursive_unions(spec))
@@ -106,15 +107,17 @@ def compile_sources(sources: list[Source], jobs: int = 1, root: Optional[str] = 
     problems = failures.with_referrer_counts(problems, depends)
     left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
     kept = failures.kept(spec, dropped)
-    return Compiled(None if has_errors(problems) else spec, tuple(problems), total, kept, left_out, skipped)
+    return Compiled(None if has_errors(problems) else spec, tuple(problems), len(sources), kept, left_out, skipped)
 
 
-def _lower_all(pages: list[tuple[Page, str]], symbols: Symbols, problems: list[Diagnostic]) -> list[Module]:
+def _lower_all(
+    pages: list[Page], flavour: dialects.Dialect, symbols: Symbols, problems: list[Diagnostic]
+) -> list[Module]:
     """Every page lowered to its module; each new problem appended to *problems* once."""
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
-    for page, text in pages:
-        module, page_problems = dialect.lower_page(page, text, symbols)
+    for page in pages:
+        module, page_problems = flavour.lower_page(page, symbols)
         for problem in page_problems:
             if problem not in seen:
                 seen.add(problem)
@@ -191,7 +194,8 @@ def generate(
     """
     selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
     sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection)
-    compiled = compile_sources(sources, jobs, specs_root(specs_dir))
+    dialect = settings.dialect if settings is not None else None
+    compiled = compile_sources(sources, jobs, dialect, specs_root(specs_dir))
     diagnostics = tuple(problems) + compiled.diagnostics
 
     def failed(more: tuple[Diagnostic, ...] = ()) -> Generated:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from . import __version__, config, incremental, report
+from . import __version__, config, dialects, incremental, report
 from .diagnostics import ERROR, NOTE, REMARK, WARNING, Diagnostic, sorted_diagnostics
 from .read.sources import Selection, Source, load_sources
 from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
@@ -33,8 +33,8 @@ DEFAULT_OUT = Path("generated")
 
 DESCRIPTION = """\
 docgen reads a folder of markdown model docs (one page per type: '# Name' with a
-'## Fields', '## Values' or '## Supported Types' section, as Speakeasy-style SDK docs
-are written) and generates a Python package of dataclasses, enums and union aliases.
+section of its fields, values or union members, as SDK docs generators write them;
+see --dialect) and generates a Python package of dataclasses, enums and union aliases.
 The generated code needs only the Python standard library.
 
 Settings may also come from [tool.docgen] in the nearest pyproject.toml (see README);
@@ -118,6 +118,11 @@ def _common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--templates", metavar="DIR", type=Path, help="folder of templates that override docgen's")
     command.add_argument("--package", metavar="NAME", help="import name of OUT (checked against OUT's path)")
     command.add_argument(
+        "--dialect",
+        metavar="NAME",
+        help="the docs' flavour: " + ", ".join(dialects.known()) + " (default: detected from the pages)",
+    )
+    command.add_argument(
         "-j",
         "--jobs",
         metavar="N",
@@ -195,11 +200,14 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
         include=tuple(args.include) if args.include else None,
         exclude=tuple(args.exclude) if args.exclude else None,
         keep_going=args.keep_going,
+        dialect=args.dialect,
     )
     if settings.specs is None:
         raise UsageError("no SPECS folder: give it on the command line or as 'specs' in [tool.docgen]")
     if settings.templates is not None and not settings.templates.is_dir():
         raise UsageError(f"templates folder {str(settings.templates)!r} does not exist")
+    if settings.dialect is not None and settings.dialect not in dialects.known():
+        raise UsageError(str(dialects.UnknownDialect(settings.dialect)))
     if settings.package is not None and not config.is_package_name(settings.package):
         raise UsageError(f"package {settings.package!r} is not a dotted Python name")
     problem = config.check_package(settings, settings.out or DEFAULT_OUT)

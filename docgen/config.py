@@ -12,6 +12,7 @@ package = "acme.models"          # import name of OUT; checked against OUT's pat
 wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
+dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
 include = ["**"]                 # globs of pages to read, relative to specs ("**" spans folders)
 exclude = ["sdks", "**/README.md"]  # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from . import dialects
 from .diagnostics import Diagnostic, error
 from .emit import names, responses
 from .ir import Model, Module, SourceSpan, Spec
@@ -53,7 +55,8 @@ PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
 KEYS = tuple(
-    "specs out package wire-naming wire-names statuses sentinels templates strict include exclude keep-going".split()
+    "specs out package wire-naming wire-names statuses sentinels templates strict dialect "
+    "include exclude keep-going".split()
 )
 
 
@@ -80,6 +83,7 @@ class Settings:
     include: tuple[str, ...] = ()  # globs of the pages to read (all when empty)
     exclude: tuple[str, ...] = ()  # globs of the pages to leave out
     keep_going: bool = False  # write what does not depend on a failed page
+    dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
@@ -87,7 +91,8 @@ class Settings:
         overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}"
+        chosen = f";dialect={self.dialect}" if self.dialect else ""
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}"
 
 
 class ConfigError(Exception):
@@ -210,6 +215,11 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
+    dialect = text("dialect")
+    if dialect is not None:
+        if dialect not in dialects.known():
+            problems.append(error(where.span(here, "dialect"), str(dialects.UnknownDialect(dialect))))
+        values["dialect"] = dialect
     for key in ("strict", "keep-going"):
         if key in table:
             if not isinstance(table[key], bool):

@@ -118,6 +118,9 @@ class Model:
     deprecated: bool
     fields: tuple[Field, ...]
     span: SourceSpan
+    #: Names of the fields that make the model an operation's response (content type,
+    #: status code, raw response), as the dialect recognised them; () for other models.
+    response_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Stage 5, resolve: the symbol table of every type the pages declare, and link lookup.
 
 A type's key is its page's folder as a dotted path plus its name: the page
-``models/shared/foo.md`` declaring ``# Foo`` gives ``models.shared.Foo``.  The last
-folder is the namespace the docs write in Type cells (``shared.Foo``).
+``models/pets/dog.md`` declaring ``# Dog`` gives ``models.pets.Dog``.  Which namespace
+the docs write in Type cells (``pets.Dog``) and which anchor names a type is the
+dialect's to say.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .diagnostics import Diagnostic, error
 from .ir import SourceSpan
+
+if TYPE_CHECKING:
+    from .dialects.dialect import Dialect
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +44,12 @@ def type_key(page: str, name: str) -> str:
     return f"{folder.replace('/', '.')}.{name}" if folder else name
 
 
-def namespace_of(page: str) -> str:
-    """The namespace the docs use for a page's types: its folder's last part."""
-    return posixpath.basename(folder_of(page))
-
-
 class Symbols:
-    """Every declared type, found by key, by page, or by ``namespace.Name``."""
+    """Every declared type, found by key, by page, or by ``namespace.Name``; *dialect*
+    says what a namespace and an anchor are."""
 
-    def __init__(self, declared: Iterable[Declared], root: Optional[str] = None) -> None:
+    def __init__(self, declared: Iterable[Declared], dialect: Dialect, root: Optional[str] = None) -> None:
+        self.dialect = dialect
         self.root = root  # the specs folder's absolute path, when the pages come from one
         self.by_key: dict[str, Declared] = {}
         self.by_page: dict[str, list[Declared]] = {}
@@ -65,11 +66,12 @@ class Symbols:
         self.pages.add(decl.page)
         previous = self.by_key.get(decl.key)
         if previous is not None:
+            namespace = self.dialect.namespace_of(decl.page)
             self.diagnostics.append(
                 error(
                     decl.span,
                     f"type {decl.name!r} is already defined in namespace "
-                    f"{namespace_of(decl.page) or '(root)'!r} at {previous.span}",
+                    f"{namespace or '(root)'!r} at {previous.span}",
                     "give one of them another name, or move it to another folder",
                 )
             )
@@ -104,20 +106,19 @@ class Symbols:
         return None
 
     def by_anchor(self, page: str, anchor: str) -> Optional[Declared]:
-        """``#backoffstrategy`` -> the type of that page whose heading makes that anchor."""
-        wanted = anchor.lower().replace("-", "")
+        """``#retrypolicy`` -> the type of that page whose heading makes that anchor."""
         for decl in self.by_page.get(page, ()):
-            if decl.name.lower() == wanted:
+            if self.dialect.names_anchor(anchor, decl.name):
                 return decl
         return None
 
     def namespace(self, page: str) -> str:
         """The namespace of a page's types: its folder's name, the specs folder's own for a top-level page
         (``models.Foo`` names ``foo.md`` when the specs folder is ``docs/models``)."""
-        return namespace_of(page) or (posixpath.basename(self.root) if self.root else "")
+        return self.dialect.namespace_of(page) or (posixpath.basename(self.root) if self.root else "")
 
     def lookup(self, text: str, from_page: str) -> Optional[Declared]:
-        """Find ``shared.Foo`` or ``Foo`` as written in a page at *from_page*.
+        """Find ``pets.Dog`` or ``Dog`` as written in a page at *from_page*.
 
         A bare name is looked up in the page's own folder first.  A qualified name
         must match the namespace; when several folders share that namespace name, the

@@ -1,13 +1,13 @@
 """Operation responses: which models are one, and which body field a response fills.
 
-A model is an *operation response* when it has the three HTTP fields the docs give
-every operation's response: ``content_type: str``, ``status_code: int`` and
-``raw_response: requests.Response``.  Its other fields are bodies (and, when present,
-``headers``), chosen per response by status code and content type:
+A model is an *operation response* when the dialect found in it the three HTTP fields
+of an operation's response (``Model.response_fields``: its content type, status code
+and raw response).  Its other fields are bodies (and, when present, ``headers``),
+chosen per response by status code and content type:
 
 * a ``Generator[...]`` field takes ``text/event-stream``;
 * a ``bytes`` field takes any content type that no other field of the status claims,
-  and so does a ``requests.Response`` field (the docs' way to say "the raw response"),
+  and so does a field of the raw response type (the docs' way to say "the raw response"),
   which is given the response object itself;
 * a ``str`` field takes ``text/*``;
 * ``headers: Dict[str, List[str]]`` is filled from the response headers;
@@ -41,8 +41,6 @@ from ..ir import (
     UnionOf,
 )
 
-HTTP_FIELDS = {"content_type": Primitive("str"), "status_code": Primitive("int"), "raw_response": HttpResponse()}
-
 _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
 _CODE = re.compile(r"^[1-5]\d\d$")
@@ -66,8 +64,7 @@ def _strip_optional(ref: TypeRef) -> TypeRef:
 
 
 def is_operation_response(model: Model) -> bool:
-    types = {f.name: _strip_optional(f.type) for f in model.fields}
-    return all(types.get(name) == ref for name, ref in HTTP_FIELDS.items())
+    return bool(model.response_fields)
 
 
 def status_range(text: str) -> Optional[tuple[int, int]]:
@@ -95,7 +92,7 @@ def body_fields(model: Model) -> list[BodyField]:
     """
     bodies = []
     for f in model.fields:
-        if f.name in HTTP_FIELDS:
+        if f.name in model.response_fields:
             continue
         ref = _strip_optional(f.type)
         status_text = f.status or f.description
@@ -237,7 +234,7 @@ def response_view(
         cases.append(ResponseCase(_condition(body), attribute, value))
     if not any(b.kind != HEADERS for b in bodies):
         cases.append(ResponseCase("200 <= status <= 299", "", ""))
-    trio = tuple(python_names[name] for name in ("content_type", "status_code", "raw_response"))
+    trio = tuple(python_names[name] for name in model.response_fields)
     return ResponseView(
         annotate(HttpResponse()),
         (trio[0], trio[1], trio[2]),

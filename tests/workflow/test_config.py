@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from workflow_helpers import run_main, write_pages
 
-from docgen import config
+from docgen import config, dialects
 from docgen.emit.modules import template_dir
 
 
@@ -76,7 +76,7 @@ def test_unknown_key_is_an_error_naming_it(
     assert stderr.splitlines() == [
         "pyproject.toml:6:3: error: unknown key 'output' in [tool.docgen]",
         "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict, "
-        "include, exclude, keep-going",
+        "dialect, include, exclude, keep-going",
     ]
     assert not (demo / "generated").exists()
 
@@ -189,3 +189,43 @@ def test_no_specs_anywhere_is_a_usage_error(
     monkeypatch.chdir(tmp_path)
     status, _, stderr = run_main(capsys, "build")
     assert status == 2 and "usage:" in stderr and "no SPECS folder" in stderr
+
+
+NULLABLE_PAGE = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n" + (
+    "| `nick` | *Nullable[str]* | :heavy_check_mark: | N/A |\n"
+)
+
+
+@pytest.mark.parametrize("where", ["flag", "file"])
+def test_dialect_setting_overrides_detection(
+    where: str, demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(demo / "docs", {"models/shared/pet.md": NULLABLE_PAGE})
+    project(demo, '[tool.docgen]\nspecs = "docs"\n')
+    monkeypatch.chdir(demo)
+    status, _, stderr = run_main(capsys, "build", "-q", "-o", "detected")
+    assert status == 0, stderr  # Nullable[...] marks the tree as pydantic-era Speakeasy docs
+    assert "nick: str | None = field(" in (demo / "detected/models/shared/pet.py").read_text(encoding="utf-8")
+    if where == "file":
+        project(demo, '[tool.docgen]\nspecs = "docs"\ndialect = "speakeasy-dataclasses"\n')
+        status, _, stderr = run_main(capsys, "build", "-q", "-o", "chosen")
+    else:
+        status, _, stderr = run_main(capsys, "build", "-q", "-o", "chosen", "--dialect", "speakeasy-dataclasses")
+    assert status == 1
+    assert stderr.splitlines()[0] == "models/shared/pet.md:7:13: error: unknown generic type 'Nullable'"
+
+
+def test_unknown_dialect_is_a_usage_error_listing_the_known_ones(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project(demo, '[tool.docgen]\nspecs = "docs"\ndialect = "speakeasy-v9"\n')
+    monkeypatch.chdir(demo)
+    status, _, stderr = run_main(capsys, "build", "-q")
+    assert status == 2
+    known = "known dialects: " + ", ".join(dialects.known())  # Speakeasy's two, and any a test registered
+    assert known.startswith("known dialects: speakeasy-dataclasses, speakeasy-pydantic")
+    assert stderr.splitlines()[0] == f"pyproject.toml:6:1: error: unknown dialect 'speakeasy-v9'; {known}"
+    status, _, stderr = run_main(capsys, "build", "docs", "--no-config", "--dialect", "openapi")
+    assert status == 2
+    assert stderr.splitlines()[-1] == f"docgen build: error: unknown dialect 'openapi'; {known}"
+    assert not (demo / "generated").exists()
