@@ -131,16 +131,10 @@ def _common_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
     command.add_argument(
-        "--include",
-        metavar="GLOB",
-        action="append",
-        help="read only pages matching GLOB, relative to SPECS ('**' spans folders; repeatable)",
+        "--include", metavar="GLOB", action="append", help="read only pages matching GLOB (repeatable)"
     )
     command.add_argument(
-        "--exclude",
-        metavar="GLOB",
-        action="append",
-        help="leave out pages matching GLOB, or below a folder matching it (repeatable)",
+        "--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB (repeatable)"
     )
     command.add_argument(
         "--keep-going",

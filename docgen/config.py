@@ -196,9 +196,8 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
         return value
 
     for key in ("specs", "out", "templates"):
-        value = text(key)
-        if value is not None:
-            values[key] = base / value
+        if text(key) is not None:
+            values[key] = base / table[key]
     package = text("package")
     if package is not None:
         if not is_package_name(package):
@@ -215,20 +214,14 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
-    dialect = text("dialect")
-    if dialect is not None:
-        if dialect not in dialects.known():
-            problems.append(error(where.span(here, "dialect"), str(dialects.UnknownDialect(dialect))))
-        values["dialect"] = dialect
+    values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "keep-going"):
         if key in table:
             if not isinstance(table[key], bool):
                 problems.append(error(where.span(here, key), f"'{key}' must be true or false"))
             values[key.replace("-", "_")] = bool(table[key])
     for key in ("include", "exclude"):
-        globs = _globs(table, key, where, problems)
-        if globs is not None:
-            values[key] = globs
+        values[key] = _globs(table, key, where, problems)
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
@@ -246,18 +239,20 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     return Settings(**values)
 
 
-def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> Optional[tuple[str, ...]]:
+def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> tuple[str, ...]:
     """``include``/``exclude``: a list of non-empty glob strings (a single string is one glob)."""
-    value = table.get(key)
-    if value is None:
-        return None
+    value = table.get(key, [])
     globs = [value] if isinstance(value, str) else value
     if not isinstance(globs, list) or not all(isinstance(g, str) and g.strip() for g in globs):
-        problems.append(
-            error(where.span("tool.docgen", key), f"'{key}' must be a list of globs", f'e.g. {key} = ["sdks/**"]')
-        )
-        return None
+        problems.append(error(where.span("tool.docgen", key), f"'{key}' must be a list of globs", 'e.g. ["sdks"]'))
+        return ()
     return tuple(globs)
+
+
+def _known_dialect(name: Optional[str], span: SourceSpan, problems: list[Diagnostic]) -> Optional[str]:
+    if name is not None and name not in dialects.known():
+        problems.append(error(span, str(dialects.UnknownDialect(name))))
+    return name
 
 
 def _field_table(

@@ -39,7 +39,7 @@ class Primitive:
 
 @dataclass(frozen=True, slots=True)
 class HttpResponse:
-    """The raw HTTP response object of an operation (``requests.Response`` in the docs)."""
+    """The raw HTTP response object of an operation (the dialect says how the docs name it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,8 @@ def safe_identifier(text: str, extra_reserved: frozenset[str] = frozenset()) -> 
 
 
 def unescaped(name: str) -> str:
-    """The name without docgen's reserved-word underscore: ``str_`` -> ``str``."""
+    """The name without a reserved-word underscore: ``str_`` -> ``str``.  Settings may name
+    a field either way (``Type.class`` for ``class_``)."""
     base = name.rstrip("_")
     if base and name != base and (base in _ESCAPED_BY_DOCS or base in RUNTIME_NAMES):
         return base

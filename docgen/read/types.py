@@ -2,12 +2,12 @@
 
 The grammar (a tokenizer and a recursive-descent parser)::
 
-    type     := LINK_OPEN type LINK_CLOSE           # [shared.Foo](../shared/foo.md)
+    type     := LINK_OPEN type LINK_CLOSE           # [pets.Dog](../pets/dog.md)
               | NAME [ "[" args "]" ]               # Dict[str, List[int]]
     args     := arg ("," arg)* [","]
     arg      := type | STRING | NUMBER | "[" [args] "]"
 
-NAME is a dotted identifier (``shared.Foo``, ``requests.Response``).  Emphasis
+NAME is a dotted identifier (``pets.Dog``, ``io.BytesIO``).  Emphasis
 (``*str*``) and code spans (`` `int` ``) are presentation and are ignored; a link's
 target is kept on the :class:`Link` node that wraps the linked expression.  The parser
 knows no type names: which names exist is decided later, by the dialect and resolver.
