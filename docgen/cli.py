@@ -44,7 +44,8 @@ EPILOG = """\
 exit status:
   0    success (check: OUT is up to date)
   1    the pages have errors (each printed as path:line:col: error: message;
-       nothing is written), OUT cannot be written, or (check) OUT would change
+       nothing is written, unless --keep-going: then 0 unless --strict), OUT
+       cannot be written, or (check) OUT would change
   2    wrong command line or configuration
   123  internal error in docgen (please report it)"""
 
@@ -69,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
             "Generate the package for every *.md page below SPECS into OUT.  OUT becomes a "
             "Python package (OUT/__init__.py exports every type); name and move it freely. "
             "Files that did not change are not rewritten; if any page has an error, all "
-            "errors are printed and nothing is written."
+            "errors are printed and nothing is written (--keep-going: all that needs no failed page)."
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -13,8 +13,8 @@ wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
 dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
-include = ["**"]                 # globs of pages to read, relative to specs ("**" spans folders)
-exclude = ["sdks", "**/README.md"]  # globs of pages to leave out (a folder leaves out all below it)
+include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
+exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
