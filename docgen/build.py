@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -39,6 +39,7 @@ class Generated:
     counts: dict[str, int]
     left_out: tuple[LeftOut, ...] = ()  # written around (--keep-going) or the reason nothing was
     skipped: tuple[tuple[str, str], ...] = ()
+    origins: dict[str, str] = field(default_factory=dict)  # generated module -> the page it comes from
 
 
 #: Below this many pages, reading in one process is faster than forking another.
@@ -226,7 +227,8 @@ def generate(
         "enums": sum(isinstance(d, Enum) for d in decls),
         "unions": sum(isinstance(d, Union_) for d in decls),
     }
-    return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped)
+    origins = {"/".join(m.module) + ".py": m.page for m in spec.modules}
+    return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped, origins)
 
 
 def _template_problem(exc: Exception, user_templates: str) -> Diagnostic:

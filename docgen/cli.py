@@ -12,7 +12,6 @@ nothing changed stops after fingerprinting the pages (see :mod:`docgen.increment
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 import time
 import traceback
@@ -20,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from . import __version__, config, dialects, incremental, report
-from .diagnostics import ERROR, NOTE, REMARK, WARNING, Diagnostic, sorted_diagnostics
+from . import __version__, config, dialects, incremental, lock, report
+from .diagnostics import ERROR, WARNING, Diagnostic, shown_as, sorted_diagnostics
+from .manifest import ManifestError, conflict_errors, report_kept_and_restored
 from .read.sources import Selection, Source, load_sources
-from .write import MANIFEST, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
+from .write import MANIFEST, ConflictError, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
 
 if TYPE_CHECKING:
     from .build import Generated
@@ -43,9 +43,8 @@ flags given here override them."""
 EPILOG = """\
 exit status:
   0    success (check: OUT is up to date)
-  1    the pages have errors (each printed as path:line:col: error: message;
-       nothing is written, unless --keep-going: then 0 unless --strict), OUT
-       cannot be written, or (check) OUT would change
+  1    the pages have errors (path:line:col: error: message; nothing is written;
+       --keep-going: 0 unless --strict), OUT cannot be written, or OUT would change (check)
   2    wrong command line or configuration
   123  internal error in docgen (please report it)"""
 
@@ -93,6 +92,9 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 1 when the build changed OUT (for pre-commit hooks: new files count too)",
     )
+    build.add_argument(
+        "--force", action="store_true", help="overwrite files docgen did not write where a page now maps to them"
+    )
     return top
 
 
@@ -132,20 +134,17 @@ def _common_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
     command.add_argument(
-        "--include", metavar="GLOB", action="append", help="read only pages matching GLOB (repeatable)"
+        "--lock-timeout",
+        metavar="SECONDS",
+        type=lock.seconds,
+        help="while another docgen run works on OUT, wait at most this long, then exit 1 (default: wait until it ends)",
     )
+    command.add_argument("--include", metavar="GLOB", action="append", help="read only pages matching GLOB")
+    command.add_argument("--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB")
     command.add_argument(
-        "--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB (repeatable)"
+        "--keep-going", action="store_true", default=None, help="on errors, write what needs no failed page"
     )
-    command.add_argument(
-        "--keep-going",
-        action="store_true",
-        default=None,
-        help="on errors, still write every module that depends on no failed page (exit 0 unless --strict)",
-    )
-    command.add_argument(
-        "-v", "--verbose", action="store_true", help="also list skipped pages and the sections docgen does not use"
-    )
+    command.add_argument("-v", "--verbose", action="store_true", help="also list skipped pages and unused sections")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -230,35 +229,17 @@ class _Run:
 
     def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """Print every diagnostic this run shows; return those that fail the run."""
-        ordered = sorted_diagnostics(d for d in map(self._shown, diagnostics) if d is not None)
+        shown = (shown_as(d, self.strict, self.args.verbose) for d in diagnostics)
+        ordered = sorted_diagnostics(d for d in shown if d is not None)
         for diagnostic in ordered:
             print(diagnostic.render(), file=sys.stderr)
         return [d for d in ordered if d.severity == ERROR or (d.severity == WARNING and self.strict)]
 
-    def _shown(self, diagnostic: Diagnostic) -> Optional[Diagnostic]:
-        """A remark is a warning with --strict and a note under -v; notes show under -v only."""
-        if diagnostic.severity == REMARK:
-            if self.strict:
-                return dataclasses.replace(diagnostic, severity=WARNING)
-            diagnostic = dataclasses.replace(diagnostic, severity=NOTE)
-        if diagnostic.severity == NOTE:
-            return diagnostic if self.args.verbose else None
-        return diagnostic
-
     def built(self, pages: int, counts: dict[str, int], changed: int) -> None:
-        skipped = report.skipped_line(counts)
-        self.summary(
-            f"{pages} pages read; {counts['models']} models, {counts['enums']} enums, "
-            f"{counts['unions']} unions emitted; {skipped + '; ' if skipped else ''}"
-            f"{changed} files changed in {self.out}"
-        )
+        self.summary(report.built(pages, counts, changed, self.out))
 
     def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
-        report.error_kinds(failing)
-        errors = sum(d.severity != WARNING for d in failing)
-        warnings = len(failing) - errors
-        counted = f"{errors} error(s)" + (f" and {warnings} warning(s) (--strict)" if warnings else "")
-        print(f"docgen: {counted}; {what}", file=sys.stderr)
+        report.failed(failing, what)
 
     def summary(self, text: str) -> None:
         if not self.args.quiet:
@@ -275,25 +256,36 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     sources, problems = load_sources(specs, Selection(settings.include, settings.exclude))
     if not sources and not problems:
-        chosen = " chosen by include/exclude" if settings.include or settings.exclude else ""
-        print(f"docgen: error: no *.md pages{chosen} found below {specs}", file=sys.stderr)
+        print(report.no_pages(specs, chosen=bool(settings.include or settings.exclude)), file=sys.stderr)
         return EXIT_FAILED
     templates = settings.templates.resolve() if settings.templates else None
     shipped = _shipped_templates()
     key = incremental.fingerprint(((s.path, s.text) for s in sources), settings.fingerprint(), (shipped, templates))
     current = _Run(args, settings, specs, out, sources, problems, key, started)
-    if not problems and not args.no_cache:
-        record = incremental.load_record(key)
+    try:
+        with lock.held(out, args.lock_timeout, create_parent=args.command == "build"):
+            return _run_locked(current)
+    except lock.LockTimeout as exc:
+        print(f"docgen: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except ManifestError as exc:
+        current.failed(current.report(exc.diagnostics), "nothing was written")
+        return EXIT_FAILED
+
+
+def _run_locked(current: _Run) -> int:
+    """The run, OUT's lock held: a build whose inputs and OUT are unchanged stops here;
+    ``check`` always compares OUT's bytes with what a build writes."""
+    args, sources, out = current.args, current.sources, current.out
+    if not current.problems and not args.no_cache and args.command == "build":
+        record = incremental.load_record(current.key)
         if incremental.up_to_date(out, record):
             assert record is not None
             failing = current.report(record.warnings)
             if failing:
                 current.failed(failing, "nothing was written")
                 return EXIT_FAILED
-            if args.command == "check":
-                current.summary(f"{len(sources)} pages read; {out} is up to date")
-            else:
-                current.built(len(sources), record.counts, 0)
+            current.built(len(sources), record.counts, 0)
             return EXIT_OK
     return _check(current) if args.command == "check" else _build(current)
 
@@ -318,7 +310,8 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     out = current.out if current.out.is_dir() else None
     incremental.tune_gc()
     templates = str(current.settings.templates.resolve()) if current.settings.templates else None
-    formatting = incremental.Formatting(out, jobs, use_cache=not current.args.no_cache, twice=templates is not None)
+    use_cache = not current.args.no_cache and current.args.command == "build"  # check takes no file on trust
+    formatting = incremental.Formatting(out, jobs, use_cache=use_cache, twice=templates is not None)
     result = generate(
         current.specs,
         templates,
@@ -328,14 +321,8 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
         jobs=formatting.jobs,
     )
     failing = current.report(result.diagnostics)
-    if current.args.verbose:
-        report.skipped_pages(result.skipped)
-    if not result.files or (failing and not current.settings.keep_going):
-        current.failed(failing, "nothing was written")
+    if not report.outcome(result, failing, current.settings.keep_going, current.args.verbose):
         return None
-    if failing:
-        report.left_out(result.left_out)
-        current.failed(failing, f"{len(result.left_out)} page(s) left out, the rest written (--keep-going)")
     warnings = [d for d in result.diagnostics if d.severity != ERROR]  # repeated by a no-op build
     return encode(result.files), warnings, result
 
@@ -346,10 +333,16 @@ def _build(current: _Run) -> int:
         return EXIT_FAILED
     files, warnings, result = generated
     try:
-        outcome = write_tree(current.out, files)
+        outcome = write_tree(current.out, files, force=current.args.force)
+    except ConflictError as exc:
+        current.failed(
+            current.report(conflict_errors(current.out, exc.conflicts, result.origins)), "nothing was written"
+        )
+        return EXIT_FAILED
     except (NotOwnedError, OSError) as exc:
         print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    report_kept_and_restored(current.out, outcome.kept, outcome.restored, current.summary)
     counts = {**result.counts, **report.skipped_counts(result.skipped)}
     if not current.args.no_cache and not result.left_out:
         incremental.save_record(current.key, current.out, warnings, counts)
@@ -374,7 +367,16 @@ def _check(current: _Run) -> int:
     if generated is None:
         return EXIT_FAILED
     files, _, result = generated
-    wanted = plan(current.out, files, with_diffs=True)
+    try:
+        wanted = plan(current.out, files, with_diffs=True)
+    except OSError as exc:
+        print(f"docgen: error: cannot read {current.out}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if wanted.conflicts:
+        current.failed(
+            current.report(conflict_errors(current.out, wanted.conflicts, result.origins)), "build would stop"
+        )
+        return EXIT_FAILED
     if wanted.is_noop:
         current.summary(f"{result.pages} pages read; {current.out} is up to date")
         return EXIT_OK

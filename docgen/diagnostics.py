@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .ir import SourceSpan
 
@@ -45,6 +46,16 @@ def remark(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == ERROR for d in diagnostics)
+
+
+def shown_as(diagnostic: Diagnostic, strict: bool, verbose: bool) -> Optional[Diagnostic]:
+    """A diagnostic as a run prints it, or None when it is not shown: a remark is a warning with
+    --strict and a note otherwise; notes show only under -v."""
+    if diagnostic.severity == REMARK:
+        diagnostic = dataclasses.replace(diagnostic, severity=WARNING if strict else NOTE)
+    if diagnostic.severity == NOTE and not verbose:
+        return None
+    return diagnostic
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -12,8 +12,11 @@
   parallel processes where the system allows.
 
 The cache folder is ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
-``~/.cache/docgen``.  Its records are content-addressed, so deleting it (or its being
-unwritable) only costs time.
+``~/.cache/docgen``; docgen creates it readable by its owner only.  Its records are
+content-addressed, so deleting it (or its being unwritable) only costs time, and a
+record that does not parse is ignored.  Only ``build`` uses it: a cache may be shared
+(between CI jobs, say) or tampered with, so ``check`` never takes its word for what
+OUT should hold and compares OUT with a build formatted afresh.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Iterable, Optional
 from . import __version__
 from .diagnostics import Diagnostic
 from .ir import SourceSpan
-from .write import MANIFEST, read_manifest, sha256
+from .manifest import MANIFEST, contained, read_manifest, sha256
 
 #: Below this many files, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -122,16 +125,26 @@ def _record_path(key: str) -> Path:
 
 
 def load_record(key: str) -> Optional[Record]:
+    """The record of the build *key*; None when there is none or it does not parse."""
     try:
         data = json.loads(_record_path(key).read_text(encoding="utf-8"))
-        warnings = tuple(
-            Diagnostic(SourceSpan(w["path"], w["line"], w["col"]), w["severity"], w["message"], w["hint"])
-            for w in data["warnings"]
-        )
+        warnings = tuple(_warning(w) for w in data["warnings"])
         counts = {str(k): int(v) for k, v in data["counts"].items()}
-        return Record(str(data["manifest"]), warnings, counts)
-    except (OSError, ValueError, KeyError, TypeError):
+        if not isinstance(data["manifest"], str) or not {"models", "enums", "unions"} <= set(counts):
+            return None
+        return Record(data["manifest"], warnings, counts)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
         return None
+
+
+def _warning(entry: dict) -> Diagnostic:  # type: ignore[type-arg]
+    path, line, col = entry["path"], entry["line"], entry["col"]
+    severity, message, hint = entry["severity"], entry["message"], entry["hint"]
+    if not (isinstance(line, int) and isinstance(col, int)):
+        raise TypeError("line and column are numbers")
+    if not all(isinstance(text, str) for text in (path, severity, message, hint)):
+        raise TypeError("the texts of a warning are strings")
+    return Diagnostic(SourceSpan(path, line, col), severity, message, hint)
 
 
 def save_record(key: str, out: Path, warnings: Iterable[Diagnostic], counts: dict[str, int]) -> None:
@@ -165,7 +178,7 @@ def up_to_date(out: Path, record: Optional[Record]) -> bool:
     if sha256(manifest_bytes) != record.manifest:
         return False
     files = read_manifest(out)
-    if files is None:
+    if files is None or not all(contained(path) for path in files):
         return False
     for path, digest in files.items():
         try:
@@ -245,9 +258,11 @@ def _formatted_path() -> Path:
 def _load_formatted() -> dict[str, str]:
     try:
         data = json.loads(_formatted_path().read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
 def _save_formatted(learned: dict[str, str]) -> None:
@@ -258,9 +273,20 @@ def _save_formatted(learned: dict[str, str]) -> None:
     _write_atomically(_formatted_path(), json.dumps(kept))
 
 
+def _private_folder(folder: Path) -> None:
+    """Make *folder* (the cache folder or one inside it), owner-only when docgen creates it."""
+    root = cache_dir()
+    root.parent.mkdir(parents=True, exist_ok=True)
+    for made in (root, folder) if folder != root else (root,):
+        try:
+            made.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+
+
 def _write_atomically(target: Path, text: str) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _private_folder(target.parent)
         temp = target.with_name(f".{target.name}.{os.getpid()}")
         temp.write_text(text, encoding="utf-8")
         os.replace(temp, target)

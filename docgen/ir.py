@@ -1,7 +1,7 @@
 """The intermediate model: plain, immutable data that every later stage reads.
 
 Nothing here knows about markdown, Jinja or black, and this module imports nothing
-of docgen's.  Types refer to each other by *key* (``"models.shared.Foo"``: the
+of docgen's.  Types refer to each other by *key* (``"models.pets.Dog"``: the
 namespace path of the defining page plus the type name) through the symbol table
 of a :class:`Spec`, so reference cycles need no mutation.
 """
@@ -158,8 +158,8 @@ Decl = Union[Model, Enum, Union_]
 class Module:
     """What one page defines; it becomes one Python module."""
 
-    page: str  # spec-relative path of the page, ``models/shared/foo.md``
-    module: tuple[str, ...]  # dotted module path below OUT, ``("models", "shared", "foo")``
+    page: str  # spec-relative path of the page, ``models/pets/dog.md``
+    module: tuple[str, ...]  # dotted module path below OUT, ``("models", "pets", "dog")``
     decls: tuple[Decl, ...]
 
 

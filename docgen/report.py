@@ -5,13 +5,52 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .diagnostics import Diagnostic
+from .diagnostics import WARNING, Diagnostic
 from .failures import LeftOut, counts_by_kind
+
+if TYPE_CHECKING:
+    from .build import Generated
 
 #: The prefix of the keys of a build record's counts that count skipped pages.
 SKIPPED = "skipped: "
+
+
+def no_pages(specs: Path, chosen: bool) -> str:
+    return f"docgen: error: no *.md pages{' chosen by include/exclude' if chosen else ''} found below {specs}"
+
+
+def outcome(result: "Generated", failing: Sequence[Diagnostic], keep_going: bool, verbose: bool) -> bool:
+    """Print what a build skipped (-v), left out or failed on; whether its files are to be written."""
+    if verbose:
+        skipped_pages(result.skipped)
+    if not result.files or (failing and not keep_going):
+        failed(failing, "nothing was written")
+        return False
+    if failing:
+        left_out(result.left_out)
+        failed(failing, f"{len(result.left_out)} page(s) left out, the rest written (--keep-going)")
+    return True
+
+
+def built(pages: int, counts: dict[str, int], changed: int, out: Path) -> str:
+    """The summary of a build that wrote OUT (the caller adds the time)."""
+    skipped = skipped_line(counts)
+    return (
+        f"{pages} pages read; {counts['models']} models, {counts['enums']} enums, "
+        f"{counts['unions']} unions emitted; {skipped + '; ' if skipped else ''}{changed} files changed in {out}"
+    )
+
+
+def failed(failing: Sequence[Diagnostic], what: str) -> None:
+    """The errors counted by kind, then ``N error(s) ...; WHAT`` (stderr)."""
+    error_kinds(failing)
+    errors = sum(d.severity != WARNING for d in failing)
+    warnings = len(failing) - errors
+    counted = f"{errors} error(s)" + (f" and {warnings} warning(s) (--strict)" if warnings else "")
+    print(f"docgen: {counted}; {what}", file=sys.stderr)
 
 
 def error_kinds(diagnostics: Iterable[Diagnostic]) -> None:

@@ -7,31 +7,56 @@ keep their inode and mtime) and swaps it in with one atomic rename, so OUT is al
 either the complete old tree or the complete new one.
 
 docgen owns a folder when it holds docgen's manifest (``.docgen-manifest.json``): the
-list of files docgen wrote there.  It refuses to write into a non-empty folder that it
-does not own, and never deletes a file it did not write.
+list of files docgen wrote there, with their hashes.  It refuses to write into a
+non-empty folder that it does not own, and deletes or overwrites only files it wrote
+and nobody changed since (see :mod:`docgen.manifest`).  A failed write (a full disk)
+leaves OUT as it was.  The caller holds OUT's lock (:mod:`docgen.lock`) meanwhile.
 """
 
 from __future__ import annotations
 
 import ctypes
 import difflib
-import hashlib
 import json
 import os
 import shutil
+import socket
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from .manifest import (  # noqa: F401 - part of this module's API
+    MANIFEST,
+    ManifestError,
+    check_entries,
+    contained,
+    judge,
+    manifest_text,
+    read_manifest,
+    sha256,
+)
 
-MANIFEST = ".docgen-manifest.json"
 _TEMP_PREFIX = ".docgen-tmp-"
+#: The file inside each temporary tree that says whose it is (see _mark).
+_MARKER = ".docgen-temporary.json"
 
 
 class NotOwnedError(Exception):
     """OUT holds files and no docgen manifest: docgen will not write there."""
+
+
+class ConflictError(Exception):
+    """Files docgen would write are where OUT holds files docgen did not write."""
+
+    def __init__(self, conflicts: tuple[tuple[str, str], ...]) -> None:
+        self.conflicts = conflicts
+        super().__init__(", ".join(found for found, _ in conflicts))
+
+
+class WriteError(OSError):
+    """Writing the new tree failed; OUT is as it was."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +66,9 @@ class Plan:
     removed: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     diffs: dict[str, str] = field(default_factory=dict)
+    restored: tuple[str, ...] = ()  # changed files docgen wrote that were edited by hand
+    kept: tuple[str, ...] = ()  # files no page maps to any more, kept because they were edited
+    conflicts: tuple[tuple[str, str], ...] = ()  # (OUT's path, docgen's file that needs it)
 
     @property
     def is_noop(self) -> bool:
@@ -51,27 +79,6 @@ class Plan:
         return len(self.added) + len(self.changed) + len(self.removed)
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def manifest_text(files: dict[str, bytes]) -> str:
-    entries = {path: sha256(data) for path, data in sorted(files.items())}
-    return json.dumps({"generator": "docgen", "version": __version__, "files": entries}, indent=1) + "\n"
-
-
-def read_manifest(out: Path) -> dict[str, str] | None:
-    """The files docgen wrote in OUT (path -> sha256), or None when OUT is not docgen's."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        files = data["files"]
-        if data.get("generator") == "docgen" and isinstance(files, dict):
-            return {str(k): str(v) for k, v in files.items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
-    return None
-
-
 def _existing_entries(out: Path) -> list[str]:
     if not out.is_dir():
         return []
@@ -79,7 +86,8 @@ def _existing_entries(out: Path) -> list[str]:
 
 
 def check_ownership(out: Path) -> dict[str, str]:
-    """The manifest of OUT; raises NotOwnedError for a non-empty folder docgen does not own."""
+    """The manifest of OUT, its entries checked; raises NotOwnedError for a non-empty folder
+    docgen does not own and ManifestError for entries that leave OUT."""
     if out.exists() and not out.is_dir():
         raise NotOwnedError(f"{out} exists and is not a folder")
     manifest = read_manifest(out)
@@ -92,6 +100,7 @@ def check_ownership(out: Path) -> dict[str, str]:
                 "choose an empty or new folder with -o, or remove its contents yourself"
             )
         return {}
+    check_entries(out, manifest)
     return manifest
 
 
@@ -102,26 +111,26 @@ def encode(files: dict[str, str]) -> dict[str, bytes]:
     return data
 
 
-def plan(out: Path, files: dict[str, bytes], with_diffs: bool = False) -> Plan:
+def plan(out: Path, files: dict[str, bytes], with_diffs: bool = False, force: bool = False) -> Plan:
     """What writing *files* (already encoded, manifest included) into OUT would change."""
     manifest = read_manifest(out) or {}
-    added, changed, unchanged = [], [], []
+    check_entries(out, manifest)
+    found = judge(out, files, manifest, force)
     diffs: dict[str, str] = {}
-    for path, data in files.items():
-        target = out / path
-        try:
-            current = target.read_bytes()
-        except OSError:
-            added.append(path)
-            continue
-        if current == data:
-            unchanged.append(path)
-        else:
-            changed.append(path)
-            if with_diffs:
-                diffs[path] = _diff(path, current, data)
-    removed = sorted(p for p in manifest if p not in files and (out / p).exists())
-    return Plan(tuple(added), tuple(changed), tuple(removed), tuple(unchanged), diffs)
+    if with_diffs:
+        for path in found.changed:
+            now = (out / path).read_bytes() if (out / path).is_file() else b""
+            diffs[path] = _diff(path, now, files[path])
+    return Plan(
+        tuple(found.added),
+        tuple(found.changed),
+        tuple(found.removed),
+        tuple(found.unchanged),
+        diffs,
+        tuple(found.restored),
+        tuple(found.kept),
+        tuple(found.conflicts),
+    )
 
 
 def _diff(path: str, old: bytes, new: bytes) -> str:
@@ -130,34 +139,46 @@ def _diff(path: str, old: bytes, new: bytes) -> str:
     return "".join(difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}"))
 
 
-def contained(path: str) -> bool:
-    """Whether the relative POSIX *path* stays inside the folder it is relative to."""
-    parts = path.split("/")
-    return bool(path) and not path.startswith("/") and "\\" not in path and all(p not in ("", ".", "..") for p in parts)
+def write_tree(out: Path, files: dict[str, bytes], force: bool = False) -> Plan:
+    """Make OUT hold *files* (plus whatever docgen did not write there), atomically.
 
-
-def write_tree(out: Path, files: dict[str, bytes]) -> Plan:
-    """Make OUT hold *files* (plus whatever docgen did not write there), atomically."""
+    Raises ConflictError, without writing, when a file would replace one docgen did not
+    write (unless *force*), and WriteError when the new tree cannot be written."""
     escaping = sorted(path for path in files if not contained(path))
     if escaping:  # the emitter never makes such a path: a bug, stopped before anything is written
         raise ValueError(f"refusing to write outside {out}: {escaping[:3]}")
-    manifest = check_ownership(out)
-    _remove_stale_temporaries(out)
-    result = plan(out, files)
+    check_ownership(out)
+    result = plan(out, files, force=force)
+    if result.conflicts:
+        raise ConflictError(result.conflicts)
     if result.is_noop:
         return result
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX + out.name + "-", dir=out.parent))
     try:
-        _assemble(temp, out, files, set(result.unchanged), manifest)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(out)
+        temp = _make_temporary(out)
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    try:
+        _assemble(temp, out, files, set(result.unchanged), set(result.removed))
         _swap_in(temp, out)
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
     return result
 
 
-def _assemble(temp: Path, out: Path, files: dict[str, bytes], unchanged: set[str], manifest: dict[str, str]) -> None:
+def _write_error(out: Path, exc: OSError) -> WriteError:
+    where = f" ({exc.filename})" if exc.filename else ""
+    return WriteError(
+        f"{exc.strerror or exc}{where} while writing the new tree next to it; "
+        f"{out} was left as it was and the partial tree was removed"
+    )
+
+
+def _assemble(temp: Path, out: Path, files: dict[str, bytes], unchanged: set[str], removed: set[str]) -> None:
     made: set[Path] = set()
     for path, data in files.items():
         target = temp / path
@@ -168,18 +189,18 @@ def _assemble(temp: Path, out: Path, files: dict[str, bytes], unchanged: set[str
             continue
         target.write_bytes(data)
     if out.is_dir():
-        _keep_foreign(out, temp, set(files) | set(manifest))
+        _keep_foreign(out, temp, set(files) | removed)
 
 
-def _keep_foreign(out: Path, temp: Path, ours: set[str]) -> None:
-    """Carry every file docgen did not write over into the new tree."""
+def _keep_foreign(out: Path, temp: Path, replaced: set[str]) -> None:
+    """Carry every file the build neither writes nor removes over into the new tree."""
     for folder, subfolders, names in os.walk(out):
         rel_folder = Path(folder).relative_to(out)
         for name in subfolders + names:
             rel = (rel_folder / name).as_posix()
             source = Path(folder) / name
             target = temp / rel
-            if rel in ours or name == "__pycache__":
+            if rel in replaced or name == "__pycache__":
                 continue
             if source.is_symlink():
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +211,13 @@ def _keep_foreign(out: Path, temp: Path, ours: set[str]) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if not _link(source, target):
                     shutil.copy2(source, target)
-        subfolders[:] = [d for d in subfolders if d != "__pycache__" and not (Path(folder) / d).is_symlink()]
+        subfolders[:] = [
+            d
+            for d in subfolders
+            if d != "__pycache__"
+            and not (Path(folder) / d).is_symlink()
+            and (rel_folder / d).as_posix() not in replaced
+        ]
 
 
 def _link(source: Path, target: Path) -> bool:
@@ -220,22 +247,103 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _swap_in(temp: Path, out: Path) -> None:
+    (temp / _MARKER).unlink()  # the new tree must not carry it into OUT
     if not out.exists():
         os.rename(temp, out)
         return
     if _exchange(temp, out):
-        shutil.rmtree(temp)  # temp now holds the old tree
+        _discard(temp, out)  # temp now holds the old tree
         return
     old = temp.with_name(temp.name + "-old")
     os.rename(out, old)
-    os.rename(temp, out)
-    shutil.rmtree(old)
+    try:
+        os.rename(temp, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    _discard(old, out)
+
+
+def _discard(old_tree: Path, out: Path) -> None:
+    """Remove OUT's replaced tree; marked first, so a kill part way leaves it to the next cleanup."""
+    try:
+        _mark(old_tree, out)
+    except OSError:
+        pass
+    shutil.rmtree(old_tree, ignore_errors=True)
+
+
+# --- temporary trees ------------------------------------------------------------------
+#
+# A build assembles its new tree in OUT's parent, in a folder named after the hash of
+# OUT's resolved path (so the temporaries of OUT's siblings, 'gen' and 'gen-2', never
+# share a prefix) and marked with a file naming OUT, the host and the building process.
+# A later build removes a temporary tree only when that marker proves it is one of its
+# OUT's, left by a process that is no longer running; anything else is left alone.
+
+
+def _identity(out: Path) -> str:
+    return str(out.parent.resolve() / out.name)
+
+
+def _temp_prefix(out: Path) -> str:
+    return f"{_TEMP_PREFIX}{sha256(_identity(out).encode('utf-8'))[:16]}-"
+
+
+def _make_temporary(out: Path) -> Path:
+    temp = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
+    try:
+        os.chmod(temp, _folder_mode(out))  # mkdtemp makes it owner-only; OUT keeps its mode
+        _mark(temp, out)
+    except OSError:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return temp
+
+
+def _folder_mode(out: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(out).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o777 & ~umask
+
+
+def _mark(folder: Path, out: Path) -> None:
+    marker = {"generator": "docgen", "out": _identity(out), "host": socket.gethostname(), "pid": os.getpid()}
+    (folder / _MARKER).write_text(json.dumps(marker), encoding="utf-8")
+
+
+def _is_stale(entry: Path, out: Path) -> bool:
+    """Whether *entry* is provably a temporary tree of OUT whose builder is gone."""
+    if entry.is_symlink() or not entry.is_dir():
+        return False
+    try:
+        marker = json.loads((entry / _MARKER).read_text(encoding="utf-8"))
+        owner, host, pid = marker["out"], marker["host"], marker["pid"]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return False
+    if marker.get("generator") != "docgen" or owner != _identity(out) or host != socket.gethostname():
+        return False
+    return isinstance(pid, int) and not _running(pid)
+
+
+def _running(pid: int) -> bool:
+    if pid <= 0 or pid == os.getpid():
+        return True  # not provably gone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, and belongs to someone else
+    return True
 
 
 def _remove_stale_temporaries(out: Path) -> None:
-    """Temporary trees left by a build that was killed part way."""
-    if not out.parent.is_dir():
-        return
+    """Temporary trees of OUT left by a build that was killed part way."""
+    prefix = _temp_prefix(out)
     for entry in out.parent.iterdir():
-        if entry.name.startswith(_TEMP_PREFIX + out.name + "-") and entry.is_dir():
+        if entry.name.startswith(prefix) and _is_stale(entry, out):
             shutil.rmtree(entry, ignore_errors=True)

@@ -43,7 +43,7 @@ def test_help_documents_commands_options_and_exit_codes() -> None:
     build = run("build", "--help")
     assert top.returncode == 0 and build.returncode == 0
     assert "build" in top.stdout and "exit status" in top.stdout
-    for text in ("SPECS", "-o OUT", "--out", "default: generated/", "123"):
+    for text in ("SPECS", "-o OUT", "--out", "default: generated/", "123", "--lock-timeout SECONDS", "--force"):
         assert text in build.stdout
 
 
