@@ -229,8 +229,7 @@ class _Run:
 
     def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """Print every diagnostic this run shows; return those that fail the run."""
-        shown = (shown_as(d, self.strict, self.args.verbose) for d in diagnostics)
-        ordered = sorted_diagnostics(d for d in shown if d is not None)
+        ordered = sorted_diagnostics(filter(None, (shown_as(d, self.strict, self.args.verbose) for d in diagnostics)))
         for diagnostic in ordered:
             print(diagnostic.render(), file=sys.stderr)
         return [d for d in ordered if d.severity == ERROR or (d.severity == WARNING and self.strict)]
