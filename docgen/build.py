@@ -10,23 +10,27 @@ from typing import Optional
 import black
 import jinja2
 
-from . import dialects
+from . import dialects, failures
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
 from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
-from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
+from .failures import LeftOut
+from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.fields import shared_json_keys
 from .read.markdown import Page, read_page
-from .read.sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
-from .resolve import Symbols
+from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
+from .resolve import Symbols, specs_root
 
 
 @dataclass(frozen=True)
 class Compiled:
-    spec: Optional[Spec]
+    spec: Optional[Spec]  # None when any page has errors
     diagnostics: tuple[Diagnostic, ...]
     pages: int
+    kept: Optional[Spec] = None  # the modules that depend on no failed page (what --keep-going writes)
+    left_out: tuple[LeftOut, ...] = ()  # the pages that fail or depend on one that does
+    skipped: tuple[tuple[str, str], ...] = ()  # (page, what it is): pages that describe no types
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Generated:
     diagnostics: tuple[Diagnostic, ...]
     pages: int
     counts: dict[str, int]
+    left_out: tuple[LeftOut, ...] = ()  # written around (--keep-going) or the reason nothing was
+    skipped: tuple[tuple[str, str], ...] = ()
     origins: dict[str, str] = field(default_factory=dict)  # generated module -> the page it comes from
 
 
@@ -65,23 +71,53 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     return pages
 
 
-def compile_sources(sources: list[Source], jobs: int = 1, dialect: Optional[str] = None) -> Compiled:
+def compile_sources(
+    sources: list[Source], jobs: int = 1, dialect: Optional[str] = None, root: Optional[str] = None
+) -> Compiled:
     """Read, declare, resolve and lower every page; the Spec is None when any page has errors.
 
-    The pages are read as *dialect* (a registered name), else as the dialect detected from them.
+    The pages are read as *dialect* (a registered name), else as the dialect detected from them;
+    pages the dialect knows describe no types (operation pages, readmes) are skipped.  *root* is
+    the specs folder's absolute path, for links that climb out of it and back in.
     """
     problems: list[Diagnostic] = []
     pages = read_pages(sources, jobs)
     flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
+    if skipped:
+        leave = {page for page, _ in skipped}
+        pages = [p for p in pages if p.path not in leave]
     declared = []
+    broken: list[Page] = []
     for page in pages:
         found, page_problems = flavour.declarations(page)
         declared.extend(found)
         problems.extend(page_problems)
-    symbols = Symbols(declared, flavour)
+        if has_errors(page_problems):
+            broken.append(page)
+    symbols = Symbols(declared, flavour, root)
+    symbols.skipped = dict(skipped)
     for page in pages:
         symbols.add_page(page.path)
+    for page in broken:
+        symbols.mark_broken(page.path, next((s.title.text.strip() for s in page.sections if s.level == 1), ""))
     problems.extend(symbols.diagnostics)
+    modules = _lower_all(pages, flavour, symbols, problems)
+    problems.extend(_module_clashes(modules))
+    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
+    problems.extend(_recursive_unions(spec))
+    depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)
+    dropped = failures.left_out(failures.failed_pages(problems), depends)
+    problems = failures.with_referrer_counts(problems, depends)
+    left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
+    kept = failures.kept(spec, dropped)
+    return Compiled(None if has_errors(problems) else spec, tuple(problems), len(sources), kept, left_out, skipped)
+
+
+def _lower_all(
+    pages: list[Page], flavour: dialects.Dialect, symbols: Symbols, problems: list[Diagnostic]
+) -> list[Module]:
+    """Every page lowered to its module; each new problem appended to *problems* once."""
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
     for page in pages:
@@ -92,12 +128,7 @@ def compile_sources(sources: list[Source], jobs: int = 1, dialect: Optional[str]
                 problems.append(problem)
         if module is not None:
             modules.append(module)
-    problems.extend(_module_clashes(modules))
-    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
-    problems.extend(_recursive_unions(spec))
-    if has_errors(problems):
-        return Compiled(None, tuple(problems), len(sources))
-    return Compiled(spec, tuple(problems), len(sources))
+    return modules
 
 
 def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
@@ -131,7 +162,7 @@ def _recursive_unions(spec: Spec) -> list[Diagnostic]:
 
     def members(union: Union_, trail: tuple[str, ...]) -> Optional[tuple[str, ...]]:
         for member in union.members:
-            for key in _direct_refs(member):
+            for key in failures.refs_of(member):
                 target = decls.get(key)
                 if isinstance(target, Union_):
                     if key in trail:
@@ -155,17 +186,6 @@ def _recursive_unions(spec: Spec) -> list[Diagnostic]:
     return problems
 
 
-def _direct_refs(ref: object) -> list[str]:
-    if isinstance(ref, Ref):
-        return [ref.key]
-    children = []
-    for name in ("inner", "item", "value"):
-        if hasattr(ref, name):
-            children.append(getattr(ref, name))
-    children.extend(getattr(ref, "members", ()))
-    return [key for child in children for key in _direct_refs(child)]
-
-
 def generate(
     specs_dir: Path,
     user_templates: Optional[str] = None,
@@ -179,29 +199,38 @@ def generate(
     *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
     *jobs* processes read the pages.
     """
-    sources, problems = loaded if loaded is not None else load_sources(specs_dir)
-    compiled = compile_sources(sources, jobs, settings.dialect if settings is not None else None)
+    selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
+    sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection)
+    dialect = settings.dialect if settings is not None else None
+    compiled = compile_sources(sources, jobs, dialect, specs_root(specs_dir))
     diagnostics = tuple(problems) + compiled.diagnostics
-    if compiled.spec is None or has_errors(problems):
-        return Generated({}, diagnostics, compiled.pages, {})
-    spec = compiled.spec
+
+    def failed(more: tuple[Diagnostic, ...] = ()) -> Generated:
+        return Generated({}, diagnostics + more, compiled.pages, {}, compiled.left_out, compiled.skipped)
+
+    keep_going = settings is not None and settings.keep_going
+    spec = compiled.spec if compiled.spec is not None and not has_errors(problems) else None
+    if spec is None and keep_going and compiled.kept is not None and compiled.kept.modules:
+        spec = compiled.kept
+    if spec is None:
+        return failed()
     if settings is not None:
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
         naming_problems += status_problems
-        diagnostics += tuple(naming_problems)
         if has_errors(naming_problems):
-            return Generated({}, diagnostics, compiled.pages, {})
+            return failed(tuple(naming_problems))
+        diagnostics += tuple(naming_problems)
     clashes = shared_json_keys(spec)
     if clashes:
-        return Generated({}, diagnostics + tuple(clashes), compiled.pages, {})
+        return failed(tuple(clashes))
     try:
         files = emit(spec, user_templates, formatter, allow_nan=settings is not None and settings.allow_nan)
     except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
         problem = _template_problem(exc, user_templates) if user_templates is not None else None
         if problem is None:
             raise  # docgen's own templates or code are broken: a bug
-        return Generated({}, diagnostics + (problem,), compiled.pages, {})
+        return failed((problem,))
     decls = list(spec.decls().values())
     counts = {
         "models": sum(isinstance(d, Model) for d in decls),
@@ -209,7 +238,7 @@ def generate(
         "unions": sum(isinstance(d, Union_) for d in decls),
     }
     origins = {"/".join(m.module) + ".py": m.page for m in spec.modules}
-    return Generated(files, diagnostics, compiled.pages, counts, origins)
+    return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped, origins)
 
 
 def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnostic]:

@@ -14,6 +14,9 @@ templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
 allow-nan = false                # float fields accept NaN and infinities (not JSON)
 dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
+include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
+exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
+keep-going = false               # on errors, still write every module no failed page touches
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -64,6 +67,9 @@ KEYS = (
     "strict",
     "allow-nan",
     "dialect",
+    "include",
+    "exclude",
+    "keep-going",
 )
 
 
@@ -88,6 +94,9 @@ class Settings:
     templates: Optional[Path] = None
     strict: bool = False
     allow_nan: bool = False  # float accepts NaN and the infinities
+    include: tuple[str, ...] = ()  # globs of the pages to read (all when empty)
+    exclude: tuple[str, ...] = ()  # globs of the pages to leave out
+    keep_going: bool = False  # write what does not depend on a failed page
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
@@ -230,11 +239,13 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             )
         values["wire_naming"] = naming
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
-    for key in ("strict", "allow-nan"):
+    for key in ("strict", "allow-nan", "keep-going"):
         if key in table:
             if not isinstance(table[key], bool):
                 problems.append(error(where.span(here, key), f"'{key}' must be true or false"))
             values[key.replace("-", "_")] = bool(table[key])
+    for key in ("include", "exclude"):
+        values[key] = _globs(table, key, where, problems)
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
@@ -250,6 +261,16 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> tuple[str, ...]:
+    """``include``/``exclude``: a list of non-empty glob strings (a single string is one glob)."""
+    value = table.get(key, [])
+    globs = [value] if isinstance(value, str) else value
+    if not isinstance(globs, list) or not all(isinstance(g, str) and g.strip() for g in globs):
+        problems.append(error(where.span("tool.docgen", key), f"'{key}' must be a list of globs", 'e.g. ["sdks"]'))
+        return ()
+    return tuple(globs)
 
 
 def _known_dialect(name: Optional[str], span: SourceSpan, problems: list[Diagnostic]) -> Optional[str]:

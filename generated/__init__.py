@@ -19,13 +19,13 @@ from .models.shared.imagepart import ImagePart
 from .models.shared.legacymode import LegacyMode
 from .models.shared.message import Message
 from .models.shared.priority import Priority
+from .models.shared.retryconfig import BackoffStrategy, RetryConfig
 from .models.shared.role import Role
 from .models.shared.scalarvalue import ScalarValue
 from .models.shared.sentinelevent import SentinelEvent
 from .models.shared.textpart import TextPart
 from .models.shared.treenode import TreeNode
 from .models.shared.usage import Usage
-from .models.utils.retryconfig import BackoffStrategy, RetryConfig
 
 __all__ = [
     "UNSET",

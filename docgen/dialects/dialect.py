@@ -68,6 +68,19 @@ class Dialect:
     #: declare more types as ``## Name`` headings with the declaring section one level deeper.
     section_level: ClassVar[int] = 2
 
+    #: Section titles (lower case) that are part of a model page's layout but describe no type
+    #: (``## Example Usage``): not read, listed under -v.  Any other section docgen does not
+    #: use is a remark (a warning with --strict).
+    layout_sections: ClassVar[frozenset[str]] = frozenset()
+
+    #: Page file names that are the SDK's own documentation (``README.md``), never model pages.
+    readme_pages: ClassVar[frozenset[str]] = frozenset()
+    #: A folder whose pages, at any depth, are operation pages, not model pages (``sdks``).
+    operations_folder: ClassVar[str] = ""
+    #: A folder of the client's own helpers (``utils``), at the top or below ``models``: its
+    #: pages describe no model of the API.
+    helpers_folder: ClassVar[str] = ""
+
     #: Paragraph text of a ``>`` quote above a table that marks the type deprecated.
     deprecated_quote: ClassVar[str] = "DEPRECATED"
 
@@ -167,6 +180,18 @@ class Dialect:
         for text, kind in cls.sections.items():
             if text.lower() == title:
                 return kind
+        return None
+
+    def not_a_model_page(self, path: str) -> Optional[str]:
+        """What the page at spec-relative *path* is when it is no model page (``operation page``,
+        ``SDK readme``, ``SDK helper``), else None.  Such pages are skipped, never errors."""
+        folders = path.split("/")[:-1]
+        if self.operations_folder and self.operations_folder in folders:
+            return "operation page"
+        if path.rpartition("/")[2] in self.readme_pages:
+            return "SDK readme"
+        if self.helpers_folder and folders[-1:] == [self.helpers_folder] and folders[-2:-1] in ([], ["models"]):
+            return "SDK helper"
         return None
 
     def section_title(self, kind: str) -> str:

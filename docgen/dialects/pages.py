@@ -10,90 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional
 
 from ..diagnostics import Diagnostic, error, warning
 from ..emit import names
 from ..ir import Enum, EnumMember, Field, Model, Module, Optional_, SourceSpan, TypeRef, Union_
-from ..read.markdown import Block, Cell, Page, Section, Table
+from ..read.markdown import Cell, Page, Section, Table
 from ..read.types import MAX_INT_DIGITS, TypeExpr, TypeSyntaxError, parse_type, parse_type_text
 from ..resolve import Declared, Symbols, type_key
 from .dialect import DESCRIPTION, ENUM, EXAMPLE, MODEL, NAME, REQUIRED, TYPE, VALUE, Dialect
-from .types import RESPONSE_TYPES, Problem, TypeLowering
+from .sections import TypeSection, type_sections
+from .types import RESPONSE_TYPES, Broken, Problem, TypeLowering
 
 _INT_VALUE = re.compile(r"^-?\d+$")
 #: Names an enum class defines itself: a member of that name gets a trailing underscore.
 _ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
-@dataclass(frozen=True, slots=True)
-class _TypeSection:
-    """A heading that names a type, with the section that holds its table or union."""
-
-    kind: str
-    title: Cell
-    body: Section  # the declaring section (fields, values or union members)
-    intro: Section  # where the description paragraphs are
-    content: tuple[Block, ...]  # the body's blocks and those of its sub-sections
-
-
-def _type_sections(page: Page, dialect: Dialect) -> tuple[list[_TypeSection], list[Diagnostic]]:
-    sections = page.sections
-    found: list[_TypeSection] = []
-    problems: list[Diagnostic] = []
-    h1 = next((s for s in sections if s.level == 1), None)
-    if h1 is None:
-        problems.append(
-            error(
-                SourceSpan(page.path, 1, 1),
-                "page has no '# Title' heading naming its type",
-                "start the page with '# TypeName'",
-            )
-        )
-        return found, problems
-    top, nested = dialect.section_level, dialect.section_level + 1
-    owner: Optional[Section] = h1
-    for index, section in enumerate(sections):
-        kind = dialect.section_kind(section)
-        if section.level == 1 and section is not h1:
-            problems.append(
-                warning(section.span, "a second '# Title' heading is ignored", "use '## Name' for another type")
-            )
-            owner = None
-        elif kind is not None and section.level == top and owner is h1:
-            found.append(_TypeSection(kind, h1.title, section, h1, _subtree(sections, index)))
-            owner = None
-        elif kind is None and section.level == top:
-            owner = section  # '## BackoffStrategy' starts another type of the page
-        elif kind is not None and section.level == nested and owner is not None and owner is not h1:
-            found.append(_TypeSection(kind, owner.title, section, owner, _subtree(sections, index)))
-            owner = None
-    if not found:
-        wanted = [f"'{'#' * top} {title}'" for title in dialect.sections]
-        listed = ", ".join(wanted[:-1]) + " or " + wanted[-1] if len(wanted) > 1 else "".join(wanted)
-        problems.append(
-            error(
-                h1.span,
-                f"page {h1.title.text!r} has no {listed} section",
-                "add the section that describes the type, or move the page out of the specs folder",
-            )
-        )
-    return found, problems
-
-
-def _subtree(sections: Sequence[Section], index: int) -> tuple[Block, ...]:
-    """The blocks of ``sections[index]`` and of the deeper sections that follow it."""
-    blocks = list(sections[index].blocks)
-    for section in sections[index + 1 :]:
-        if section.level <= sections[index].level:
-            break
-        blocks.extend(section.blocks)
-    return tuple(blocks)
-
-
 def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Diagnostic]]:
     """The types a page declares (name, kind, place), for the symbol table."""
-    found, problems = _type_sections(page, dialect)
+    found, problems = type_sections(page, dialect)
     declared: list[Declared] = []
     for section in found:
         name = section.title.text.strip()
@@ -118,7 +54,7 @@ def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Dia
 
 def lower_page(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[Optional[Module], list[Diagnostic]]:
     """A page's types as an IR module, or None with the errors that prevent it."""
-    found, problems = _type_sections(page, dialect)
+    found, problems = type_sections(page, dialect)
     decls = []
     for section in found:
         name = section.title.text.strip()
@@ -158,7 +94,7 @@ class _Lowering:
     def dialect(self) -> Dialect:
         return self.types.dialect
 
-    def declaration(self, section: _TypeSection, key: str, name: str) -> Optional[Model | Enum | Union_]:
+    def declaration(self, section: TypeSection, key: str, name: str) -> Optional[Model | Enum | Union_]:
         description = "\n\n".join(b.text for b in section.intro.blocks if b.kind == "paragraph" and b.text).strip()
         deprecated = section.title.struck or any(
             b.kind == "quote" and self.dialect.deprecated_quote in b.text for b in section.intro.blocks
@@ -339,6 +275,8 @@ class _Lowering:
             self.problems.append(error(exc.span, exc.message, exc.hint))
         except Problem as exc:
             self.problems.append(exc.diagnostic)
+        except Broken as exc:  # the broken page's own error is the one message
+            self.types.symbols.refer(self.types.page, exc.page)
         return None
 
     def enum_members(self, table: Table) -> tuple[str, tuple[EnumMember, ...]]:
@@ -411,7 +349,7 @@ class _Lowering:
             values
         )
 
-    def union_members(self, section: _TypeSection) -> tuple[TypeRef, ...]:
+    def union_members(self, section: TypeSection) -> tuple[TypeRef, ...]:
         members: list[TypeRef] = []
         pattern = self.dialect.union_member_code
         for block in section.content:
@@ -431,7 +369,7 @@ class _Lowering:
             member = self._lowered(parse_type_text, match.group("type"), span)
             if member is not None and member not in members:
                 members.append(member)
-        if not members:
+        if not members and self.types.page not in self.types.symbols.knock_on:
             self.problems.append(
                 error(
                     section.body.span, "union has no member types", "add '### Member' headings with python code blocks"

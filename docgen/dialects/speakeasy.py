@@ -51,6 +51,10 @@ class SpeakeasyDataclasses(Dialect):
 
     name = "speakeasy-dataclasses"
     sections = {"Fields": MODEL, "Values": ENUM, "Supported Types": UNION}
+    layout_sections = frozenset({"example usage", "overview", "usage", "example", "examples", "description"})
+    readme_pages = frozenset({"README.md", "USAGE.md"})
+    operations_folder = "sdks"  # docs/sdks/<group>/README.md
+    helpers_folder = "utils"  # docs/models/utils/retryconfig.md: RetryConfig is no model of the API
     field_columns = {
         NAME: ("field", "name"),
         TYPE: ("type",),

@@ -1,4 +1,5 @@
-"""The pages of a build as text: found below SPECS, decoded, each with its spec-relative path.
+"""The pages of a build as text: found below SPECS, chosen by the include/exclude globs,
+decoded, each with its spec-relative path.
 
 This module is light on purpose: a no-op build reads the pages to fingerprint them
 and stops before any parsing library is imported.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,60 @@ MAX_PAGE_BYTES = 64 * 1024 * 1024
 class Source:
     path: str  # spec-relative POSIX path
     text: str
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which pages below SPECS a build reads: globs relative to SPECS (``**`` spans folders).
+
+    A page is read when it matches an *include* glob (or there are none) and no *exclude*
+    glob.  A glob matches a page when it matches the page's path or one of its folders:
+    ``sdks`` and ``sdks/**`` both leave out everything below ``sdks/``.
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def chooses(self, page: str) -> bool:
+        if self.include and not any(matches(glob, page) for glob in self.include):
+            return False
+        return not any(matches(glob, page) for glob in self.exclude)
+
+
+def glob_pattern(glob: str) -> re.Pattern[str]:
+    """A glob as a regular expression: ``*`` and ``?`` stay within a folder, ``**`` spans folders.
+
+    >>> bool(glob_pattern("sdks/**/*.md").match("sdks/pets/README.md"))
+    True
+    >>> bool(glob_pattern("*.md").match("shared/pet.md"))
+    False
+    """
+    out, i = [], 0
+    text = glob.strip().strip("/")
+    while i < len(text):
+        if text.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif text.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif text[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif text[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(text[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches(glob: str, page: str) -> bool:
+    """Whether *glob* matches *page* or one of the folders it lies in."""
+    pattern = glob_pattern(glob)
+    parts = page.split("/")
+    return any(pattern.match("/".join(parts[:depth])) for depth in range(1, len(parts) + 1))
 
 
 def find_pages(specs_dir: Path) -> list[Path]:
@@ -48,10 +104,15 @@ def _relative_pages(specs_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def load_sources(specs_dir: Path, limit: int = MAX_PAGE_BYTES) -> tuple[list[Source], list[Diagnostic]]:
+def load_sources(
+    specs_dir: Path, selection: Selection = Selection(), limit: int = MAX_PAGE_BYTES
+) -> tuple[list[Source], list[Diagnostic]]:
+    """The chosen pages below *specs_dir*, decoded; a page that cannot be read is a problem."""
     sources, problems = [], []
     root = os.path.realpath(specs_dir)
     for rel in _relative_pages(specs_dir):
+        if not selection.chooses(rel):
+            continue
         span = SourceSpan(rel, 1, 1)
         data, problem = _read_page(os.path.join(specs_dir, rel), root, limit)
         if problem is not None:

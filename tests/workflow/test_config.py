@@ -75,7 +75,8 @@ def test_unknown_key_is_an_error_naming_it(
     assert status == 2
     assert stderr.splitlines() == [
         "pyproject.toml:6:3: error: unknown key 'output' in [tool.docgen]",
-        "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict, allow-nan, dialect",
+        "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict, "
+        "allow-nan, dialect, include, exclude, keep-going",
     ]
     assert not (demo / "generated").exists()
 

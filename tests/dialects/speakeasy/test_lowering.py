@@ -162,7 +162,7 @@ def test_every_problem_of_every_page_is_reported() -> None:
         "m/a.md:7:9: link 'nope.md' points to a page that does not exist (m/nope.md)",
         "m/b.md:7:10: unknown type name 'Wibble'",
         "m/b.md:8:17: unknown Required marker 'yes'",
-        "m/c.md:7:9: link '../../../etc/passwd.md' points outside the specs folder",
+        "m/c.md:7:9: link '../../../etc/passwd.md' resolves to '../../etc/passwd.md', outside the specs folder",
     ]
 
 
