@@ -10,21 +10,27 @@ from typing import Optional
 import black
 import jinja2
 
-from . import dialects
+from . import dialects, failures
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
+from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
-from .ir import Enum, Model, Module, Ref, SourceSpan, Spec, Union_
+from .failures import LeftOut
+from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
+from .passes.fields import shared_json_keys
 from .read.markdown import Page, read_page
-from .read.sources import Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
-from .resolve import Symbols
+from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
+from .resolve import Symbols, specs_root
 
 
 @dataclass(frozen=True)
 class Compiled:
-    spec: Optional[Spec]
+    spec: Optional[Spec]  # None when any page has errors
     diagnostics: tuple[Diagnostic, ...]
     pages: int
+    kept: Optional[Spec] = None  # the modules that depend on no failed page (what --keep-going writes)
+    left_out: tuple[LeftOut, ...] = ()  # the pages that fail or depend on one that does
+    skipped: tuple[tuple[str, str], ...] = ()  # (page, what it is): pages that describe no types
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,12 @@ class Generated:
     diagnostics: tuple[Diagnostic, ...]
     pages: int
     counts: dict[str, int]
+    left_out: tuple[LeftOut, ...] = ()  # written around (--keep-going) or the reason nothing was
+    skipped: tuple[tuple[str, str], ...] = ()
     origins: dict[str, str] = field(default_factory=dict)  # generated module -> the page it comes from
 
+
+_RENAME = "rename the page or its folder"
 
 #: Below this many pages, reading in one process is faster than forking another.
 PARALLEL_READ_THRESHOLD = 200
@@ -49,12 +59,11 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     while this one reads the first (pages are plain data: they travel pickled)."""
     if jobs <= 1 or len(sources) < PARALLEL_READ_THRESHOLD or not sys.platform.startswith("linux"):
         return _read_all(sources)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import forked_pool
 
     share = -(-len(sources) // jobs)
     shares = [sources[i : i + share] for i in range(0, len(sources), share)]
-    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with forked_pool(len(shares) - 1) as pool:
         others = [pool.submit(_read_all, chunk) for chunk in shares[1:]]
         pages = _read_all(shares[0])
         for future in others:
@@ -62,23 +71,53 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     return pages
 
 
-def compile_sources(sources: list[Source], jobs: int = 1, dialect: Optional[str] = None) -> Compiled:
+def compile_sources(
+    sources: list[Source], jobs: int = 1, dialect: Optional[str] = None, root: Optional[str] = None
+) -> Compiled:
     """Read, declare, resolve and lower every page; the Spec is None when any page has errors.
 
-    The pages are read as *dialect* (a registered name), else as the dialect detected from them.
+    The pages are read as *dialect* (a registered name), else as the dialect detected from them;
+    pages the dialect knows describe no types (operation pages, readmes) are skipped.  *root* is
+    the specs folder's absolute path, for links that climb out of it and back in.
     """
     problems: list[Diagnostic] = []
     pages = read_pages(sources, jobs)
     flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
+    if skipped:
+        leave = {page for page, _ in skipped}
+        pages = [p for p in pages if p.path not in leave]
     declared = []
+    broken: list[Page] = []
     for page in pages:
         found, page_problems = flavour.declarations(page)
         declared.extend(found)
         problems.extend(page_problems)
-    symbols = Symbols(declared, flavour)
+        if has_errors(page_problems):
+            broken.append(page)
+    symbols = Symbols(declared, flavour, root)
+    symbols.skipped = dict(skipped)
     for page in pages:
         symbols.add_page(page.path)
+    for page in broken:
+        symbols.mark_broken(page.path, next((s.title.text.strip() for s in page.sections if s.level == 1), ""))
     problems.extend(symbols.diagnostics)
+    modules = _lower_all(pages, flavour, symbols, problems)
+    problems.extend(_module_clashes(modules))
+    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
+    problems.extend(_recursive_unions(spec))
+    depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)
+    dropped = failures.left_out(failures.failed_pages(problems), depends)
+    problems = failures.with_referrer_counts(problems, depends)
+    left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
+    kept = failures.kept(spec, dropped)
+    return Compiled(None if has_errors(problems) else spec, tuple(problems), len(sources), kept, left_out, skipped)
+
+
+def _lower_all(
+    pages: list[Page], flavour: dialects.Dialect, symbols: Symbols, problems: list[Diagnostic]
+) -> list[Module]:
+    """Every page lowered to its module; each new problem appended to *problems* once."""
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
     for page in pages:
@@ -89,12 +128,7 @@ def compile_sources(sources: list[Source], jobs: int = 1, dialect: Optional[str]
                 problems.append(problem)
         if module is not None:
             modules.append(module)
-    problems.extend(_module_clashes(modules))
-    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
-    problems.extend(_recursive_unions(spec))
-    if has_errors(problems):
-        return Compiled(None, tuple(problems), len(sources))
-    return Compiled(spec, tuple(problems), len(sources))
+    return modules
 
 
 def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
@@ -104,7 +138,10 @@ def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
     packages = {m.module[:depth] for m in modules for depth in range(1, len(m.module))}
     for module in sorted(modules, key=lambda m: m.page):
         span = SourceSpan(module.page, 1, 1)
-        if module.module in seen:
+        reason = names.module_path_problem(module.module)
+        if reason is not None:
+            problems.append(error(span, f"page cannot be the module {'.'.join(module.module)}: {reason}", _RENAME))
+        elif module.module in seen:
             problems.append(
                 error(
                     span,
@@ -125,7 +162,7 @@ def _recursive_unions(spec: Spec) -> list[Diagnostic]:
 
     def members(union: Union_, trail: tuple[str, ...]) -> Optional[tuple[str, ...]]:
         for member in union.members:
-            for key in _direct_refs(member):
+            for key in failures.refs_of(member):
                 target = decls.get(key)
                 if isinstance(target, Union_):
                     if key in trail:
@@ -149,17 +186,6 @@ def _recursive_unions(spec: Spec) -> list[Diagnostic]:
     return problems
 
 
-def _direct_refs(ref: object) -> list[str]:
-    if isinstance(ref, Ref):
-        return [ref.key]
-    children = []
-    for name in ("inner", "item", "value"):
-        if hasattr(ref, name):
-            children.append(getattr(ref, name))
-    children.extend(getattr(ref, "members", ()))
-    return [key for child in children for key in _direct_refs(child)]
-
-
 def generate(
     specs_dir: Path,
     user_templates: Optional[str] = None,
@@ -173,25 +199,38 @@ def generate(
     *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
     *jobs* processes read the pages.
     """
-    sources, problems = loaded if loaded is not None else load_sources(specs_dir)
-    compiled = compile_sources(sources, jobs, settings.dialect if settings is not None else None)
+    selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
+    sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection)
+    dialect = settings.dialect if settings is not None else None
+    compiled = compile_sources(sources, jobs, dialect, specs_root(specs_dir))
     diagnostics = tuple(problems) + compiled.diagnostics
-    if compiled.spec is None or has_errors(problems):
-        return Generated({}, diagnostics, compiled.pages, {})
-    spec = compiled.spec
+
+    def failed(more: tuple[Diagnostic, ...] = ()) -> Generated:
+        return Generated({}, diagnostics + more, compiled.pages, {}, compiled.left_out, compiled.skipped)
+
+    keep_going = settings is not None and settings.keep_going
+    spec = compiled.spec if compiled.spec is not None and not has_errors(problems) else None
+    if spec is None and keep_going and compiled.kept is not None and compiled.kept.modules:
+        spec = compiled.kept
+    if spec is None:
+        return failed()
     if settings is not None:
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
         naming_problems += status_problems
-        diagnostics += tuple(naming_problems)
         if has_errors(naming_problems):
-            return Generated({}, diagnostics, compiled.pages, {})
+            return failed(tuple(naming_problems))
+        diagnostics += tuple(naming_problems)
+    clashes = shared_json_keys(spec)
+    if clashes:
+        return failed(tuple(clashes))
     try:
-        files = emit(spec, user_templates, formatter)
-    except (jinja2.TemplateError, black.InvalidInput) as exc:
-        if user_templates is None:
-            raise  # docgen's own templates are broken: a bug
-        return Generated({}, diagnostics + (_template_problem(exc, user_templates),), compiled.pages, {})
+        files = emit(spec, user_templates, formatter, allow_nan=settings is not None and settings.allow_nan)
+    except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
+        problem = _template_problem(exc, user_templates) if user_templates is not None else None
+        if problem is None:
+            raise  # docgen's own templates or code are broken: a bug
+        return failed((problem,))
     decls = list(spec.decls().values())
     counts = {
         "models": sum(isinstance(d, Model) for d in decls),
@@ -199,23 +238,48 @@ def generate(
         "unions": sum(isinstance(d, Union_) for d in decls),
     }
     origins = {"/".join(m.module) + ".py": m.page for m in spec.modules}
-    return Generated(files, diagnostics, compiled.pages, counts, origins)
+    return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped, origins)
 
 
-def _template_problem(exc: Exception, user_templates: str) -> Diagnostic:
-    """A user template that does not render, or renders something that is not Python."""
+def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnostic]:
+    """A user template that does not render, or renders something that is not Python; None
+    when *exc* did not come from the user's templates (a bug in docgen)."""
+    hint = "fix the template in your templates folder; compare it with docgen's of the same name"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = SourceSpan(str(Path(user_templates) / (exc.name or "?")), exc.lineno or 1, 1)
-        return error(where, f"template syntax error: {exc.message}", "fix the template in your templates folder")
-    if isinstance(exc, jinja2.TemplateError):
+        where = SourceSpan(_shown(Path(user_templates) / (exc.name or "?")), exc.lineno or 1, 1)
+        return error(where, f"template syntax error: {exc.message}", hint)
+    if isinstance(exc, black.InvalidInput):
+        first = str(exc).splitlines()[0] if str(exc) else "invalid Python"
         return error(
-            SourceSpan(user_templates, 1, 1),
-            f"a template in {user_templates} failed: {exc}",
-            "compare your template with docgen's of the same name",
+            SourceSpan(_shown(Path(user_templates)), 1, 1),
+            f"the templates in {_shown(Path(user_templates))} produced code that is not valid Python: {first}",
+            "compare your templates with docgen's of the same name",
         )
-    first = str(exc).splitlines()[0] if str(exc) else "invalid Python"
-    return error(
-        SourceSpan(user_templates, 1, 1),
-        f"the templates in {user_templates} produced code that is not valid Python: {first}",
-        "compare your templates with docgen's of the same name",
-    )
+    where = _template_frame(exc, Path(user_templates))
+    if where is None:
+        if not isinstance(exc, jinja2.TemplateError):
+            return None
+        where = SourceSpan(_shown(Path(user_templates)), 1, 1)
+    reason = "templates include each other without end" if isinstance(exc, RecursionError) else str(exc)
+    message = f"template failed: {type(exc).__name__}: {reason}"
+    return error(where, message[:500], hint)
+
+
+def _template_frame(exc: BaseException, folder: Path) -> Optional[SourceSpan]:
+    """The innermost place in one of the user's templates in *exc*'s traceback: Jinja
+    rewrites its frames to the template's file and line."""
+    import traceback
+
+    root = folder.resolve()
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if path.is_absolute() and path.suffix == ".jinja" and root in path.resolve().parents:
+            found = SourceSpan(_shown(path), frame.lineno or 1, 1)
+    return found
+
+
+def _shown(path: Path) -> str:
+    from .config import display_path
+
+    return display_path(path)

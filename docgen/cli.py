@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
-from . import __version__, config, dialects, helptext, incremental, lock
-from .diagnostics import WARNING, Diagnostic, sorted_diagnostics
+from . import __version__, config, dialects, helptext, incremental, lock, report
+from .diagnostics import ERROR, WARNING, Diagnostic, shown_as, sorted_diagnostics
 from .manifest import ManifestError, conflict_errors, report_kept_and_restored
-from .read.sources import Source, load_sources
+from .read.sources import Selection, Source, load_sources
+from .report import counted
 from .write import MANIFEST, ConflictError, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
             "Generate the package for every *.md page below SPECS into OUT.  OUT becomes a "
             "Python package (OUT/__init__.py exports every type); name and move it freely.\n\n"
             "Files that did not change are not rewritten; if any page has an error, all "
-            "errors are printed and nothing is written."
+            "errors are printed and nothing is written (--keep-going: all that needs no failed page)."
         ),
         epilog=helptext.epilog(),
         formatter_class=helptext.Formatter,
@@ -148,6 +149,12 @@ def _common_options(command: argparse.ArgumentParser) -> None:
         type=lock.seconds,
         help="while another docgen run works on OUT, wait at most this long, then exit 1 (default: wait until it ends)",
     )
+    command.add_argument("--include", metavar="GLOB", action="append", help="read only pages matching GLOB")
+    command.add_argument("--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB")
+    command.add_argument(
+        "--keep-going", action="store_true", default=None, help="on errors, write what needs no failed page"
+    )
+    command.add_argument("-v", "--verbose", action="store_true", help="also list skipped pages and unused sections")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -173,11 +180,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         traceback.print_exc()
         print("docgen: internal error (this is a bug in docgen; please report it)", file=sys.stderr)
         return EXIT_INTERNAL
-
-
-def counted(number: int, word: str) -> str:
-    """``1 page``, ``2 pages``, ``0 pages``."""
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def show(args: argparse.Namespace, diagnostic: Diagnostic, where: Optional[Callable[[str], str]] = None) -> None:
@@ -207,6 +209,9 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
         wire_naming=args.wire_naming,
         templates=args.templates,
         package=args.package,
+        include=tuple(args.include) if args.include else None,
+        exclude=tuple(args.exclude) if args.exclude else None,
+        keep_going=args.keep_going,
         dialect=args.dialect,
     )
     if settings.specs is None:
@@ -254,24 +259,17 @@ class _Run:
         return bool(self.settings.strict)
 
     def report(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-        """Print every diagnostic; return those that fail the run."""
-        ordered = sorted_diagnostics(diagnostics)
+        """Print every diagnostic this run shows; return those that fail the run."""
+        ordered = sorted_diagnostics(filter(None, (shown_as(d, self.strict, self.args.verbose) for d in diagnostics)))
         for diagnostic in ordered:
             show(self.args, diagnostic, self.where)
-        return [d for d in ordered if d.severity != WARNING or self.strict]
+        return [d for d in ordered if d.severity == ERROR or (d.severity == WARNING and self.strict)]
 
     def built(self, pages: int, counts: dict[str, int], changed: int) -> None:
-        self.summary(
-            f"{counted(pages, 'page')} read; {counted(counts['models'], 'model')}, "
-            f"{counted(counts['enums'], 'enum')}, {counted(counts['unions'], 'union')} emitted; "
-            f"{counted(changed, 'file')} changed in {self.out}"
-        )
+        self.summary(report.built(pages, counts, changed, self.out))
 
     def failed(self, failing: Sequence[Diagnostic], what: str) -> None:
-        errors = sum(d.severity != WARNING for d in failing)
-        warnings = len(failing) - errors
-        text = counted(errors, "error") + (f" and {counted(warnings, 'warning')} (--strict)" if warnings else "")
-        print(f"docgen: {text}; {what}", file=sys.stderr)
+        report.failed(failing, what)
 
     def summary(self, text: str) -> None:
         if not self.args.quiet:
@@ -286,9 +284,9 @@ def run(args: argparse.Namespace) -> int:
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
         return EXIT_USAGE
-    sources, problems = load_sources(specs)
+    sources, problems = load_sources(specs, Selection(settings.include, settings.exclude))
     if not sources and not problems:
-        print(f"docgen: error: no *.md pages found below {specs}", file=sys.stderr)
+        print(report.no_pages(specs, chosen=bool(settings.include or settings.exclude)), file=sys.stderr)
         return EXIT_USAGE
     templates = settings.templates.resolve() if settings.templates else None
     shipped = _shipped_templates()
@@ -353,10 +351,9 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
         jobs=formatting.jobs,
     )
     failing = current.report(result.diagnostics)
-    if failing or not result.files:
-        current.failed(failing, "nothing was written")
+    if not report.outcome(result, failing, current.settings.keep_going, current.args.verbose):
         return None
-    warnings = [d for d in result.diagnostics if d.severity == WARNING]
+    warnings = [d for d in result.diagnostics if d.severity != ERROR]  # repeated by a no-op build
     return encode(result.files), warnings, result
 
 
@@ -376,9 +373,12 @@ def _build(current: _Run) -> int:
         print(f"docgen: error: cannot write {current.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     report_kept_and_restored(current.out, outcome.kept, outcome.restored, current.summary)
-    if not current.args.no_cache:
-        incremental.save_record(current.key, current.out, warnings, result.counts)
-    current.built(result.pages, result.counts, outcome.files_changed)
+    counts = {**result.counts, **report.skipped_counts(result.skipped)}
+    if not current.args.no_cache and not result.left_out:
+        incremental.save_record(current.key, current.out, warnings, counts)
+    current.built(result.pages, counts, outcome.files_changed)
+    if result.left_out and current.strict:
+        return EXIT_FAILED
     if current.args.fail_on_change and not outcome.is_noop:
         print(
             f"docgen: {current.out} was out of date and has been rebuilt; review and add the changes", file=sys.stderr

@@ -66,6 +66,37 @@ CODES: tuple[Code, ...] = (
     Code("D116", r"enum \S+ .* is listed twice", "enum value 'red' is listed twice (first at colour.md:9:1)"),
     Code("D117", r"union member code block is not", "union member code block is not 'name: Type = ...'"),
     Code("D118", r"union has no member types", "union has no member types"),
+    Code(
+        "D119",
+        r"OptionalNullable\[\.\.\.\] means the field may be absent",
+        "OptionalNullable[...] means the field may be absent, but its Required cell says required",
+    ),
+    Code(
+        "D120",
+        r"Nullable\[\.\.\.\] means the field must be present",
+        "Nullable[...] means the field must be present, but its Required cell says optional",
+    ),
+    Code(
+        "D121",
+        r"OptionalNullable\[\.\.\.\] describes a field that may be absent",
+        "OptionalNullable[...] describes a field that may be absent; it cannot stand inside another type",
+    ),
+    Code(
+        "D122",
+        r".* holds a model's additional properties",
+        "'__pydantic_extra__' holds a model's additional properties: its type must be Dict[str, X]",
+    ),
+    Code(
+        "D123",
+        r"a Values list without a sentence saying the enum is open",
+        "a Values list without a sentence saying the enum is open",
+    ),
+    Code("D124", r"open enum mixes string and integer values", "open enum mixes string and integer values"),
+    Code(
+        "D125",
+        r"open enum value .* is not a quoted string or an integer",
+        "open enum value red is not a quoted string or an integer",
+    ),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),
@@ -79,8 +110,16 @@ CODES: tuple[Code, ...] = (
     Code("D210", r"only binary files are supported", "only binary files are supported: IO[bytes]"),
     Code("D211", r"Literal\[\.\.\.\] takes strings", "Literal[...] takes strings, integers, booleans or None"),
     Code("D212", r"unknown generic type", "unknown generic type 'Tuple'"),
+    Code("D213", r"type nested more than .* levels deep", "type nested more than 32 levels deep"),
+    Code(
+        "D214", r".* is not a number docgen can write in Python", "'1.2.3' is not a number docgen can write in Python"
+    ),
     # links, names and modules
-    Code("D301", r"link .* points outside the specs folder", "link '../../x.md' points outside the specs folder"),
+    Code(
+        "D301",
+        r"link .* resolves to .*, outside the specs folder",
+        "link '../../x.md' resolves to '../x.md', outside the specs folder",
+    ),
     Code(
         "D302",
         r"link .* points to a page that does not exist",
@@ -98,6 +137,39 @@ CODES: tuple[Code, ...] = (
     ),
     Code("D305", r"page has the same name as a folder of pages", "page has the same name as a folder of pages"),
     Code("D306", r"union contains itself", "union contains itself: A -> B -> A"),
+    Code(
+        "D307",
+        r"link .* points to .*, not a model page",
+        "link 'x.md' points to 'sdks/x.md', an operation page, not a model page",
+    ),
+    Code(
+        "D308",
+        r"link .* resolves to .*, a symbolic link leading outside",
+        "link 'x.md' resolves to 'x.md', a symbolic link leading outside the specs folder",
+    ),
+    Code(
+        "D309",
+        r"link .* points to .*, a page this build leaves out",
+        "link 'x.md' points to 'x.md', a page this build leaves out (include/exclude)",
+    ),
+    Code(
+        "D310",
+        r"page cannot be the module ",
+        "page cannot be the module _sse.a: '_sse' is the name of a support module",
+    ),
+    Code(
+        "D311",
+        r"type name .* cannot be used: ",
+        "type name 'str' cannot be used: generated code uses the builtin 'str'",
+    ),
+    Code(
+        "D312",
+        r"field name .* cannot be used: ",
+        "field name '__slots__' cannot be used: '__slots__' has a meaning of its own in a Python class",
+    ),
+    Code(
+        "D313", r"fields .* share the JSON key", "fields 'str' (at a.md:7:3) and 'str_' of A share the JSON key 'str'"
+    ),
     # configuration
     Code("D401", r"cannot read \S+: ", "cannot read pyproject.toml: Permission denied"),
     Code("D402", r"\S+ is not valid UTF-8", "pyproject.toml is not valid UTF-8"),
@@ -118,9 +190,12 @@ CODES: tuple[Code, ...] = (
     Code("D415", r"[\w-]+: .* names several models", "wire-names: 'Foo' names several models (a.Foo, b.Foo)"),
     Code("D416", r"[\w-]+: model .* has no field", "wire-names: model 'shared.Foo' has no field 'bar'"),
     Code("D417", r"unknown dialect", "unknown dialect 'sphinx'; known dialects: speakeasy, speakeasy-pydantic"),
+    Code("D418", r"'[\w-]+' must be a list of globs", "'include' must be a list of globs"),
+    Code("D419", r"'tool' must be a table", "'tool' must be a table ([tool.docgen] holds docgen's settings)"),
+    Code("D420", r"\S+ cannot be read: ", "pyproject.toml cannot be read: values nested too deeply"),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
-    Code("D502", r"a template in .* failed", "a template in my-templates failed: 'x' is undefined"),
+    Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),
     Code(
         "D503",
         r"the templates in .* produced code that is not valid Python",

@@ -12,7 +12,11 @@ package = "acme.models"          # import name of OUT; checked against OUT's pat
 wire-naming = "camelCase"        # or "as-documented" (the default)
 templates = "docgen-templates"   # templates here override docgen's by file name
 strict = false                   # warnings fail the build
+allow-nan = false                # float fields accept NaN and infinities (not JSON)
 dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the pages)
+include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
+exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
+keep-going = false               # on errors, still write every module no failed page touches
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -62,7 +66,11 @@ KEYS: dict[str, str] = {
     "sentinels": 'table of the event data that ends an event-stream field: "Type.field" = "[DONE]"',
     "templates": "folder of templates that override docgen's of the same file name",
     "strict": "true: warnings fail the build",
+    "allow-nan": "true: float fields accept NaN and the infinities (which JSON does not have)",
     "dialect": "the docs' flavour, a registered dialect's name (default: detected from the pages)",
+    "include": "list of globs (relative to SPECS) of the pages to read; all pages when empty",
+    "exclude": "list of globs (relative to SPECS) of the pages to leave out",
+    "keep-going": "true: on page errors, still write every module that depends on no failed page",
 }
 
 
@@ -86,6 +94,10 @@ class Settings:
     sentinels: tuple[FieldOverride, ...] = ()  # the event data that ends a stream field
     templates: Optional[Path] = None
     strict: bool = False
+    allow_nan: bool = False  # float accepts NaN and the infinities
+    include: tuple[str, ...] = ()  # globs of the pages to read (all when empty)
+    exclude: tuple[str, ...] = ()  # globs of the pages to leave out
+    keep_going: bool = False  # write what does not depend on a failed page
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
@@ -94,8 +106,9 @@ class Settings:
         overrides = ";".join(f"{w.target}={w.value}" for w in sorted(self.wire_names, key=lambda w: w.target))
         statuses = ";".join(f"{w.target}={w.value}" for w in sorted(self.statuses, key=lambda w: w.target))
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
+        nan = ";allow-nan" if self.allow_nan else ""
         chosen = f";dialect={self.dialect}" if self.dialect else ""
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}"
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
 
 
 class ConfigError(Exception):
@@ -141,10 +154,19 @@ def load(path: Path) -> Settings:
         line, col = _toml_error_place(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(exc))
         raise ConfigError([error(SourceSpan(shown, line, col), f"invalid TOML: {message}")]) from None
-    table = data.get("tool", {}).get("docgen")
+    except (ValueError, RecursionError) as exc:  # an integer of too many digits, values nested too deeply
+        reason = "values nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ConfigError([error(SourceSpan(shown, 1, 1), f"{PYPROJECT} cannot be read: {reason}")]) from None
+    where = _Locator(shown, text)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            [error(where.span("", "tool"), "'tool' must be a table ([tool.docgen] holds docgen's settings)")]
+        )
+    table = tool.get("docgen")
     if table is None:
         return Settings(source=path)
-    return _settings(table, _Locator(shown, text), path.parent)
+    return _settings(table, where, path.parent)
 
 
 def _toml_error_place(message: str) -> tuple[int, int]:
@@ -219,10 +241,13 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             )
         values["wire_naming"] = naming
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
-    if "strict" in table:
-        if not isinstance(table["strict"], bool):
-            problems.append(error(where.span(here, "strict"), "'strict' must be true or false"))
-        values["strict"] = bool(table["strict"])
+    for key in ("strict", "allow-nan", "keep-going"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                problems.append(error(where.span(here, key), f"'{key}' must be true or false"))
+            values[key.replace("-", "_")] = bool(table[key])
+    for key in ("include", "exclude"):
+        values[key] = _globs(table, key, where, problems)
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
@@ -238,6 +263,16 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> tuple[str, ...]:
+    """``include``/``exclude``: a list of non-empty glob strings (a single string is one glob)."""
+    value = table.get(key, [])
+    globs = [value] if isinstance(value, str) else value
+    if not isinstance(globs, list) or not all(isinstance(g, str) and g.strip() for g in globs):
+        problems.append(error(where.span("tool.docgen", key), f"'{key}' must be a list of globs", 'e.g. ["sdks"]'))
+        return ()
+    return tuple(globs)
 
 
 def _known_dialect(name: Optional[str], span: SourceSpan, problems: list[Diagnostic]) -> Optional[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
@@ -11,12 +12,14 @@ from .ir import SourceSpan
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # listed under -v only: something docgen recognised and did not use
+REMARK = "remark"  # listed under -v; a warning (failing the build) only with --strict
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     span: SourceSpan
-    severity: str  # ERROR or WARNING
+    severity: str  # ERROR, WARNING, NOTE or REMARK
     message: str
     hint: str = ""
 
@@ -56,8 +59,26 @@ def warning(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(span, WARNING, message, hint)
 
 
+def note(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(span, NOTE, message, hint)
+
+
+def remark(span: SourceSpan, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(span, REMARK, message, hint)
+
+
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == ERROR for d in diagnostics)
+
+
+def shown_as(diagnostic: Diagnostic, strict: bool, verbose: bool) -> Optional[Diagnostic]:
+    """A diagnostic as a run prints it, or None when it is not shown: a remark is a warning with
+    --strict and a note otherwise; notes show only under -v."""
+    if diagnostic.severity == REMARK:
+        diagnostic = dataclasses.replace(diagnostic, severity=WARNING if strict else NOTE)
+    if diagnostic.severity == NOTE and not verbose:
+        return None
+    return diagnostic
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

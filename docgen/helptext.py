@@ -13,7 +13,7 @@ EXIT_STATUSES = (
     (
         "1",
         "the pages have errors (each printed as path:line:col: error: message [code]; nothing is written), "
-        "OUT cannot be written, or (check) OUT would change",
+        "OUT cannot be written, or (check) OUT would change; with --keep-going 0 unless --strict",
     ),
     ("2", "wrong command line or configuration (a missing SPECS folder too)"),
     ("123", "internal error in docgen (please report it)"),

@@ -308,13 +308,13 @@ def format_all(texts: list[str], jobs: int, format_one) -> list[str]:  # type: i
     if jobs <= 1 or len(texts) < PARALLEL_THRESHOLD or not _can_fork():
         return [format_one(text) for text in texts]
     import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor  # not needed by a no-op build
+
+    from .workers import forked_pool  # not needed by a no-op build
 
     gc.freeze()  # the forked processes need not walk (nor copy) what the build holds
     try:
         chunk = max(1, len(texts) // (jobs * 4))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(jobs) as pool:
             return list(pool.map(format_one, texts, chunksize=chunk))
     finally:
         gc.unfreeze()

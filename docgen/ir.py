@@ -1,13 +1,14 @@
 """The intermediate model: plain, immutable data that every later stage reads.
 
 Nothing here knows about markdown, Jinja or black, and this module imports nothing
-of docgen's.  Types refer to each other by *key* (``"models.shared.Foo"``: the
+of docgen's.  Types refer to each other by *key* (``"models.pets.Dog"``: the
 namespace path of the defining page plus the type name) through the symbol table
 of a :class:`Spec`, so reference cycles need no mutation.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Union
 
@@ -42,9 +43,19 @@ class HttpResponse:
     """The raw HTTP response object of an operation (the dialect says how the docs name it)."""
 
 
+class FileKind(enum.Enum):
+    """Which file type the docs name: ``IO[bytes]``, ``io.BufferedReader`` or ``io.IOBase``."""
+
+    IO = "IO"
+    BUFFERED_READER = "BufferedReader"
+    IO_BASE = "IOBase"
+
+
 @dataclass(frozen=True, slots=True)
 class BinaryFile:
     """A readable binary file to upload (``IO[bytes]``, ``io.BufferedReader`` in the docs)."""
+
+    kind: FileKind = FileKind.IO
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +65,21 @@ class Ref:
     key: str
 
 
+class Nullability(enum.Enum):
+    """What ``None`` and an absent JSON key mean for a value that may be None."""
+
+    #: ``Optional[X]``: an absent key and ``null`` are both None; a None field is left out.
+    OPTIONAL = "Optional"
+    #: ``Nullable[X]``: ``null`` is a value of its own, None is written as ``null``.
+    NULLABLE = "Nullable"
+    #: ``OptionalNullable[X]``: an absent key is UNSET, ``null`` is None (written as ``null``).
+    OPTIONAL_NULLABLE = "OptionalNullable"
+
+
 @dataclass(frozen=True, slots=True)
 class Optional_:
     inner: TypeRef
+    nulls: Nullability = Nullability.OPTIONAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +99,20 @@ class UnionOf:
     members: tuple[TypeRef, ...]
 
 
+class StreamKind(enum.Enum):
+    """How the docs name a stream: ``Generator[X]``, ``EventStream[X]``, ``EventStreamAsync[X]``."""
+
+    GENERATOR = "Generator"
+    EVENT_STREAM = "EventStream"
+    EVENT_STREAM_ASYNC = "EventStreamAsync"
+
+
 @dataclass(frozen=True, slots=True)
 class StreamOf:
     """A lazily produced sequence of items (``Generator[X]`` in the docs)."""
 
     item: TypeRef
+    kind: StreamKind = StreamKind.GENERATOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +140,12 @@ class Field:
     span: SourceSpan
     status: str = ""  # configured response status of an operation response's body field
     sentinel: str = ""  # configured event data that ends a stream field ("" for none)
+    #: A constant: the type is a one-value Literal, the value is the field's default, and
+    #: parsing accepts that value only (an absent key gives it too).
+    constant: bool = False
+    #: The model's additional properties: a ``DictOf`` holding every key of the JSON
+    #: object that no other field has (``__pydantic_extra__`` in the docs).
+    additional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +177,7 @@ class Enum:
     value_type: str  # "str" or "int"
     members: tuple[EnumMember, ...]
     span: SourceSpan
+    open: bool = False  # values that are no member's are accepted and kept as plain values
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +197,8 @@ Decl = Union[Model, Enum, Union_]
 class Module:
     """What one page defines; it becomes one Python module."""
 
-    page: str  # spec-relative path of the page, ``models/shared/foo.md``
-    module: tuple[str, ...]  # dotted module path below OUT, ``("models", "shared", "foo")``
+    page: str  # spec-relative path of the page, ``models/pets/dog.md``
+    module: tuple[str, ...]  # dotted module path below OUT, ``("models", "pets", "dog")``
     decls: tuple[Decl, ...]
 
 

@@ -8,8 +8,10 @@ dialect's to say.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .diagnostics import Diagnostic, error
@@ -46,13 +48,17 @@ class Symbols:
     """Every declared type, found by key, by page, or by ``namespace.Name``; *dialect*
     says what a namespace and an anchor are."""
 
-    def __init__(self, declared: Iterable[Declared], dialect: Dialect) -> None:
+    def __init__(self, declared: Iterable[Declared], dialect: Dialect, root: Optional[str] = None) -> None:
         self.dialect = dialect
+        self.root = root  # the specs folder's absolute path, when the pages come from one
         self.by_key: dict[str, Declared] = {}
         self.by_page: dict[str, list[Declared]] = {}
         self.by_name: dict[str, list[Declared]] = {}
         self.pages: set[str] = set()
         self.diagnostics: list[Diagnostic] = []
+        self.broken: dict[str, str] = {}  # page that failed to declare its types -> its title
+        self.knock_on: dict[str, set[str]] = {}  # page -> broken pages whose types it names
+        self.skipped: dict[str, str] = {}  # page that describes no types -> what it is
         for decl in declared:
             self._add(decl)
 
@@ -78,6 +84,21 @@ class Symbols:
         """Record a page that exists even if it declares nothing usable."""
         self.pages.add(page)
 
+    def mark_broken(self, page: str, title: str) -> None:
+        """A page whose types could not be declared: references to them are not new mistakes."""
+        self.broken[page] = title
+
+    def broken_page(self, text: str, linked_page: Optional[str]) -> Optional[str]:
+        """The broken page a reference that found no type means, if any: the linked one, or by title."""
+        if linked_page is not None and linked_page in self.broken:
+            return linked_page
+        name = text.rpartition(".")[2]
+        return next((page for page, title in sorted(self.broken.items()) if title == name), None)
+
+    def refer(self, page: str, broken: str) -> None:
+        """Record that *page* names a type of the *broken* page (it is built only if that page is)."""
+        self.knock_on.setdefault(page, set()).add(broken)
+
     def in_page(self, page: str, name: str) -> Optional[Declared]:
         for decl in self.by_page.get(page, ()):
             if decl.name == name:
@@ -91,6 +112,11 @@ class Symbols:
                 return decl
         return None
 
+    def namespace(self, page: str) -> str:
+        """The namespace of a page's types: its folder's name, the specs folder's own for a top-level page
+        (``models.Foo`` names ``foo.md`` when the specs folder is ``docs/models``)."""
+        return self.dialect.namespace_of(page) or (posixpath.basename(self.root) if self.root else "")
+
     def lookup(self, text: str, from_page: str) -> Optional[Declared]:
         """Find ``pets.Dog`` or ``Dog`` as written in a page at *from_page*.
 
@@ -101,7 +127,7 @@ class Symbols:
         namespace, _, name = text.rpartition(".")
         candidates = self.by_name.get(name, [])
         if namespace:
-            candidates = [d for d in candidates if self.dialect.namespace_of(d.page) == namespace.rpartition(".")[2]]
+            candidates = [d for d in candidates if self.namespace(d.page) == namespace.rpartition(".")[2]]
         if not candidates:
             return None
         here = folder_of(from_page)
@@ -119,11 +145,15 @@ def _distance(a: str, b: str) -> int:
     return (len(pa) - common) + (len(pb) - common)
 
 
-def resolve_link(href: str, from_page: str) -> tuple[Optional[str], str]:
+def resolve_link(href: str, from_page: str, root: Optional[str] = None) -> tuple[Optional[str], str]:
     """A link target as ``(page, anchor)``; page None for an external link.
 
-    The page is spec-relative and normalized; it may lie outside the specs folder
-    (it then starts with ``..``) or not exist: the caller decides what that means.
+    The link is followed from the page's own folder and the result normalized.  A path
+    that climbs out of the specs folder and comes back down into it
+    (``../../models/shared/x.md`` from ``operations/`` when the specs folder is
+    ``docs/models``) is spec-relative again once *root*, the specs folder's absolute
+    path, is known.  A page still starting with ``..`` (or ``/``) lies outside the specs
+    folder: see :func:`outside_specs`; the page may also not exist: the caller decides.
     """
     if "://" in href or href.startswith("mailto:"):
         return None, ""
@@ -131,8 +161,26 @@ def resolve_link(href: str, from_page: str) -> tuple[Optional[str], str]:
     if not path:
         return from_page, anchor
     joined = posixpath.normpath(posixpath.join(folder_of(from_page), path))
+    if root is not None and outside_specs(joined) and not path.startswith("/"):
+        absolute = posixpath.normpath(posixpath.join(root, joined))
+        if absolute.startswith(root.rstrip("/") + "/"):
+            joined = absolute[len(root.rstrip("/")) + 1 :]
     return joined, anchor
 
 
 def outside_specs(page: str) -> bool:
     return page == ".." or page.startswith("../") or page.startswith("/")
+
+
+def specs_root(specs_dir: os.PathLike[str] | str) -> str:
+    """The specs folder as an absolute POSIX path, for :func:`resolve_link` (never printed)."""
+    return Path(os.path.abspath(specs_dir)).as_posix()
+
+
+def leaves_root(root: str, page: str) -> Optional[str]:
+    """Where a page that is a symbolic link leading out of the specs folder really is, else None."""
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(root, page))
+    if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    return real

@@ -17,7 +17,7 @@ from collections.abc import Callable, Generator, Iterator
 from typing import Any, TypeVar
 
 from ._errors import ParseError, UnexpectedResponseError
-from ._sse import EventDecoder, ServerSentEvent
+from ._sse import EventDecoder, EventTooLargeError, ServerSentEvent
 
 T = TypeVar("T")
 
@@ -89,6 +89,8 @@ def read_json(response: Any) -> Any:
         return json.loads(body)
     except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8/16/32
         raise ParseError("$", f"invalid JSON body: {exc}") from exc
+    except RecursionError:
+        raise ParseError("$", "invalid JSON body: nested too deeply") from None
 
 
 def headers(response: Any) -> dict[str, list[str]]:
@@ -264,8 +266,14 @@ def _parsed_events(
                         else type(exc).__name__
                     )
                     raise ParseError(f"$[event {index}]", f"{what}: {exc}") from exc
+                except RecursionError:
+                    raise ParseError(
+                        f"$[event {index}]", "value nested too deeply"
+                    ) from None
                 yield item
                 index += 1
+    except EventTooLargeError as exc:
+        raise ParseError(f"$[event {index}]", str(exc)) from None
     finally:
         close(response)
 

@@ -21,6 +21,7 @@ from ._errors import ParseError
 
 __all__ = [
     "MISSING",
+    "Decimal",
     "ParseError",
     "Path",
     "bad_key",
@@ -57,7 +58,19 @@ MISSING = _Missing()
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _FRACTION = re.compile(r"(\.\d+)")
-_SHORT = reprlib.Repr()
+
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib's short repr, but an integer too long to print in full is described by its
+    size: Python refuses to convert one of more than 4,300 digits to text by default."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 256:
+            return f"<int of about {int((x.bit_length() - 1) * 0.30103) + 1} digits>"
+        return super().repr_int(x, level)
+
+
+_SHORT = _ShortRepr()
 _SHORT.maxstring = 40
 _SHORT.maxother = 40
 _SHORT.maxlong = 40
@@ -127,14 +140,34 @@ def too_deep() -> ParseError:
     )
 
 
-def parse_float(value: object, path: Path) -> float:
-    """An int as a float (a float is checked in line); bool and str are rejected."""
-    if type(value) is int:
+def parse_float(value: object, path: Path, finite: bool = True) -> float:
+    """A float from what generated code does not take in line: an int or a ``Decimal``
+    (``json.loads(text, parse_float=Decimal)``), converted; bool and str are rejected,
+    and so are NaN and the infinities (not JSON) unless *finite* is False."""
+    number = value
+    if type(value) is int or isinstance(value, Decimal):
         try:
-            return float(value)
-        except OverflowError:
-            pass
-    fail(path, "float", value)
+            number = float(value)
+        except OverflowError:  # an int
+            fail(path, "a float (this number is too large for one)", value)
+        except ValueError:  # a signaling NaN
+            number = math.nan
+        if (
+            not isinstance(value, int)
+            and value.is_finite()
+            and not math.isfinite(number)
+        ):
+            fail(path, "a float (this number is too large for one)", value)
+    if type(number) is float and (
+        not finite or number - number == 0.0
+    ):  # NaN - NaN, inf - inf: NaN
+        return number
+    wants = (
+        "float"
+        if type(number) is not float
+        else "a finite float (NaN and infinities are not JSON)"
+    )
+    fail(path, wants, value)
 
 
 def parse_date(value: object, path: Path) -> date:

@@ -18,6 +18,10 @@ typed API needs one:
   normally has sent the event whole.  (The standard discards it; a body cut short by a
   dropped connection is the HTTP client's error to raise, before ``close()`` is called.)
 
+An event, or a line still waiting for its line end, may hold at most ``MAX_EVENT_SIZE``
+characters (16 Mi by default; set it here, or give ``EventDecoder(max_event_size=N)``):
+a longer one raises :class:`EventTooLargeError` instead of filling the memory.
+
 Lines may end in CRLF, CR or LF, mixed freely, and chunks may split the stream at any
 byte: a CR at the end of one chunk and an LF at the start of the next are one line end,
 a UTF-8 character split between chunks is decoded whole, and one leading byte order
@@ -27,8 +31,17 @@ mark is skipped.  Bytes that are not UTF-8 decode to U+FFFD.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncGenerator, Generator, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+EventStream = Generator[T, None, None]
+"""The events of a ``text/event-stream`` body as items of type T, read as they arrive."""
+
+EventStreamAsync = AsyncGenerator[T, None]
+""":data:`EventStream` for an asynchronous HTTP client."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +55,15 @@ class ServerSentEvent:
 
 
 _Utf8Decoder = codecs.getincrementaldecoder("utf-8-sig")
+
+#: The most characters an event (or a line without its line end yet) may have; read when
+#: a decoder is made.
+MAX_EVENT_SIZE = 16 * 1024 * 1024
+
+
+class EventTooLargeError(ValueError):
+    """An event, or a line not yet ended, is longer than the decoder's limit."""
+
 
 # A frozen dataclass's __init__ sets each field through object.__setattr__, which costs
 # more than decoding the event does; the decoder sets the slots directly instead.
@@ -71,12 +93,24 @@ class EventDecoder:
     event of a stream that ends without a blank line, and resets the decoder.
     """
 
-    __slots__ = ("_decoder", "_last_id", "_pending", "_pending_lf", "_skip_lf", "retry")
+    __slots__ = (
+        "_decoder",
+        "_last_id",
+        "_pending",
+        "_pending_lf",
+        "_pending_size",
+        "_skip_lf",
+        "limit",
+        "retry",
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, max_event_size: int | None = None) -> None:
         self._decoder = _Utf8Decoder(errors="replace")
         #: Text after the last blank line: the start of an event not yet complete.
         self._pending: list[str] = []
+        self._pending_size = 0
+        #: The most characters an event may have.
+        self.limit = MAX_EVENT_SIZE if max_event_size is None else max_event_size
         #: Whether that text ends with a line end.
         self._pending_lf = False
         #: The last chunk ended with CR: an LF at the start of the next one is its pair.
@@ -109,6 +143,9 @@ class EventDecoder:
         pending = self._pending
         if "\n\n" not in text and not (self._pending_lf and text[0] == "\n"):
             pending.append(text)
+            self._pending_size += len(text)
+            if self._pending_size > self.limit:
+                self._too_large()
             self._pending_lf = text[-1] == "\n"
             return []
         if pending:
@@ -117,10 +154,21 @@ class EventDecoder:
             pending.clear()
         blocks = text.split("\n\n")
         rest = blocks.pop()
+        if len(text) > self.limit and max(len(rest), *map(len, blocks)) > self.limit:
+            self._too_large()
         if rest:
             pending.append(rest)
+        self._pending_size = len(rest)
         self._pending_lf = rest[-1:] == "\n"
         return self._events(blocks)
+
+    def _too_large(self) -> None:
+        self._pending.clear()
+        self._pending_size = 0
+        raise EventTooLargeError(
+            f"event stream: an event or line longer than {self.limit} characters "
+            "(the limit is _sse.MAX_EVENT_SIZE, or EventDecoder(max_event_size=...))"
+        )
 
     def close(self) -> list[ServerSentEvent]:
         """The event the stream ends with when no blank line follows it.
@@ -134,6 +182,7 @@ class EventDecoder:
         text = "".join(self._pending)
         self._decoder.reset()
         self._pending.clear()
+        self._pending_size = 0
         self._pending_lf = self._skip_lf = False
         return self._events(text.removesuffix("\n").split("\n\n"))
 
@@ -178,8 +227,15 @@ class EventDecoder:
             elif field == "id":
                 if "\0" not in value:
                     self._last_id = value
-            elif field == "retry" and value.isascii() and value.isdigit():
-                retry = self.retry = int(value)
+            elif (
+                field == "retry"
+                and value.isascii()
+                and value.isdigit()
+                and len(value) <= 4300
+            ):
+                retry = self.retry = int(
+                    value
+                )  # (Python converts at most 4,300 digits)
         if not data:
             return None
         return _event("\n".join(data), name or None, self._last_id or None, retry)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import generate
+from docgen.build import compile_sources, generate, load_sources
+from docgen.resolve import specs_root
 from docgen.write import encode, write_tree
 from tests.conftest import shared_path
 
@@ -58,3 +59,23 @@ def test_mypy_strict_and_ruff_pass_on_the_build(corpus_build: tuple[str, Path]) 
     for command in checks:
         result = subprocess.run(command, cwd=out.parent, capture_output=True, text=True, timeout=900, check=False)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+SDK_TREES = ["speakeasy-v1", "speakeasy-v2", "speakeasy-v1-sdk", "speakeasy-v2-sdk", "bolt-v2", "nest-v2"]
+
+
+@pytest.mark.parametrize("corpus", SDK_TREES)
+def test_the_docs_folder_and_the_models_folder_read_without_errors(corpus: str) -> None:
+    """What the SDK publishes builds as it is: ``docs/`` (operation pages and helpers skipped)
+    and ``docs/models`` give the same types, with no error."""
+    declared = {}
+    for folder in ("docs", "docs/models"):
+        specs = shared_path("corpus", corpus, *folder.split("/"))
+        sources, problems = load_sources(specs)
+        compiled = compile_sources(sources, root=specs_root(specs))
+        errors = [d.render() for d in [*problems, *compiled.diagnostics] if d.severity == "error"]
+        assert not errors, errors[:5]
+        assert compiled.spec is not None
+        assert all(what in ("operation page", "SDK helper") for _, what in compiled.skipped)
+        declared[folder] = sorted(d.name for d in compiled.spec.decls().values())
+    assert declared["docs"] == declared["docs/models"]

@@ -61,6 +61,19 @@ def test_root_exports_every_unambiguous_name(package) -> None:
         assert getattr(package, name) is not None
 
 
+def test_unset_is_a_falsy_singleton_that_survives_copy_and_pickle(package) -> None:
+    import copy
+    import pickle
+
+    unset = package.UNSET
+    assert not unset and repr(unset) == str(unset) == "UNSET"
+    assert copy.copy(unset) is unset and copy.deepcopy([unset])[0] is unset
+    assert pickle.loads(pickle.dumps(unset)) is unset
+    assert isinstance(unset, package.Unset) and list(package.Unset) == [unset]
+    assert typing.get_args(package.OptionalNullable[int]) == (int, type(None), package.Unset)
+    assert typing.get_args(package.Nullable[int]) == (int, type(None))
+
+
 def test_seed_models_build(package) -> None:
     from datetime import datetime, timezone
 

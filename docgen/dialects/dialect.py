@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterable, Mapping, Optional, Pattern
+from typing import TYPE_CHECKING, ClassVar, Iterable, Mapping, Optional, Pattern, Union
+
+from ..ir import FileKind, Nullability, StreamKind
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
-    from ..ir import Module
+    from ..ir import Field, Module, SourceSpan
     from ..read.markdown import Page, Section
     from ..resolve import Declared, Symbols
 
@@ -65,6 +67,19 @@ class Dialect:
     #: Heading level of a declaring section right under the page's ``# Title``; a page may
     #: declare more types as ``## Name`` headings with the declaring section one level deeper.
     section_level: ClassVar[int] = 2
+
+    #: Section titles (lower case) that are part of a model page's layout but describe no type
+    #: (``## Example Usage``): not read, listed under -v.  Any other section docgen does not
+    #: use is a remark (a warning with --strict).
+    layout_sections: ClassVar[frozenset[str]] = frozenset()
+
+    #: Page file names that are the SDK's own documentation (``README.md``), never model pages.
+    readme_pages: ClassVar[frozenset[str]] = frozenset()
+    #: A folder whose pages, at any depth, are operation pages, not model pages (``sdks``).
+    operations_folder: ClassVar[str] = ""
+    #: A folder of the client's own helpers (``utils``), at the top or below ``models``: its
+    #: pages describe no model of the API.
+    helpers_folder: ClassVar[str] = ""
 
     #: Paragraph text of a ``>`` quote above a table that marks the type deprecated.
     deprecated_quote: ClassVar[str] = "DEPRECATED"
@@ -116,6 +131,9 @@ class Dialect:
     #: Generic heads by what they mean; the first of each (the stream heads and file
     #: heads aside) is also the name that is an error without ``[...]``.
     optional_heads: ClassVar[tuple[str, ...]] = ("Optional",)
+    #: Optional heads that keep ``null`` apart from an absent key (``Nullable``), and what
+    #: each says; a head not listed means ``Optional[X]``.
+    null_heads: ClassVar[Mapping[str, Nullability]] = {}
     list_heads: ClassVar[tuple[str, ...]] = ("List", "list")
     dict_heads: ClassVar[tuple[str, ...]] = ("Dict", "dict")
     union_heads: ClassVar[tuple[str, ...]] = ("Union",)
@@ -123,11 +141,15 @@ class Dialect:
     file_heads: ClassVar[tuple[str, ...]] = ("IO", "typing.IO")
     #: Heads of a stream of items (server-sent events); empty: the flavour has none.
     stream_heads: ClassVar[tuple[str, ...]] = ()
+    #: The kind of stream each stream head names; a head not listed is a ``Generator``.
+    stream_kinds: ClassVar[Mapping[str, StreamKind]] = {}
 
     #: Names that stand for the raw HTTP response object of an operation.
     http_response_names: ClassVar[frozenset[str]] = frozenset()
     #: Names that stand for a readable binary file.
     binary_file_names: ClassVar[frozenset[str]] = frozenset({"BinaryIO", "typing.BinaryIO"})
+    #: The file type a binary-file name stands for, where it is not ``IO[bytes]``.
+    file_kinds: ClassVar[Mapping[str, FileKind]] = {}
 
     #: Names the docs misspell as the text of a link to external documentation (a
     #: Python docs link), and the primitive each really means.
@@ -158,6 +180,18 @@ class Dialect:
         for text, kind in cls.sections.items():
             if text.lower() == title:
                 return kind
+        return None
+
+    def not_a_model_page(self, path: str) -> Optional[str]:
+        """What the page at spec-relative *path* is when it is no model page (``operation page``,
+        ``SDK readme``, ``SDK helper``), else None.  Such pages are skipped, never errors."""
+        folders = path.split("/")[:-1]
+        if self.operations_folder and self.operations_folder in folders:
+            return "operation page"
+        if path.rpartition("/")[2] in self.readme_pages:
+            return "SDK readme"
+        if self.helpers_folder and folders[-1:] == [self.helpers_folder] and folders[-2:-1] in ([], ["models"]):
+            return "SDK helper"
         return None
 
     def section_title(self, kind: str) -> str:
@@ -196,12 +230,26 @@ class Dialect:
     def bare_generics(self) -> frozenset[str]:
         """Generic heads that are an error without type arguments."""
         kinds = (self.optional_heads, self.list_heads, self.dict_heads, self.union_heads, self.literal_heads)
-        return frozenset(heads[0] for heads in kinds + (self.stream_heads,) if heads)
+        return frozenset(heads[0] for heads in kinds + (self.stream_heads,) if heads) | frozenset(self.null_heads)
 
     def generics_hint(self) -> str:
         kinds = (self.optional_heads, self.list_heads, self.dict_heads, self.union_heads, self.literal_heads)
         names = [heads[0] for heads in kinds + (self.stream_heads,) if heads]
         return "use " + ", ".join(names[:-1]) + " or " + names[-1]
+
+    def refine_field(self, field: "Field") -> Union["Field", "Diagnostic"]:
+        """A field as the flavour means it once its row is read (a constant, the model's
+        additional properties…), or the error when the row contradicts itself.  By
+        default the field as read."""
+        return field
+
+    def value_list(
+        self, section: "Section"
+    ) -> Optional[tuple[list[tuple[str, Union[str, int], "SourceSpan"]], list["Diagnostic"]]]:
+        """An enum section that lists its values rather than tabling them (an open enum):
+        (member name, value, place) of each value, and the problems; None for a section
+        without such a list (its table is read)."""
+        return None
 
     # --- the pipeline's entry points ----------------------------------------------------
 

@@ -10,88 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional
 
 from ..diagnostics import Diagnostic, error, warning
 from ..emit import names
 from ..ir import Enum, EnumMember, Field, Model, Module, Optional_, SourceSpan, TypeRef, Union_
-from ..read.markdown import Block, Cell, Page, Section, Table
-from ..read.types import TypeExpr, TypeSyntaxError, parse_type, parse_type_text
+from ..read.markdown import Cell, Page, Section, Table
+from ..read.types import MAX_INT_DIGITS, TypeExpr, TypeSyntaxError, parse_type, parse_type_text
 from ..resolve import Declared, Symbols, type_key
 from .dialect import DESCRIPTION, ENUM, EXAMPLE, MODEL, NAME, REQUIRED, TYPE, VALUE, Dialect
-from .types import RESPONSE_TYPES, Problem, TypeLowering
+from .sections import TypeSection, type_sections
+from .types import RESPONSE_TYPES, Broken, Problem, TypeLowering
 
 _INT_VALUE = re.compile(r"^-?\d+$")
-
-
-@dataclass(frozen=True, slots=True)
-class _TypeSection:
-    """A heading that names a type, with the section that holds its table or union."""
-
-    kind: str
-    title: Cell
-    body: Section  # the declaring section (fields, values or union members)
-    intro: Section  # where the description paragraphs are
-    content: tuple[Block, ...]  # the body's blocks and those of its sub-sections
-
-
-def _type_sections(page: Page, dialect: Dialect) -> tuple[list[_TypeSection], list[Diagnostic]]:
-    sections = page.sections
-    found: list[_TypeSection] = []
-    problems: list[Diagnostic] = []
-    h1 = next((s for s in sections if s.level == 1), None)
-    if h1 is None:
-        problems.append(
-            error(
-                SourceSpan(page.path, 1, 1),
-                "page has no '# Title' heading naming its type",
-                "start the page with '# TypeName'",
-            )
-        )
-        return found, problems
-    top, nested = dialect.section_level, dialect.section_level + 1
-    owner: Optional[Section] = h1
-    for index, section in enumerate(sections):
-        kind = dialect.section_kind(section)
-        if section.level == 1 and section is not h1:
-            problems.append(
-                warning(section.span, "a second '# Title' heading is ignored", "use '## Name' for another type")
-            )
-            owner = None
-        elif kind is not None and section.level == top and owner is h1:
-            found.append(_TypeSection(kind, h1.title, section, h1, _subtree(sections, index)))
-            owner = None
-        elif kind is None and section.level == top:
-            owner = section  # '## BackoffStrategy' starts another type of the page
-        elif kind is not None and section.level == nested and owner is not None and owner is not h1:
-            found.append(_TypeSection(kind, owner.title, section, owner, _subtree(sections, index)))
-            owner = None
-    if not found:
-        wanted = [f"'{'#' * top} {title}'" for title in dialect.sections]
-        listed = ", ".join(wanted[:-1]) + " or " + wanted[-1] if len(wanted) > 1 else "".join(wanted)
-        problems.append(
-            error(
-                h1.span,
-                f"page {h1.title.text!r} has no {listed} section",
-                "add the section that describes the type, or move the page out of the specs folder",
-            )
-        )
-    return found, problems
-
-
-def _subtree(sections: Sequence[Section], index: int) -> tuple[Block, ...]:
-    """The blocks of ``sections[index]`` and of the deeper sections that follow it."""
-    blocks = list(sections[index].blocks)
-    for section in sections[index + 1 :]:
-        if section.level <= sections[index].level:
-            break
-        blocks.extend(section.blocks)
-    return tuple(blocks)
+#: Names an enum class defines itself: a member of that name gets a trailing underscore.
+_ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
 def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Diagnostic]]:
     """The types a page declares (name, kind, place), for the symbol table."""
-    found, problems = _type_sections(page, dialect)
+    found, problems = type_sections(page, dialect)
     declared: list[Declared] = []
     for section in found:
         name = section.title.text.strip()
@@ -104,13 +42,19 @@ def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Dia
                 )
             )
             continue
+        reason = names.type_name_problem(name)
+        if reason is not None:
+            problems.append(
+                error(section.title.span, f"type name {name!r} cannot be used: {reason}", "rename the type")
+            )
+            continue
         declared.append(Declared(section.kind, name, page.path, section.title.span))
     return declared, problems
 
 
 def lower_page(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[Optional[Module], list[Diagnostic]]:
     """A page's types as an IR module, or None with the errors that prevent it."""
-    found, problems = _type_sections(page, dialect)
+    found, problems = type_sections(page, dialect)
     decls = []
     for section in found:
         name = section.title.text.strip()
@@ -150,7 +94,7 @@ class _Lowering:
     def dialect(self) -> Dialect:
         return self.types.dialect
 
-    def declaration(self, section: _TypeSection, key: str, name: str) -> Optional[Model | Enum | Union_]:
+    def declaration(self, section: TypeSection, key: str, name: str) -> Optional[Model | Enum | Union_]:
         description = "\n\n".join(b.text for b in section.intro.blocks if b.kind == "paragraph" and b.text).strip()
         deprecated = section.title.struck or any(
             b.kind == "quote" and self.dialect.deprecated_quote in b.text for b in section.intro.blocks
@@ -161,6 +105,10 @@ class _Lowering:
             fields = self.fields(table) if table is not None else ()
             return Model(key, name, description, deprecated, fields, span, self._response_fields(fields))
         if section.kind == ENUM:
+            listed = self.dialect.value_list(section.body)
+            if listed is not None:
+                value_type, members = self.open_enum(listed)
+                return Enum(key, name, description, deprecated, value_type, members, span, open=True)
             table = self._table(section.body)
             if table is None:
                 return None
@@ -282,6 +230,12 @@ class _Lowering:
                 )
             )
             return None
+        reason = names.field_name_problem(name)
+        if reason is not None:
+            self.problems.append(
+                error(name_cell.span, f"field name {raw_name!r} cannot be used: {reason}", "rename it")
+            )
+            return None
         required = self._required(row, columns)
         if required is None:
             return None
@@ -296,16 +250,22 @@ class _Lowering:
         extra = tuple(
             (table.header[i].text, cell.text) for i, cell in enumerate(row) if i not in known and i < len(table.header)
         )
-        return Field(
-            name=name,
-            wire_name=self.dialect.wire_name(raw_name, name),
-            type=field_type,
-            required=required,
-            description=self.dialect.description(text[DESCRIPTION]) if DESCRIPTION in text else "",
-            deprecated=name_cell.struck,
-            extra=extra,
-            span=name_cell.span,
+        refined = self.dialect.refine_field(
+            Field(
+                name=name,
+                wire_name=self.dialect.wire_name(raw_name, name),
+                type=field_type,
+                required=required,
+                description=self.dialect.description(text[DESCRIPTION]) if DESCRIPTION in text else "",
+                deprecated=name_cell.struck,
+                extra=extra,
+                span=name_cell.span,
+            )
         )
+        if isinstance(refined, Diagnostic):
+            self.problems.append(refined)
+            return None
+        return refined
 
     def _lowered(self, parse: Callable[..., TypeExpr], *source: Any) -> Optional[TypeRef]:
         """The type ``parse(*source)`` writes, lowered; None with its problem recorded."""
@@ -315,6 +275,8 @@ class _Lowering:
             self.problems.append(error(exc.span, exc.message, exc.hint))
         except Problem as exc:
             self.problems.append(exc.diagnostic)
+        except Broken as exc:  # the broken page's own error is the one message
+            self.types.symbols.refer(self.types.page, exc.page)
         return None
 
     def enum_members(self, table: Table) -> tuple[str, tuple[EnumMember, ...]]:
@@ -335,13 +297,16 @@ class _Lowering:
         rows = [r for r in table.rows if len(r) > columns[VALUE]]
         raw_values = [r[columns[VALUE]].text for r in rows]
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
-        members: list[EnumMember] = []
-        seen_names: dict[str, SourceSpan] = {}
-        seen_values: dict[object, SourceSpan] = {}
+        for row, raw in zip(rows, raw_values):
+            if is_int and len(raw.lstrip("-")) > MAX_INT_DIGITS:
+                why = "enum value is an integer of more digits than Python reads in source"
+                self.problems.append(error(row[columns[VALUE]].span, why, f"write at most {MAX_INT_DIGITS} digits"))
+                return "int", ()
+        members: list[tuple[str, str | int, SourceSpan]] = []
         for row, raw in zip(rows, raw_values):
             cell = row[columns[NAME]] if NAME in columns else row[columns[VALUE]]
             member_name = cell.text if NAME in columns else names.enum_member_name(raw)
-            safe = names.safe_identifier(member_name, frozenset({"name", "value", "mro"}))
+            safe = names.safe_identifier(member_name, _ENUM_NAMES)
             if safe is None or safe.startswith("_"):
                 self.problems.append(
                     error(
@@ -351,22 +316,40 @@ class _Lowering:
                     )
                 )
                 continue
-            value: str | int = int(raw) if is_int else raw
-            for seen, key, what in ((seen_names, safe, "member"), (seen_values, value, "value")):
-                if key in seen:
-                    self.problems.append(
-                        error(
-                            cell.span, f"enum {what} {key!r} is listed twice (first at {seen[key]})", "remove one row"
-                        )
-                    )
-                    break
-            else:
-                seen_names[safe] = cell.span
-                seen_values[value] = cell.span
-                members.append(EnumMember(safe, value, cell.span))
-        return ("int" if is_int else "str"), tuple(members)
+            members.append((safe, int(raw) if is_int else raw, cell.span))
+        return ("int" if is_int else "str"), self._unique_members(members)
 
-    def union_members(self, section: _TypeSection) -> tuple[TypeRef, ...]:
+    def _unique_members(self, members: list[tuple[str, str | int, SourceSpan]]) -> tuple[EnumMember, ...]:
+        """Members in order; a name or a value met before is an error."""
+        kept: list[EnumMember] = []
+        seen: dict[tuple[str, object], SourceSpan] = {}
+        for name, value, span in members:
+            twice = next(
+                ((what, key) for what, key in (("member", name), ("value", value)) if (what, key) in seen), None
+            )
+            if twice is not None:
+                first = seen[twice]
+                self.problems.append(
+                    error(
+                        span, f"enum {twice[0]} {twice[1]!r} is listed twice (first at {first})", "remove one of them"
+                    )
+                )
+                continue
+            seen[("member", name)] = seen[("value", value)] = span
+            kept.append(EnumMember(name, value, span))
+        return tuple(kept)
+
+    def open_enum(
+        self, listed: tuple[list[tuple[str, str | int, SourceSpan]], list[Diagnostic]]
+    ) -> tuple[str, tuple[EnumMember, ...]]:
+        """The value type and members of an enum that lists its values (an open enum)."""
+        values, problems = listed
+        self.problems.extend(problems)
+        return ("int" if values and all(isinstance(v, int) for _, v, _ in values) else "str"), self._unique_members(
+            values
+        )
+
+    def union_members(self, section: TypeSection) -> tuple[TypeRef, ...]:
         members: list[TypeRef] = []
         pattern = self.dialect.union_member_code
         for block in section.content:
@@ -386,7 +369,7 @@ class _Lowering:
             member = self._lowered(parse_type_text, match.group("type"), span)
             if member is not None and member not in members:
                 members.append(member)
-        if not members:
+        if not members and self.types.page not in self.types.symbols.knock_on:
             self.problems.append(
                 error(
                     section.body.span, "union has no member types", "add '### Member' headings with python code blocks"

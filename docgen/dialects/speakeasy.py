@@ -29,13 +29,17 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterator, Mapping
+from typing import TYPE_CHECKING, ClassVar, Iterator, Mapping, Optional, Union
 
 from ..emit.names import RUNTIME_NAMES
+from ..ir import FileKind, Nullability, StreamKind
+from . import pydantic_era
 from .dialect import DESCRIPTION, ENUM, EXAMPLE, HEAD, MODEL, NAME, REQUIRED, TYPE, UNION, Dialect
 
 if TYPE_CHECKING:
-    from ..read.markdown import Cell, Page, Section
+    from ..diagnostics import Diagnostic
+    from ..ir import Field, SourceSpan
+    from ..read.markdown import Cell, Page, Section, Table
 
 #: Names the SDK writes with a trailing underscore (``str_``, ``filter_``, ``class_``), as
 #: its docs show them.
@@ -47,6 +51,10 @@ class SpeakeasyDataclasses(Dialect):
 
     name = "speakeasy-dataclasses"
     sections = {"Fields": MODEL, "Values": ENUM, "Supported Types": UNION}
+    layout_sections = frozenset({"example usage", "overview", "usage", "example", "examples", "description"})
+    readme_pages = frozenset({"README.md", "USAGE.md"})
+    operations_folder = "sdks"  # docs/sdks/<group>/README.md
+    helpers_folder = "utils"  # docs/models/utils/retryconfig.md: RetryConfig is no model of the API
     field_columns = {
         NAME: ("field", "name"),
         TYPE: ("type",),
@@ -62,9 +70,22 @@ class SpeakeasyDataclasses(Dialect):
     union_member_example = "value: shared.Foo = /* values here */"
     stream_heads: ClassVar[tuple[str, ...]] = ("Generator",)
     http_response_names = frozenset({"requests.Response", "requests_http.Response", "httpx.Response"})
-    binary_file_names = frozenset({"io.BufferedReader", "BufferedReader", "BinaryIO", "typing.BinaryIO"})
+    binary_file_names = frozenset(
+        {"io.BufferedReader", "BufferedReader", "io.IOBase", "IOBase", "BinaryIO", "typing.BinaryIO"}
+    )
+    file_kinds: ClassVar[Mapping[str, FileKind]] = {
+        "io.BufferedReader": FileKind.BUFFERED_READER,
+        "BufferedReader": FileKind.BUFFERED_READER,
+        "io.IOBase": FileKind.IO_BASE,
+        "IOBase": FileKind.IO_BASE,
+    }
     external_link_names: ClassVar[Mapping[str, str]] = {"date": "datetime", "datetime": "date"}
     response_fields = ("content_type", "status_code", "raw_response")
+
+    def namespace_of(self, page: str) -> str:
+        """The folder's last part; ``models`` for a page right in the folder being built
+        (the flat layout's ``models.Foo``, built from inside ``docs/models``)."""
+        return super().namespace_of(page) or pydantic_era.FLAT_NAMESPACE
 
     def wire_name(self, documented: str, python_name: str) -> str:
         """``str_`` -> ``str``: the docs show the SDK's escaped Python name."""
@@ -80,7 +101,33 @@ class SpeakeasyPydantic(SpeakeasyDataclasses):
 
     name = "speakeasy-pydantic"
     optional_heads = ("Optional", "Nullable", "OptionalNullable")
+    null_heads: ClassVar[Mapping[str, Nullability]] = {
+        "Nullable": Nullability.NULLABLE,
+        "OptionalNullable": Nullability.OPTIONAL_NULLABLE,
+    }
     stream_heads = ("Generator", "eventstreaming.EventStream", "eventstreaming.EventStreamAsync")
+    stream_kinds: ClassVar[Mapping[str, StreamKind]] = {
+        "eventstreaming.EventStream": StreamKind.EVENT_STREAM,
+        "eventstreaming.EventStreamAsync": StreamKind.EVENT_STREAM_ASYNC,
+    }
+
+    def refine_field(self, field: "Field") -> Union["Field", "Diagnostic"]:
+        """Nullability checked against the Required cell; a one-value type is a constant;
+        ``__pydantic_extra__`` is the additional properties (docgen/dialects/pydantic_era.py)."""
+        problem = pydantic_era.nullability_problem(field.type, field.required, field.span)
+        if problem is not None:
+            return problem
+        if field.name == pydantic_era.ADDITIONAL_PROPERTIES:
+            return pydantic_era.additional_properties(field)
+        return pydantic_era.constant(field)
+
+    def value_list(
+        self, section: "Section"
+    ) -> Optional[tuple[list[tuple[str, Union[str, int], "SourceSpan"]], list["Diagnostic"]]]:
+        """An open enum's bullet list of quoted values."""
+        if not pydantic_era.is_value_list(section.blocks):
+            return None
+        return pydantic_era.open_enum_values(section.blocks, section.span)
 
     @classmethod
     def matches(cls, page: "Page") -> bool:
@@ -96,7 +143,14 @@ class SpeakeasyPydantic(SpeakeasyDataclasses):
                 return True
             if any(head in own for text in _type_texts(section) for head in HEAD.findall(text)):
                 return True
+            if any(_names_additional_properties(b.table) for b in section.blocks if b.table is not None):
+                return True
         return False
+
+
+def _names_additional_properties(table: "Table") -> bool:
+    """Whether a table's first column names pydantic's additional properties."""
+    return any(row and row[0].text.strip() == pydantic_era.ADDITIONAL_PROPERTIES for row in table.rows)
 
 
 def _in_code(title: "Cell") -> bool:

@@ -7,6 +7,7 @@ are none of those are looked up in the symbol table.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Optional, Union
 
@@ -14,18 +15,21 @@ from ..diagnostics import Diagnostic, error
 from ..ir import (
     BinaryFile,
     DictOf,
+    FileKind,
     HttpResponse,
     ListOf,
     LiteralOf,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
+    StreamKind,
     StreamOf,
     TypeRef,
     UnionOf,
 )
 from ..read.types import ArgList, Generic, Link, Name, TypeExpr, Value
-from ..resolve import Symbols, outside_specs, resolve_link
+from ..resolve import Symbols, leaves_root, outside_specs, resolve_link
 from .dialect import Dialect
 
 _SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "date", "datetime"}
@@ -40,6 +44,14 @@ class Problem(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
+
+
+class Broken(Exception):
+    """A reference to a type of a page that failed: that page's error is the one message."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(page)
+        self.page = page
 
 
 @dataclass
@@ -60,23 +72,9 @@ class TypeLowering:
         raise Problem(error(expr.span, "a value is not a type here", "values belong inside Literal[...]"))
 
     def _link(self, expr: Link) -> TypeRef:
-        target, anchor = resolve_link(expr.href, self.page)
-        if target is not None and outside_specs(target):
-            raise Problem(
-                error(
-                    expr.span,
-                    f"link {expr.href!r} points outside the specs folder",
-                    "link only to pages inside the folder being built",
-                )
-            )
+        target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
         if target is not None and target not in self.symbols.pages:
-            raise Problem(
-                error(
-                    expr.span,
-                    f"link {expr.href!r} points to a page that does not exist ({target})",
-                    "fix the link or add the page",
-                )
-            )
+            raise Problem(link_problem(expr, target, self.symbols))
         rewrites = self.dialect.external_link_names
         if target is None and isinstance(expr.inner, Name) and expr.inner.text in rewrites:
             return Primitive(rewrites[expr.inner.text])
@@ -87,7 +85,7 @@ class TypeLowering:
         if text in self.dialect.http_response_names:
             return HttpResponse()
         if text in self.dialect.binary_file_names:
-            return BinaryFile()
+            return BinaryFile(self.dialect.file_kinds.get(text, FileKind.IO))
         if text in _SCALARS:
             return Primitive(text)
         if text in self.dialect.bare_generics():
@@ -98,6 +96,9 @@ class TypeLowering:
             found = self.symbols.by_anchor(linked_page, anchor) if anchor and linked_page == self.page else None
             found = found or self.symbols.in_page(linked_page, short)
         found = found or self.symbols.lookup(text, self.page)
+        broken = self.symbols.broken_page(text, linked_page) if found is None else None
+        if broken is not None:
+            raise Broken(broken)
         if found is None:
             raise Problem(
                 error(
@@ -113,7 +114,7 @@ class TypeLowering:
         if not low <= len(expr.args) <= high:
             want = str(low) if low == high else f"{low} to {high}"
             message = f"{expr.head.text}[...] takes {want} type argument(s), got {len(expr.args)}"
-            raise Problem(error(expr.span, message, ""))
+            raise Problem(error(expr.span, message, f"check the commas and brackets of {expr.head.text}[...]"))
 
     def _generic(self, expr: Generic, linked_page: Optional[str], anchor: str) -> TypeRef:
         head, args, dialect = expr.head.text, expr.args, self.dialect
@@ -126,7 +127,8 @@ class TypeLowering:
         if head in dialect.optional_heads:
             self._arity(expr, 1, 1)
             inner = sub(args[0])
-            return inner if isinstance(inner, Optional_) else Optional_(inner)
+            nulls = dialect.null_heads.get(head, Nullability.OPTIONAL)
+            return Optional_(inner.inner if isinstance(inner, Optional_) else inner, nulls)
         if head in dialect.list_heads:
             self._arity(expr, 1, 1)
             return ListOf(sub(args[0]))
@@ -141,10 +143,10 @@ class TypeLowering:
             self._arity(expr, 1, 1)
             if sub(args[0]) != Primitive("bytes"):
                 raise Problem(error(expr.span, "only binary files are supported: IO[bytes]", "write IO[bytes]"))
-            return BinaryFile()
+            return BinaryFile(FileKind.IO)
         if head in dialect.stream_heads:
             self._arity(expr, 1, 3)
-            return StreamOf(sub(args[0]))
+            return StreamOf(sub(args[0]), dialect.stream_kinds.get(head, StreamKind.GENERATOR))
         if head in dialect.union_heads:
             self._arity(expr, 1, 64)
             return _union([sub(a) for a in args if not (isinstance(a, Name) and a.text == "None")], args)
@@ -152,6 +154,39 @@ class TypeLowering:
             self._arity(expr, 1, 64)
             return LiteralOf(tuple(_literal_value(arg) for arg in args))
         raise Problem(error(expr.head.span, f"unknown generic type {head!r}", dialect.generics_hint()))
+
+
+def link_problem(expr: Link, target: str, symbols: Symbols) -> Diagnostic:
+    """Why a link's normalized target is no page of the build: outside SPECS (or a symbolic
+    link leading out of it), not a model page, left out by include/exclude, or missing."""
+    if outside_specs(target):
+        return error(
+            expr.span,
+            f"link {expr.href!r} resolves to {target!r}, outside the specs folder",
+            "link only to pages inside the folder being built (paths are relative to the page's folder)",
+        )
+    if target in symbols.skipped:
+        return error(
+            expr.span,
+            f"link {expr.href!r} points to {target}, an {symbols.skipped[target]}, not a model page",
+            "link to the page that defines the type",
+        )
+    on_disk = os.path.join(symbols.root, target) if symbols.root else ""
+    if on_disk and os.path.lexists(on_disk) and leaves_root(symbols.root or "", target) is not None:
+        return error(
+            expr.span,
+            f"link {expr.href!r} resolves to {target!r}, a symbolic link leading outside the specs folder",
+            "copy the page into the folder being built instead of linking to it",
+        )
+    if on_disk and os.path.isfile(on_disk):
+        return error(
+            expr.span,
+            f"link {expr.href!r} points to {target}, a page this build leaves out (include/exclude)",
+            "include the page, or link to one that is built",
+        )
+    return error(
+        expr.span, f"link {expr.href!r} points to a page that does not exist ({target})", "fix the link or add the page"
+    )
 
 
 def _literal_value(arg: TypeExpr) -> Union[str, int, bool, None]:

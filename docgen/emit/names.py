@@ -17,6 +17,7 @@ RUNTIME_NAMES = frozenset(
         "Dict",
         "Enum",
         "Generator",
+        "IO",
         "List",
         "Literal",
         "Optional",
@@ -27,6 +28,8 @@ RUNTIME_NAMES = frozenset(
         "datetime",
         "field",
         "requests_http",
+        "_sse",
+        "_unset",
         "typing",
         "builtins",
     }
@@ -35,6 +38,87 @@ RUNTIME_NAMES = frozenset(
 #: Builtin names that generated annotations use; a field that shadows one makes the
 #: class's annotations spell it ``builtins.int``.
 BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
+
+#: The support modules at the root of every generated package.
+SUPPORT_MODULES = frozenset({"_errors", "_http", "_parsing", "_sse", "_unset", "requests_http"})
+
+#: Builtins that generated modules call or annotate with: a type of that name would hide them.
+BUILTINS_USED = frozenset(
+    {
+        "RecursionError",
+        "TypeError",
+        "ValueError",
+        "bool",
+        "bytes",
+        "classmethod",
+        "dict",
+        "enumerate",
+        "float",
+        "frozenset",
+        "int",
+        "isinstance",
+        "len",
+        "list",
+        "object",
+        "repr",
+        "str",
+        "super",
+        "tuple",
+        "type",
+    }
+)
+
+#: Parameters and locals of generated functions: inside them a type of that name is hidden.
+LOCAL_NAMES = frozenset(
+    {
+        "best",
+        "cls",
+        "content_type",
+        "data",
+        "error",
+        "event",
+        "exc",
+        "index",
+        "item",
+        "key",
+        "media",
+        "member",
+        "path",
+        "rejected",
+        "response",
+        "result",
+        "score",
+        "self",
+        "status",
+        "value",
+    }
+)
+
+#: Names Python, dataclasses or enum give a meaning to in a class body or a module.
+_SPECIAL_DUNDERS = frozenset(
+    dir(type)
+    + dir(object)
+    + [
+        "__all__",
+        "__annotations__",
+        "__builtins__",
+        "__cached__",
+        "__dataclass_fields__",
+        "__dataclass_params__",
+        "__dict__",
+        "__file__",
+        "__future__",
+        "__loader__",
+        "__main__",
+        "__match_args__",
+        "__members__",
+        "__path__",
+        "__post_init__",
+        "__slots__",
+        "__spec__",
+        "__weakref__",
+    ]
+)
 
 _RESERVED = frozenset(keyword.kwlist)
 #: Names SDK docs write with a trailing underscore (``str_``, ``filter_``, ``class_``).
@@ -111,3 +195,40 @@ def isort_key(name: str) -> tuple[int, str]:
     if name[:1].isupper():
         return 1, name
     return 2, name
+
+
+def type_name_problem(name: str) -> Optional[str]:
+    """Why generated code cannot define a type named *name* (an identifier), or None.
+
+    The rule for every declared type (model, enum, union): its name is bound at the top of
+    its module, exported from its package, and referred to inside generated functions, so
+    it must not be one of the names that generated code needs itself.
+    """
+    if name.startswith("_"):
+        return "names starting with '_' are docgen's own (support modules, helper functions)"
+    if name in BUILTINS_USED:
+        return f"generated code uses the builtin {name!r}"
+    if name in RUNTIME_NAMES:
+        return f"generated modules import {name!r} for their own use"
+    if name in LOCAL_NAMES or re.fullmatch(r"f_\w+|result_\d+", name):
+        return f"generated functions use {name!r} as a parameter or local name"
+    return None
+
+
+def field_name_problem(name: str) -> Optional[str]:
+    """Why a dataclass cannot have a field named *name* (already made safe), or None."""
+    if name.startswith("__") and not name.endswith("__"):
+        return "Python renames attributes that start with two underscores inside a class"
+    if name in _SPECIAL_DUNDERS:
+        return f"{name!r} has a meaning of its own in a Python class"
+    return None
+
+
+def module_path_problem(parts: tuple[str, ...]) -> Optional[str]:
+    """Why a generated module cannot live at the dotted path *parts* below OUT, or None."""
+    if parts and parts[0] in SUPPORT_MODULES:
+        return f"{parts[0]!r} is the name of a support module docgen writes at the root of the package"
+    for part in parts:
+        if part.startswith("__") and part.endswith("__"):
+            return f"{part!r} has a meaning of its own to Python's import system"
+    return None

@@ -43,6 +43,7 @@ from ..ir import (
     ListOf,
     LiteralOf,
     Model,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
@@ -74,7 +75,7 @@ _GUARDS: dict[str, tuple[str, str]] = {
     "datetime": ("type(value) is str", "a date-time string"),
     "bytes": ("type(value) is str", "a base64 string"),
     "int": ("type(value) is int", "an integer"),
-    "float": ("type(value) is float or type(value) is int", "a number"),
+    "float": ("type(value) is float or type(value) is int or type(value) is _parsing.Decimal", "a number"),
     "bool": ("type(value) is bool", "a boolean"),
     "object": ("type(value) is dict", "an object"),
     "list": ("type(value) is list", "a list"),
@@ -160,8 +161,10 @@ class ParserContext:
         annotate: Callable[[TypeRef], str],
         function: Callable[[str, str], str],
         taken: Sequence[str] = (),
+        allow_nan: bool = False,
     ) -> None:
         self.decls = decls
+        self.allow_nan = allow_nan  # float accepts NaN and infinities ([tool.docgen] allow-nan)
         self.annotate = annotate
         self.function = function
         self._helpers: dict[tuple[str, object], Helper] = {}
@@ -276,7 +279,11 @@ def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bo
                 f"({value} if type({value}) is {ref.name} else _parsing.fail({path}, '{ref.name}{or_null}', {value}))"
             )
         if ref.name == "float":
-            return f"({value} if type({value}) is float else _parsing.parse_float({value}, {path}))"
+            if ctx.allow_nan:
+                return f"({value} if type({value}) is float else _parsing.parse_float({value}, {path}, False))"
+            # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float, which rejects them
+            finite = f"type({value}) is float and {value} - {value} == 0.0"
+            return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
         if ref.name == "Any":
             return value
         return f"_parsing.{_CONVERTED[ref.name][0]}({value}, {path})"
@@ -397,7 +404,7 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
         decl = ctx.decls[ref.key]
         assert isinstance(decl, Model)
         keys = ctx.unique(f"_{decl.name}_KEYS")
-        wire = sorted(f.wire_name for f in json_fields(decl))
+        wire = sorted(f.wire_name for f in json_fields(decl) if not f.additional)
         constants.append(
             (keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
         )
@@ -561,7 +568,10 @@ class ModelParser:
     ``params``: (name, annotation at module level, annotation in the class body,
     default text or "") of the keyword-only parameters that carry the fields JSON
     cannot (raw response, streams);
-    ``dump_required``/``dump_optional``: (wire key literal, attribute, expression).
+    ``dump_required``: (wire key literal, expression); ``dump_optional``: (wire key
+    literal, condition for writing it, expression); ``dump_extra``: an expression of the
+    additional properties' JSON dict ("" for a model without), whose keys are written
+    after the fields' where no field has them.
     """
 
     parse_name: str
@@ -573,6 +583,8 @@ class ModelParser:
     params: tuple[tuple[str, str, str, str], ...]
     dump_required: tuple[tuple[str, str], ...]
     dump_optional: tuple[tuple[str, str, str], ...]
+    dump_extra: str = ""
+    unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
 
 
 def model_parser(
@@ -587,6 +599,8 @@ def model_parser(
     params: list[tuple[str, str, str, str]] = []
     dump_required: list[tuple[str, str]] = []
     dump_optional: list[tuple[str, str, str]] = []
+    dump_extra = ""
+    known = sorted(f.wire_name for f, _ in ordered if is_json(f.type) and not f.additional)
     for field, name in ordered:
         if not is_json(field.type):
             param = name
@@ -600,14 +614,33 @@ def model_parser(
         local = f"f_{name}"
         wire = repr(field.wire_name)
         field_path = f"(path, {wire})"
+        attribute = f"value.{name}"
+        unset = _unset_field(field)
+        if field.additional:
+            locals_.append(_additional_local(field.type, local, known, ctx))
+            arguments.append(local)
+            dump_extra = dump_expression(field.type, attribute, ctx)
+            continue
+        if field.constant:
+            locals_.append(_constant_local(field.type, local, wire, field_path, unset))
+            arguments.append(local if unset else repr(constant_value(field.type)))
+            if unset:
+                dump_optional.append((wire, f"{attribute} is not _unset.UNSET", attribute))
+            else:
+                dump_required.append((wire, attribute))
+            continue
         lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
+        if unset:
+            lookup = f"value.get({wire}, _unset.UNSET)"
         check = _check(field.type, local, field_path)
         if check is not None:
-            locals_.append((local, lookup, *check))
+            test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
+            locals_.append((local, lookup, test, check[1]))
             arguments.append(_checked_argument(field.type, local, field_path, ctx))
         elif isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
             inner = _parse(field.type.inner, local, field_path, ctx, nullable=True)
-            locals_.append((local, lookup, f"{local} is not None", f"{local} = {_bare(inner)}"))
+            test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
+            locals_.append((local, lookup, test, f"{local} = {_bare(inner)}"))
             arguments.append(local)
         else:
             expression = parse_expression(field.type, local, field_path, ctx)
@@ -617,12 +650,15 @@ def model_parser(
                 )
             locals_.append((local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"))
             arguments.append(local)
-        attribute = f"value.{name}"
         if field.required:
             dump_required.append((wire, dump_expression(field.type, attribute, ctx)))
+        elif unset:
+            dump_optional.append(
+                (wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
+            )
         else:
             inner = field.type.inner if isinstance(field.type, Optional_) else field.type
-            dump_optional.append((wire, attribute, dump_expression(inner, attribute, ctx)))
+            dump_optional.append((wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx)))
     return ModelParser(
         f"_parse_{model.name}",
         f"_dump_{model.name}",
@@ -633,7 +669,43 @@ def model_parser(
         tuple(params),
         tuple(dump_required),
         tuple(dump_optional),
+        dump_extra,
+        next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
     )
+
+
+def _unset_field(field: Field) -> bool:
+    """Whether an absent key is UNSET (``OptionalNullable``) rather than None."""
+    return isinstance(field.type, Optional_) and field.type.nulls is Nullability.OPTIONAL_NULLABLE
+
+
+def constant_value(ref: TypeRef) -> Union[str, int, bool, None]:
+    """The one value of a constant field's type: a one-value Literal, or null."""
+    return ref.values[0] if isinstance(ref, LiteralOf) else None
+
+
+def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> tuple[str, str, str, str]:
+    """A constant is read with itself as the default (an absent key is the constant; UNSET
+    for an ``OptionalNullable`` one) and checked: any other value is an error."""
+    value = constant_value(ref)
+    wants = "null" if value is None else f"{value!r} (a constant)"
+    default = "_unset.UNSET" if unset else repr(value)
+    test = f"not ({_literal_test(value, local)})"
+    return (
+        local,
+        f"value.get({wire}, {default})",
+        f"{local} is not _unset.UNSET and {test}" if unset else test,
+        f"_parsing.fail({path}, {wants!r}, {local})",
+    )
+
+
+def _additional_local(ref: TypeRef, local: str, known: Sequence[str], ctx: ParserContext) -> tuple[str, str, str, str]:
+    """The additional properties: every key of the object that no field has, each value
+    parsed as the dict's value type (at its own path, as a field's would be)."""
+    keys = "{" + ", ".join(repr(k) for k in known) + "}"
+    lookup = f"{{key: item for key, item in value.items() if key not in {keys}}}" if known else "dict(value)"
+    expression = parse_expression(ref, local, "path", ctx)
+    return local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"
 
 
 def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -> str:

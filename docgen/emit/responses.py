@@ -35,6 +35,7 @@ from ..ir import (
     Optional_,
     Primitive,
     Ref,
+    StreamKind,
     StreamOf,
     TypeRef,
     Union_,
@@ -84,6 +85,22 @@ def status_range(text: str) -> Optional[tuple[int, int]]:
     return None
 
 
+def _stream_of_union(ref: TypeRef) -> TypeRef:
+    """A union of streams of one item type (``EventStream[X] | EventStreamAsync[X]``) takes an
+    event stream like each of its members: the stream the response is read into is both."""
+    if isinstance(ref, UnionOf) and ref.members and all(isinstance(m, StreamOf) for m in ref.members):
+        streams = [m for m in ref.members if isinstance(m, StreamOf)]
+        synchronous = [m for m in streams if m.kind is not StreamKind.EVENT_STREAM_ASYNC]
+        if len({m.item for m in streams}) == 1 and synchronous:
+            return synchronous[0]
+    return ref
+
+
+def _readable_stream(ref: TypeRef) -> bool:
+    """A stream from_response can fill: one read as the response arrives (not an async one)."""
+    return isinstance(ref, StreamOf) and ref.kind is not StreamKind.EVENT_STREAM_ASYNC
+
+
 def body_fields(model: Model) -> list[BodyField]:
     """The body fields of an operation response, in the page's order.
 
@@ -94,10 +111,11 @@ def body_fields(model: Model) -> list[BodyField]:
     for f in model.fields:
         if f.name in model.response_fields:
             continue
-        ref = _strip_optional(f.type)
+        ref = _stream_of_union(_strip_optional(f.type))
         status_text = f.status or f.description
         low, high = status_range(status_text) or (200, 299)
-        if isinstance(ref, StreamOf):
+        if _readable_stream(ref):
+            assert isinstance(ref, StreamOf)
             bodies.append(BodyField(f, STREAM, low, high, ref.item))
         elif ref == Primitive("bytes"):
             bodies.append(BodyField(f, BYTES, low, high, ref))

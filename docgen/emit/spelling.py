@@ -15,14 +15,17 @@ from ..ir import (
     BinaryFile,
     Decl,
     DictOf,
+    FileKind,
     HttpResponse,
     ListOf,
     LiteralOf,
     Model,
     Module,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
+    StreamKind,
     StreamOf,
     TypeRef,
     Union_,
@@ -39,12 +42,25 @@ _STDLIB = {
     "Generator": "collections.abc",
     "Literal": "typing",
     "IO": "typing",
+    "BufferedReader": "io",
+    "IOBase": "io",
     "dataclass": "dataclasses",
     "field": "dataclasses",
     "Enum": "enum",
 }
 
 RUNTIME_MODULE = "requests_http"
+
+#: The support module of ``UNSET`` and the ``Nullable``/``OptionalNullable`` aliases.
+UNSET_MODULE = "_unset"
+
+#: How each kind of stream is spelled: (support module or "", name, whether the
+#: annotation ends in ``, None, None``).
+_STREAMS = {
+    StreamKind.GENERATOR: ("", "Generator", True),
+    StreamKind.EVENT_STREAM: ("_sse", "EventStream", False),
+    StreamKind.EVENT_STREAM_ASYNC: ("_sse", "EventStreamAsync", False),
+}
 
 #: Method names generated classes define; a field of that name gets an underscore.
 METHOD_NAMES = frozenset({"from_dict", "to_dict", "from_response"})
@@ -130,9 +146,11 @@ class Imports:
     parsing: bool = False
     http: bool = False  # from_response reads responses with _http
     sse: bool = False  # ... and event streams with _sse
+    unset: bool = False  # annotations or parsers use _unset
     top: dict[str, set[str]] = field(default_factory=dict)  # relative module -> names
     bottom: dict[str, set[str]] = field(default_factory=dict)
     module_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (package, module)
+    top_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # ... imported at the top
 
     def need_stdlib(self, name: str) -> None:
         self.stdlib.setdefault(_STDLIB[name], set()).add(name)
@@ -144,27 +162,31 @@ class Imports:
             for module in sorted(self.stdlib)
         ]
         lines = ["from __future__ import annotations", "", *stdlib]
-        if stdlib and (self.runtime or self.parsing or self.http or self.top):
+        if stdlib and (self.runtime or self.parsing or self.http or self.unset or self.sse or self.top):
             lines.append("")
         support = ([parsers.SUPPORT_MODULE] if self.parsing else []) + ([RUNTIME_MODULE] if self.runtime else [])
         support += (["_http"] if self.http else []) + (["_sse"] if self.sse else [])
+        support += [UNSET_MODULE] if self.unset else []
         if support:
             lines.append(f"from {runtime_import(this)} import {', '.join(sorted(support))}")
-        for module in sorted(self.top, key=_module_order):
-            lines.append(f"from {module} import {', '.join(sorted(self.top[module], key=names.isort_key))}")
-        return lines
+        return lines + _relative_lines(self.top, self.top_aliases)
 
     def bottom_lines(self) -> list[str]:
         """Imports of models and named unions, at the module's end, in isort's order."""
-        entries = [
-            (module, "", f"from {module} import {', '.join(sorted(self.bottom[module], key=names.isort_key))}")
-            for module in self.bottom
-        ]
-        entries += [
-            (package, module, f"from {package} import {module} as {alias}")
-            for alias, (package, module) in self.module_aliases.items()
-        ]
-        return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
+        aliases = {a: where for a, where in self.module_aliases.items() if a not in self.top_aliases}
+        return _relative_lines(self.bottom, aliases)
+
+
+def _relative_lines(named: dict[str, set[str]], aliases: dict[str, tuple[str, str]]) -> list[str]:
+    """``from <module> import names`` and ``from <package> import <module> as <alias>`` lines, in isort's order."""
+    entries = [
+        (module, "", f"from {module} import {', '.join(sorted(named[module], key=names.isort_key))}")
+        for module in named
+    ]
+    entries += [
+        (package, module, f"from {package} import {module} as {alias}") for alias, (package, module) in aliases.items()
+    ]
+    return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
 
 
 class Annotator:
@@ -205,13 +227,16 @@ class Annotator:
             self.imports.need_stdlib(ref.name)
             return ref.name
         if isinstance(ref, BinaryFile):
-            self.imports.need_stdlib("IO")
-            return f"IO[{self._builtin('bytes', shadowed)}]"
+            self.imports.need_stdlib(ref.kind.value)
+            return f"IO[{self._builtin('bytes', shadowed)}]" if ref.kind is FileKind.IO else ref.kind.value
         if isinstance(ref, HttpResponse):
             self.imports.runtime = True
             return f"{RUNTIME_MODULE}.Response"
         if isinstance(ref, Optional_):
             inner = self.type(ref.inner, shadowed)
+            if ref.nulls is not Nullability.OPTIONAL:
+                self.imports.unset = True
+                return f"{UNSET_MODULE}.{ref.nulls.value}[{inner}]"
             return inner if inner == "None" or inner.endswith(" | None") else f"{inner} | None"
         if isinstance(ref, ListOf):
             return f"{self._builtin('list', shadowed)}[{self.type(ref.item, shadowed)}]"
@@ -221,8 +246,13 @@ class Annotator:
         if isinstance(ref, UnionOf):
             return " | ".join(self.type(m, shadowed) for m in ref.members)
         if isinstance(ref, StreamOf):
-            self.imports.need_stdlib("Generator")
-            return f"Generator[{self.type(ref.item, shadowed)}, None, None]"
+            module, name, two_nones = _STREAMS[ref.kind]
+            if module:
+                self.imports.sse = True
+            else:
+                self.imports.need_stdlib(name)
+            item = self.type(ref.item, shadowed)
+            return f"{module + '.' if module else ''}{name}[{item}{', None, None' if two_nones else ''}]"
         if isinstance(ref, LiteralOf):
             values = [v for v in ref.values if v is not None]
             parts = []
@@ -263,14 +293,37 @@ class Annotator:
         """A union the docs name (``[shared.Pet](pet.md)``) is spelled by its alias, through
         its module (``shared_pet.Pet``): a module object may be imported while it is still
         loading, so models and unions may refer to each other.  A union's own definition
-        is evaluated at import time, so there the members are written out."""
-        if self.expand_unions:
-            return self.type(UnionOf(union.members), shadowed)
+        is evaluated at import time: there another union is named through a module imported
+        at the top, unless that union leads back to this module (then its members are
+        written out, since that module may still be loading when this one needs it)."""
         if target is self.module:
             return union.name
+        if self.expand_unions and self._leads_here(union.key):
+            return self.type(UnionOf(union.members), shadowed)
         alias = self._alias_for(union.key)
-        self.imports.module_aliases[alias] = _split_module(relative_import(self.module.module, target.module))
+        where = _split_module(relative_import(self.module.module, target.module))
+        self.imports.module_aliases[alias] = where
+        if self.expand_unions:
+            self.imports.top_aliases[alias] = where
         return f"{alias}.{union.name}"
+
+    def _leads_here(self, key: str) -> bool:
+        """Whether the type *key*, through the types it refers to, refers to one of this module's."""
+        own = {d.key for d in self.module.decls}
+        seen: set[str] = set()
+        todo = [key]
+        while todo:
+            current = todo.pop()
+            if current in own:
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            decl = self.decls[current]
+            refs = [f.type for f in decl.fields] if isinstance(decl, Model) else []
+            refs += list(decl.members) if isinstance(decl, Union_) else []
+            todo.extend(k for ref in refs for k in _ref_keys(ref))
+        return False
 
     def function(self, key: str, prefix: str) -> str:
         """The function ``prefix + Name`` that the module of type *key* defines, spelled
@@ -325,6 +378,17 @@ def _keys_in(ref: TypeRef, decls: dict[str, Decl], seen: set[str]) -> Iterable[s
     elif isinstance(ref, UnionOf):
         for member in ref.members:
             yield from _keys_in(member, decls, seen)
+
+
+def _ref_keys(ref: TypeRef) -> Iterable[str]:
+    """The key of every Ref in *ref*, named unions not expanded."""
+    if isinstance(ref, Ref):
+        yield ref.key
+    for child in (getattr(ref, "inner", None), getattr(ref, "item", None), getattr(ref, "value", None)):
+        if child is not None:
+            yield from _ref_keys(child)
+    for member in getattr(ref, "members", ()):
+        yield from _ref_keys(member)
 
 
 def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[str]:

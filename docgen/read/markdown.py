@@ -71,7 +71,7 @@ class Block:
     kind: str  # paragraph, quote, table, code
     span: SourceSpan
     text: str = ""  # paragraph or quote text, code content
-    info: str = ""  # code fence info string
+    info: str = ""  # code fence info string; a paragraph's bullet ("-", "*", "+") in a bullet list item
     table: Optional[Table] = None
 
 
@@ -100,9 +100,18 @@ def markdown_parser() -> MarkdownIt:
 _PARSER = markdown_parser()
 
 
+#: What markdown-it (and CommonMark) count as a line end: not U+2028, U+0085, ``\v``… as ``str.splitlines`` does.
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """The page's lines as markdown-it numbers them (its token maps count these)."""
+    return _LINE_END.split(text)
+
+
 def read_page(path: str, text: str) -> Page:
     """Parse the text of the page at spec-relative *path*."""
-    lines = text.splitlines()
+    lines = source_lines(text)
     tokens = _PARSER.parse(text)
     return Page(path, tuple(_sections(path, lines, tokens)))
 
@@ -120,6 +129,7 @@ class _SectionBuilder:
 def _sections(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Iterator[Section]:
     current = _SectionBuilder(0, Cell((), SourceSpan(path, 1, 1)))
     quote_depth = 0
+    bullets: list[str] = []  # the markers of the bullet lists the tokens are inside
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -136,6 +146,10 @@ def _sections(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Itera
             quote_depth += 1
         elif tok.type == "blockquote_close":
             quote_depth -= 1
+        elif tok.type == "bullet_list_open":
+            bullets.append(tok.markup)
+        elif tok.type == "bullet_list_close" and bullets:
+            bullets.pop()
         elif tok.type == "table_open":
             end = _closing(tokens, i, "table_close")
             current.blocks.append(_table_block(path, lines, tokens[i : end + 1]))
@@ -147,7 +161,8 @@ def _sections(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Itera
         elif tok.type == "inline":
             span = SourceSpan(path, _line(tok), _indent_col(lines, _line(tok)))
             kind = "quote" if quote_depth else "paragraph"
-            current.blocks.append(Block(kind, span, text=Cell(_inlines(tok), span).text))
+            bullet = bullets[-1] if bullets and kind == "paragraph" else ""
+            current.blocks.append(Block(kind, span, text=Cell(_inlines(tok), span).text, info=bullet))
         i += 1
     yield current.freeze()
 

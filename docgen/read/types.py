@@ -7,6 +7,10 @@ The grammar (a tokenizer and a recursive-descent parser)::
     args     := arg ("," arg)* [","]
     arg      := type | STRING | NUMBER | "[" [args] "]"
 
+Types nest at most :data:`MAX_DEPTH` levels deep and integers have at most
+:data:`MAX_INT_DIGITS` digits: beyond, the cell is an error (generated code could not
+hold it: Python refuses longer integer literals, and deeper types help no one).
+
 NAME is a dotted identifier (``pets.Dog``, ``io.BytesIO``).  Emphasis
 (``*str*``) and code spans (`` `int` ``) are presentation and are ignored; a link's
 target is kept on the :class:`Link` node that wraps the linked expression.  The parser
@@ -61,6 +65,11 @@ class ArgList:
 
 TypeExpr = Union[Name, Generic, Link, Value, ArgList]
 
+#: How deep brackets and links may nest in one Type cell.
+MAX_DEPTH = 32
+#: The most digits an integer may have: what Python accepts in source (and converts to text) by default.
+MAX_INT_DIGITS = 4300
+
 
 class TypeSyntaxError(Exception):
     def __init__(self, message: str, span: SourceSpan, hint: str = "") -> None:
@@ -78,7 +87,7 @@ class _Token:
 
 
 _PUNCTUATION = "[],"
-_IGNORED = " \t\n*`"
+_IGNORED = "*`"  # and every whitespace character
 
 
 def tokenize(inlines: Sequence[Inline]) -> list[_Token]:
@@ -113,7 +122,7 @@ def _lex_text(text: str, base: int) -> list[_Token]:
     i = 0
     while i < len(text):
         char = text[i]
-        if char in _IGNORED:
+        if char in _IGNORED or char.isspace():
             i += 1
         elif char in _PUNCTUATION:
             tokens.append(_Token(char, char, base + i))
@@ -176,6 +185,15 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.span = span
+        self.depth = 0
+
+    def deeper(self) -> None:
+        """Enter one more level of brackets or links; too many is an error, not a crash."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(
+                f"type nested more than {MAX_DEPTH} levels deep", "docgen reads types up to that depth; simplify it"
+            )
 
     def at(self, offset: int) -> SourceSpan:
         return SourceSpan(self.span.path, self.span.line, self.span.col + offset)
@@ -215,17 +233,21 @@ class _Parser:
     def type(self) -> TypeExpr:
         tok = self.peek
         if tok.kind == "link_open":
+            self.deeper()
             self.pos += 1
             inner = self.type()
             self.expect("link_close", "the end of the link")
+            self.depth -= 1
             return Link(inner, tok.text, self.at(tok.offset))
         name_tok = self.expect("name", "a type name")
         name = Name(name_tok.text, self.at(name_tok.offset))
         if self.peek.kind != "[":
             return name
+        self.deeper()
         self.pos += 1
         args = self.args("]")
         self.expect("]", "']'")
+        self.depth -= 1
         return Generic(name, tuple(args), name.span)
 
     def args(self, closer: str) -> list[TypeExpr]:
@@ -239,19 +261,40 @@ class _Parser:
 
     def arg(self) -> TypeExpr:
         tok = self.peek
-        if tok.kind in ("string", "number"):
+        if tok.kind == "string":
             self.pos += 1
-            text = _literal_text(tok.text) if tok.kind == "string" else tok.text
-            return Value(_literal(text), self.at(tok.offset))
+            return Value(_literal(_literal_text(tok.text)), self.at(tok.offset))
+        if tok.kind == "number":
+            value = _number(tok.text)
+            if value is None:
+                digits = sum(c.isdigit() for c in tok.text)
+                hint = f"integers may have up to {MAX_INT_DIGITS} digits" if digits > MAX_INT_DIGITS else ""
+                raise self.fail(f"{_short(tok.text)} is not a number docgen can write in Python", hint)
+            self.pos += 1
+            return Value(value, self.at(tok.offset))
         if tok.kind == "[":
+            self.deeper()
             self.pos += 1
             items = self.args("]")
             self.expect("]", "']'")
+            self.depth -= 1
             return ArgList(tuple(items), self.at(tok.offset))
         if tok.kind == "name" and tok.text in ("True", "False", "None"):
             self.pos += 1
             return Value(_literal(tok.text), self.at(tok.offset))
         return self.type()
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:20] + "…") + f" ({len(text)} characters)"
+
+
+def _number(text: str) -> Union[int, float, None]:
+    """The int or float a number token stands for; None when it is none, or an integer too long."""
+    if sum(c.isdigit() for c in text) > MAX_INT_DIGITS:
+        return None
+    value = _literal(text)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _literal(text: str) -> Union[str, int, float, bool, None]:

@@ -24,6 +24,7 @@ from docgen.ir import (
     ListOf,
     LiteralOf,
     Model,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
@@ -37,6 +38,9 @@ from docgen.ir import (
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
 CORPUS = ROOT.parent / "shared" / "corpus" / "speakeasy-v1" / "docs"
+#: A pydantic-era corpus: Nullable, OptionalNullable, constants, additional properties.
+CORPUS_V2 = ROOT.parent / "shared" / "corpus" / "speakeasy-v2" / "docs"
+PYDANTIC_ERA = ROOT / "tests" / "emit" / "fixtures" / "pydantic_era"
 
 
 def compile_spec(specs: Path) -> Spec:
@@ -61,7 +65,7 @@ def build_package(specs: Path, out: Path, name: str) -> tuple[ModuleType, Spec]:
 RAW_RESPONSE = object()  # stands for an HTTP response, which JSON cannot carry
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
@@ -70,7 +74,7 @@ _offsets = st.builds(lambda m: timezone(timedelta(minutes=m)), st.integers(-23 *
 _PRIMITIVES: dict[str, st.SearchStrategy[Any]] = {
     "str": st.text(max_size=10),
     "int": st.integers() | st.integers(min_value=2**63, max_value=2**80),
-    "float": st.floats(allow_nan=False),
+    "float": st.floats(allow_nan=False, allow_infinity=False),
     "bool": st.booleans(),
     "bytes": st.binary(max_size=10),
     "Decimal": st.decimals(allow_nan=False, allow_infinity=False),
@@ -101,7 +105,8 @@ class Values:
         if isinstance(ref, Primitive):
             return _PRIMITIVES[ref.name]
         if isinstance(ref, Optional_):
-            return st.none() | self.of(ref.inner)
+            unset = st.just(self.package.UNSET) if ref.nulls is Nullability.OPTIONAL_NULLABLE else st.nothing()
+            return st.none() | unset | self.of(ref.inner)
         if isinstance(ref, ListOf):
             return st.lists(self.of(ref.item), max_size=3)
         if isinstance(ref, DictOf):
@@ -135,6 +140,10 @@ class Values:
             ref = field.type
             if not is_json(ref):
                 kwargs[name] = st.just(RAW_RESPONSE) if field.required and not isinstance(ref, Optional_) else st.none()
+            elif field.additional and isinstance(ref, DictOf):
+                known = {f.wire_name for f in decl.fields if not f.additional}
+                keys = st.text(max_size=6).filter(lambda key, known=known: key not in known)
+                kwargs[name] = st.dictionaries(keys, self.of(ref.value), max_size=3)
             else:
                 kwargs[name] = self.of(ref)
         return st.builds(cls, **kwargs)
@@ -142,7 +151,7 @@ class Values:
     @staticmethod
     def _python_names(decl: Model, cls: Any) -> list[str]:
         """The dataclass's attribute names in the docs' field order (matched by wire name)."""
-        wire = {f.metadata["wire_name"]: f.name for f in cls.__dataclass_fields__.values()}
+        wire = {f.metadata.get("wire_name", f.name): f.name for f in cls.__dataclass_fields__.values()}
         return [wire[f.wire_name] for f in decl.fields]
 
     def of_key(self, key: str) -> st.SearchStrategy[Any]:
@@ -176,8 +185,12 @@ class Values:
         decl = self.decls[key]
         cls = self.cls(key) if not isinstance(decl, Union_) else None
         if isinstance(decl, Model):
-            extra = {"raw_response": RAW_RESPONSE} if needs_arguments(decl) else {}
-            kwargs = {k: v for k, v in extra.items() if k in cls.__dataclass_fields__}
+            by_wire = dict(zip((f.wire_name for f in decl.fields), self._python_names(decl, cls)))
+            kwargs = {
+                by_wire[f.wire_name]: RAW_RESPONSE
+                for f in decl.fields
+                if needs_arguments(decl) and f.required and not is_json(f.type) and not isinstance(f.type, Optional_)
+            }
             return (lambda data: cls.from_dict(data, **kwargs)), (lambda value: value.to_dict())
         if isinstance(decl, Enum):
             return cls.from_json, (lambda value: value.to_json())

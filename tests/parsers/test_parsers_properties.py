@@ -11,9 +11,19 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from parsers_strategies import CORPUS, SPECS, Values, compile_spec, json_values, mutations
+from parsers_strategies import (
+    CORPUS,
+    CORPUS_V2,
+    PYDANTIC_ERA,
+    SPECS,
+    Values,
+    build_package,
+    compile_spec,
+    json_values,
+    mutations,
+)
 
-from docgen.ir import Spec
+from docgen.ir import Model, Nullability, Optional_, Spec
 
 QUICK = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 CORPUS_SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
@@ -21,6 +31,22 @@ CORPUS_SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=
 
 SPEC_KEYS = sorted(compile_spec(SPECS).decls())
 CORPUS_KEYS = sorted(compile_spec(CORPUS).decls()) if CORPUS.is_dir() else []
+PYDANTIC_KEYS = sorted(compile_spec(PYDANTIC_ERA).decls())
+
+
+def _pydantic_vocabulary(spec: Spec) -> list[str]:
+    """The models of a pydantic-era build that use its own vocabulary: null kept apart from
+    absent, constants, additional properties."""
+    keys = []
+    for key, decl in spec.decls().items():
+        fields = decl.fields if isinstance(decl, Model) else ()
+        nulls = {f.type.nulls for f in fields if isinstance(f.type, Optional_)}
+        if nulls - {Nullability.OPTIONAL} or any(f.constant or f.additional for f in fields):
+            keys.append(key)
+    return sorted(keys)
+
+
+CORPUS_V2_KEYS = _pydantic_vocabulary(compile_spec(CORPUS_V2)) if CORPUS_V2.is_dir() else []
 
 
 def roundtrip(values: Values, key: str, value: Any, exact: bool) -> None:
@@ -103,5 +129,60 @@ def test_corpus_roundtrip_and_invalid_payloads(corpus_values: Values, key: str) 
         roundtrip(corpus_values, key, value, exact)
         _, dump = corpus_values.parse_dump(key)
         rejects_cleanly(corpus_values, key, data.draw(mutations(dump(value)) | json_values))
+
+    check()
+
+
+@pytest.fixture(scope="module")
+def pydantic_values(tmp_path_factory: pytest.TempPathFactory) -> Values:
+    return Values(*build_package(PYDANTIC_ERA, tmp_path_factory.mktemp("pydantic_era"), "parsers_pydantic"))
+
+
+@pytest.mark.parametrize("key", PYDANTIC_KEYS)
+def test_pydantic_era_roundtrip_and_invalid_payloads(pydantic_values: Values, key: str) -> None:
+    """UNSET, explicit null and additional keys survive dump and parse."""
+
+    @QUICK
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        value = data.draw(pydantic_values.of_key(key))
+        roundtrip(pydantic_values, key, value, exact=not pydantic_values.reaches_union(key))
+        _, dump = pydantic_values.parse_dump(key)
+        rejects_cleanly(pydantic_values, key, data.draw(mutations(dump(value)) | json_values))
+
+    check()
+
+
+def test_unset_null_and_extra_keys_are_told_apart(pydantic_values: Values) -> None:
+    profile = pydantic_values.cls("models.shared.Profile")
+    unset = pydantic_values.package.UNSET
+    base = {"handle": "h", "nickname": None, "scores": [1, None]}
+    absent = profile.from_dict(base)
+    null = profile.from_dict({**base, "motto": None, "visits": 3})
+    assert (absent.motto, absent.nickname, absent.__pydantic_extra__) == (unset, None, {})
+    assert (null.motto, null.__pydantic_extra__) == (None, {"visits": 3})
+    assert "motto" not in absent.to_dict() and absent.to_dict()["nickname"] is None
+    assert null.to_dict()["motto"] is None and null.to_dict()["visits"] == 3
+    assert absent.to_dict()["kind"] == "person" and absent.KIND == "person"
+
+
+@pytest.fixture(scope="module")
+def corpus_v2_values(tmp_path_factory: pytest.TempPathFactory) -> Values:
+    if not CORPUS_V2.is_dir():
+        pytest.skip("../shared is absent")
+    return Values(*build_package(CORPUS_V2, tmp_path_factory.mktemp("corpus_v2"), "parsers_corpus_v2")[:2])
+
+
+@pytest.mark.parametrize("key", CORPUS_V2_KEYS)
+def test_pydantic_corpus_roundtrip_and_invalid_payloads(corpus_v2_values: Values, key: str) -> None:
+    exact = not corpus_v2_values.reaches_union(key)
+
+    @CORPUS_SETTINGS
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        value = data.draw(corpus_v2_values.of_key(key))
+        roundtrip(corpus_v2_values, key, value, exact)
+        _, dump = corpus_v2_values.parse_dump(key)
+        rejects_cleanly(corpus_v2_values, key, data.draw(mutations(dump(value)) | json_values))
 
     check()

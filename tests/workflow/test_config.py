@@ -75,7 +75,8 @@ def test_unknown_key_is_an_error_naming_it(
     assert status == 2
     assert stderr.splitlines() == [
         "pyproject.toml:6:3: error: unknown key 'output' in [tool.docgen] [D405]",
-        "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict, dialect",
+        "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict, "
+        "allow-nan, dialect, include, exclude, keep-going",
     ]
     assert not (demo / "generated").exists()
 
@@ -204,7 +205,7 @@ def test_dialect_setting_overrides_detection(
     monkeypatch.chdir(demo)
     status, _, stderr = run_main(capsys, "build", "-q", "-o", "detected")
     assert status == 0, stderr  # Nullable[...] marks the tree as pydantic-era Speakeasy docs
-    assert "nick: str | None = field(" in (demo / "detected/models/shared/pet.py").read_text(encoding="utf-8")
+    assert "nick: _unset.Nullable[str] = field(" in (demo / "detected/models/shared/pet.py").read_text(encoding="utf-8")
     if where == "file":
         project(demo, '[tool.docgen]\nspecs = "docs"\ndialect = "speakeasy-dataclasses"\n')
         status, _, stderr = run_main(capsys, "build", "-q", "-o", "chosen")

@@ -138,7 +138,10 @@ def _body_ChatResponse_chat_completion_result(
     response: Any,
 ) -> list[ChatCompletionEvent | SentinelEvent]:
     value = _http.read_json(response)
-    return _parse_list_ChatCompletionEvent_or_SentinelEvent(value, "$")
+    try:
+        return _parse_list_ChatCompletionEvent_or_SentinelEvent(value, "$")
+    except RecursionError:
+        raise _parsing.too_deep() from None
 
 
 def _event_ChatResponse_chat_completion_stream(

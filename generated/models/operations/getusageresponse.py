@@ -109,12 +109,18 @@ def _dump_GetUsageResponse(value: GetUsageResponse) -> dict[str, Any]:
 
 def _body_GetUsageResponse_usage(response: Any) -> Usage:
     value = _http.read_json(response)
-    return _parse_Usage(value, "$")
+    try:
+        return _parse_Usage(value, "$")
+    except RecursionError:
+        raise _parsing.too_deep() from None
 
 
 def _body_GetUsageResponse_error(response: Any) -> Error:
     value = _http.read_json(response)
-    return _parse_Error(value, "$")
+    try:
+        return _parse_Error(value, "$")
+    except RecursionError:
+        raise _parsing.too_deep() from None
 
 
 from ..errors.error import Error, _dump_Error, _parse_Error

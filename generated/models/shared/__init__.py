@@ -14,6 +14,7 @@ from .imagepart import ImagePart
 from .legacymode import LegacyMode
 from .message import Message
 from .priority import Priority
+from .retryconfig import BackoffStrategy, RetryConfig
 from .role import Role
 from .scalarvalue import ScalarValue
 from .sentinelevent import SentinelEvent
@@ -24,6 +25,7 @@ from .usage import Usage
 __all__ = [
     "AllKinds",
     "Author",
+    "BackoffStrategy",
     "Book",
     "ChatCompletionEvent",
     "ChatCompletionResult",
@@ -36,6 +38,7 @@ __all__ = [
     "LegacyMode",
     "Message",
     "Priority",
+    "RetryConfig",
     "Role",
     "ScalarValue",
     "SentinelEvent",

@@ -105,7 +105,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     f_float_value = value.get("float_value", _parsing.MISSING)
     f_float_value = (
         f_float_value
-        if type(f_float_value) is float
+        if type(f_float_value) is float and f_float_value - f_float_value == 0.0
         else _parsing.parse_float(f_float_value, (path, "float_value"))
     )
     f_bool_ = value.get("bool", _parsing.MISSING)
@@ -143,7 +143,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     if f_opt_float is not None:
         f_opt_float = (
             f_opt_float
-            if type(f_opt_float) is float
+            if type(f_opt_float) is float and f_opt_float - f_opt_float == 0.0
             else _parsing.parse_float(f_opt_float, (path, "opt_float"))
         )
     f_opt_date = value.get("opt_date")

@@ -259,10 +259,12 @@ def _parse_str_or_int_or_float_or_bool(
         return value
     else:
         rejected.append(("int", "expected an integer"))
-    if type(value) is float or type(value) is int:
+    if type(value) is float or type(value) is int or type(value) is _parsing.Decimal:
         try:
             result_3 = (
-                value if type(value) is float else _parsing.parse_float(value, path)
+                value
+                if type(value) is float and value - value == 0.0
+                else _parsing.parse_float(value, path)
             )
         except _parsing.ParseError as exc:
             rejected.append(("float", str(exc)))

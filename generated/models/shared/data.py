@@ -117,7 +117,11 @@ def _parse_list_float(value: object, path: _parsing.Path) -> list[float]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
     return [
-        (item if type(item) is float else _parsing.parse_float(item, (path, index)))
+        (
+            item
+            if type(item) is float and item - item == 0.0
+            else _parsing.parse_float(item, (path, index))
+        )
         for index, item in enumerate(value)
     ]
 

@@ -6,10 +6,12 @@ from docgen.ir import (
     BinaryFile,
     DictOf,
     Enum,
+    FileKind,
     HttpResponse,
     ListOf,
     LiteralOf,
     Model,
+    Nullability,
     Optional_,
     Primitive,
     Ref,
@@ -160,7 +162,7 @@ def test_every_problem_of_every_page_is_reported() -> None:
         "m/a.md:7:9: link 'nope.md' points to a page that does not exist (m/nope.md)",
         "m/b.md:7:10: unknown type name 'Wibble'",
         "m/b.md:8:17: unknown Required marker 'yes'",
-        "m/c.md:7:9: link '../../../etc/passwd.md' points outside the specs folder",
+        "m/c.md:7:9: link '../../../etc/passwd.md' resolves to '../../etc/passwd.md', outside the specs folder",
     ]
 
 
@@ -182,5 +184,9 @@ def test_binary_files_and_null_literals() -> None:
         "| `nothing` | *Nullable[Literal[None]]* | :heavy_check_mark: | N/A |"
     )
     content, nothing = only_decl({"m/t.md": model_page("T", rows)}, "m.T").fields
-    assert content.type == UnionOf((Primitive("bytes"), BinaryFile()))
-    assert nothing.type == Optional_(LiteralOf((None,)))
+    files = (BinaryFile(FileKind.IO), BinaryFile(FileKind.BUFFERED_READER))
+    assert content.type == UnionOf((Primitive("bytes"), *files))
+    # a type with one value is a constant, named as the SDK names it
+    assert (nothing.name, nothing.wire_name) == ("NOTHING", "nothing")
+    assert nothing.type == Optional_(LiteralOf((None,)), Nullability.NULLABLE)
+    assert (nothing.constant, nothing.required) == (True, False)

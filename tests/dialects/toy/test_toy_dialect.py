@@ -91,5 +91,11 @@ def test_zoo_messages_use_zoo_words() -> None:
             "page 'Gate' has no '## Attributes', '## Choices' or '## One Of' section",
             ("add the section that describes the type, or move the page out of the specs folder"),
         ),
+        (
+            "zoo/gate.md:3:4",
+            "section 'Fields' is not one docgen reads; ignored",
+            "docgen reads '## Attributes', '## Choices', '## One Of' (one level deeper below a '## Name' heading of "
+            "a further type)",
+        ),
         ("zoo/pen.md:7:20", "unknown Mandatory marker 'maybe'", "write yes (required) or no (optional)"),
     ]

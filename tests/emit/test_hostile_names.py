@@ -1,0 +1,191 @@
+"""Hostile names, in every role a page gives a name: type, field, enum member, page and
+folder.  For each, docgen either refuses it with a located error at the page, or writes
+a package that imports, round-trips ``from_dict(to_dict(x))`` and keeps the name
+reachable as documented (or as its documented escape, a trailing underscore)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Iterator
+
+import pytest
+
+from docgen.build import Source, compile_sources, generate
+from docgen.diagnostics import ERROR
+from docgen.emit import names
+from docgen.emit.modules import RUNTIME_FILES
+
+HOSTILE = sorted(
+    {
+        *["class", "def", "import", "match", "case", "_", "print", "id", "len", "isinstance", "super"],
+        *["str", "int", "float", "bool", "bytes", "list", "dict", "type", "object", "tuple", "frozenset"],
+        *["__slots__", "__init__", "__dict__", "__annotations__", "__weakref__", "__x", "__builtins__"],
+        *["__name__", "__path__", "__future__", "__module__", "__class__", "__pydantic_extra__", "__all__"],
+        *["_sse", "_http", "_parsing", "_errors", "requests_http", "builtins", "typing", "dataclasses"],
+        *["_dump_User", "_parse_User", "value", "path", "data", "cls", "self", "item", "index", "result_1"],
+        *["from_dict", "to_dict", "from_json", "to_json", "from_response", "name", "mro", "f_a"],
+        *["Any", "Decimal", "date", "datetime", "Optional", "List", "Literal", "Enum", "field", "dataclass", "IO"],
+        *["User", "user", "USER", "ParseError", "MISSING", "Path", "py", "typed"],
+    }
+)
+
+MODEL = "# {title}\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
+ROW = "| `{name}` | *str* | :heavy_check_mark: | N/A |\n"
+ENUM = "# {title}\n\n## Values\n\n| Name | Value |\n|---|---|\n| `{name}` | v |\n"
+
+
+def trees() -> dict[str, dict[str, tuple[str, str]]]:
+    """role -> page path -> (page text, the hostile name it uses)."""
+    return {
+        "type": {
+            f"t{i}.md": (MODEL.format(title=n.replace("_", "\\_"), rows=ROW.format(name="a")), n)
+            for i, n in enumerate(HOSTILE)
+        },
+        "field": {f"f{i}.md": (MODEL.format(title=f"F{i}", rows=ROW.format(name=n)), n) for i, n in enumerate(HOSTILE)},
+        "member": {f"e{i}.md": (ENUM.format(title=f"E{i}", name=n), n) for i, n in enumerate(HOSTILE)},
+        "page": {f"{n}.md": (MODEL.format(title=f"P{i}", rows=ROW.format(name="a")), n) for i, n in enumerate(HOSTILE)},
+        "folder": {
+            f"{n}/x{i}.md": (MODEL.format(title=f"D{i}", rows=ROW.format(name="a")), n) for i, n in enumerate(HOSTILE)
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[ModuleType, dict, set[str]]]]:
+    """role -> (the imported package of the accepted pages, those pages, the refused pages)."""
+    root = tmp_path_factory.mktemp("hostile")
+    sys.path.insert(0, str(root))
+    result = {}
+    try:
+        for role, pages in trees().items():
+            compiled = compile_sources([Source(p, text) for p, (text, _) in sorted(pages.items())])
+            refused = {d.span.path for d in compiled.diagnostics if d.severity == ERROR}
+            for diagnostic in compiled.diagnostics:
+                assert diagnostic.span.path in pages and diagnostic.span.line >= 1, diagnostic.render()
+            accepted = {p: v for p, v in pages.items() if p not in refused}
+            specs = root / f"specs_{role}"
+            for path, (text, _) in accepted.items():
+                (specs / path).parent.mkdir(parents=True, exist_ok=True)
+                (specs / path).write_text(text, encoding="utf-8")
+            generated = generate(specs)
+            assert generated.files, [d.render() for d in generated.diagnostics]
+            for path, text in generated.files.items():
+                target = root / f"hostile_{role}" / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+            result[role] = (importlib.import_module(f"hostile_{role}"), accepted, refused)
+        yield result
+    finally:
+        sys.path.remove(str(root))
+        for name in [m for m in sys.modules if m.startswith("hostile_")]:
+            del sys.modules[name]
+
+
+def reachable(owner: object, name: str) -> object:
+    """The attribute documented as *name*: as written, or with docgen's trailing underscore."""
+    known = getattr(owner, "__dataclass_fields__", None) or getattr(owner, "__members__", {})
+    for candidate in (name, name + "_", name + "__"):
+        if candidate in known:
+            return getattr(owner, candidate)
+    raise AssertionError(f"{name!r} is not reachable on {owner!r}")
+
+
+def module_of(package: ModuleType, page: str) -> ModuleType:
+    parts = [names.module_name(p) for p in page[: -len(".md")].split("/")]
+    return importlib.import_module(".".join([package.__name__, *parts]))  # type: ignore[list-item]
+
+
+def test_every_hostile_type_name_is_refused_or_works(built) -> None:  # type: ignore[no-untyped-def]
+    package, accepted, refused = built["type"]
+    for page, (_, name) in accepted.items():
+        cls = getattr(module_of(package, page), name)
+        assert cls.from_dict(cls.from_dict({"a": "x"}).to_dict()) == cls.from_dict({"a": "x"})
+        assert getattr(package, name) is cls  # exported from the root as documented
+    refused_names = {accepted_name for p, (_, accepted_name) in trees()["type"].items() if p in refused}
+    assert {"str", "int", "value", "path", "_dump_User", "__builtins__", "_http", "Decimal", "date"} <= refused_names
+    assert {"User", "user", "USER", "Path", "MISSING"} <= {n for _, n in accepted.values()}
+
+
+def test_every_hostile_field_name_is_refused_or_works(built) -> None:  # type: ignore[no-untyped-def]
+    package, accepted, refused = built["field"]
+    for page, (text, name) in accepted.items():
+        title = text.split("\n")[0][2:]
+        cls = getattr(module_of(package, page), title)
+        value = cls.from_dict({name: "x"})
+        assert reachable(value, name) == "x"
+        assert value.to_dict() == {name: "x"} and cls.from_dict(value.to_dict()) == value
+    refused_names = {n for p, (_, n) in trees()["field"].items() if p in refused}
+    assert {"__slots__", "__init__", "__dict__", "__annotations__", "__weakref__", "__x"} <= refused_names
+    assert {"from_dict", "to_dict", "str", "class", "value"} <= {n for _, n in accepted.values()}
+
+
+def test_every_hostile_enum_member_is_refused_or_works(built) -> None:  # type: ignore[no-untyped-def]
+    package, accepted, _ = built["member"]
+    for page, (text, name) in accepted.items():
+        enum = getattr(module_of(package, page), text.split("\n")[0][2:])
+        member = reachable(enum, name)
+        assert enum.from_json("v") is member and member.to_json() == "v"
+    assert {"from_json", "to_json", "name", "value", "mro"} <= {n for _, n in accepted.values()}
+
+
+@pytest.mark.parametrize("role", ["page", "folder"])
+def test_every_hostile_page_or_folder_name_is_refused_or_works(built, role: str) -> None:  # type: ignore[no-untyped-def]
+    package, accepted, refused = built[role]
+    for page, (text, _) in accepted.items():
+        cls = getattr(module_of(package, page), text.split("\n")[0][2:])
+        assert cls.from_dict({"a": "x"}).to_dict() == {"a": "x"}
+    assert package.ParseError.__module__.endswith("._errors")  # the support modules are docgen's
+    refused_names = {n for p, (_, n) in trees()[role].items() if p in refused}
+    assert {"_sse", "_http", "_parsing", "_errors", "__future__"} <= refused_names
+
+
+def test_the_support_modules_names_know_every_support_module() -> None:
+    assert set(RUNTIME_FILES) == names.SUPPORT_MODULES
+
+
+def test_a_link_to_a_page_whose_type_is_named_like_a_primitive_is_an_error() -> None:
+    compiled = compile_sources(
+        [
+            Source("f.md", MODEL.format(title="F", rows="| `a` | [Decimal](money.md) | :heavy_check_mark: | N/A |\n")),
+            Source("money.md", MODEL.format(title="Decimal", rows=ROW.format(name="a"))),
+        ]
+    )
+    assert compiled.spec is None
+    assert [d.render().splitlines()[0] for d in compiled.diagnostics] == [
+        "money.md:1:3: error: type name 'Decimal' cannot be used: generated modules import 'Decimal' for their own use"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "wire_naming", "message"),
+    [
+        (["str", "str_"], None, "f.md:8:3: error: fields 'str' (at f.md:7:3) and 'str_' of F share the JSON key 'str'"),
+        (["id", "id_"], None, "f.md:8:3: error: fields 'id' (at f.md:7:3) and 'id_' of F share the JSON key 'id'"),
+        (["date_time", "dateTime"], "camelCase", "and 'dateTime' of F share the JSON key 'dateTime'"),
+    ],
+)
+def test_two_fields_on_one_json_key_are_a_located_error_naming_both(
+    rows: list[str], wire_naming: str | None, message: str, tmp_path: Path
+) -> None:
+    from docgen.config import Settings
+
+    (tmp_path / "f.md").write_text(MODEL.format(title="F", rows="".join(ROW.format(name=r) for r in rows)))
+    settings = Settings(wire_naming=wire_naming) if wire_naming else Settings()
+    generated = generate(tmp_path, settings=settings)
+    assert not generated.files
+    assert any(message in d.render() for d in generated.diagnostics), [d.render() for d in generated.diagnostics]
+
+
+def test_a_wire_name_setting_onto_another_fields_key_is_a_located_error(tmp_path: Path) -> None:
+    from docgen.config import FieldOverride, Settings
+    from docgen.ir import SourceSpan
+
+    (tmp_path / "f.md").write_text(MODEL.format(title="F", rows=ROW.format(name="a") + ROW.format(name="b")))
+    settings = Settings(wire_names=(FieldOverride("F.b", "a", SourceSpan("pyproject.toml", 3, 1)),))
+    generated = generate(tmp_path, settings=settings)
+    assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
+        "f.md:8:3: error: fields 'a' (at f.md:7:3) and 'b' of F share the JSON key 'a'"
+    ]
