@@ -97,6 +97,26 @@ CODES: tuple[Code, ...] = (
         r"open enum value .* is not a quoted string or an integer",
         "open enum value red is not a quoted string or an integer",
     ),
+    Code("D126", r"section .* is not one docgen reads; ignored", "section 'Notes' is not one docgen reads; ignored"),
+    Code("D127", r"section .* describes no type; not read", "section 'Example Usage' describes no type; not read"),
+    Code(
+        "D128",
+        r"page is a symbolic link to a file outside",
+        "page is a symbolic link to a file outside the specs folder",
+    ),
+    Code("D129", r"page is a loop of symbolic links", "page is a loop of symbolic links"),
+    Code(
+        "D130",
+        r"page is a symbolic link to a file that does not",
+        "page is a symbolic link to a file that does not exist",
+    ),
+    Code(
+        "D131",
+        r"page is not a regular file",
+        "page is not a regular file (a FIFO, device, socket or folder)",
+    ),
+    Code("D132", r"cannot read page: ", "cannot read page: Permission denied"),
+    Code("D133", r"page is larger than docgen reads", "page is larger than docgen reads (the limit is 67108864 bytes)"),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),

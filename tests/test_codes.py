@@ -16,7 +16,16 @@ from tests.conftest import REPO
 
 #: The calls that make a diagnostic, and the position of their message argument.
 #: (``__init__``: the message of an exception whose text becomes a diagnostic's.)
-MAKERS = {"error": 1, "warning": 1, "fail": 0, "TypeSyntaxError": 0, "__init__": 0}
+MAKERS = {
+    "error": 1,
+    "warning": 1,
+    "note": 1,
+    "remark": 1,
+    "_refused": 0,
+    "fail": 0,
+    "TypeSyntaxError": 0,
+    "__init__": 0,
+}
 
 
 def _text(node: ast.expr) -> str | None:

@@ -130,6 +130,11 @@ def load_sources(
     return sources, problems
 
 
+def _refused(message: str, hint: str) -> tuple[str, str]:
+    """Why a page is not read: (message, hint) of its diagnostic."""
+    return message, hint
+
+
 _NOT_REGULAR = "rename it so that it does not end in .md, or replace it with the page itself"
 
 
@@ -138,26 +143,28 @@ def _read_page(path: str, root: str, limit: int) -> tuple[Optional[bytes], Optio
     if os.path.islink(path):
         target = os.path.realpath(path)
         if os.path.commonpath([root, target]) != root:
-            return None, ("page is a symbolic link to a file outside the specs folder", _NOT_REGULAR)
+            return None, _refused("page is a symbolic link to a file outside the specs folder", _NOT_REGULAR)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; the file's kind is checked next.
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return None, ("page is a loop of symbolic links", _NOT_REGULAR)
+            return None, _refused("page is a loop of symbolic links", _NOT_REGULAR)
         if os.path.islink(path) and not os.path.exists(path):
-            return None, ("page is a symbolic link to a file that does not exist", _NOT_REGULAR)
-        return None, (f"cannot read page: {exc.strerror or exc}", "check the file's permissions")
+            return None, _refused("page is a symbolic link to a file that does not exist", _NOT_REGULAR)
+        return None, _refused(f"cannot read page: {exc.strerror or exc}", "check the file's permissions")
     with os.fdopen(handle, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
-            return None, ("page is not a regular file (a FIFO, device, socket or folder)", _NOT_REGULAR)
+            return None, _refused("page is not a regular file (a FIFO, device, socket or folder)", _NOT_REGULAR)
         if info.st_size > limit:
-            return None, (f"page is larger than docgen reads ({info.st_size} bytes; the limit is {limit})", "split it")
+            return None, _refused(
+                f"page is larger than docgen reads ({info.st_size} bytes; the limit is {limit})", "split it"
+            )
         try:
             data = file.read(limit + 1)
         except OSError as exc:
-            return None, (f"cannot read page: {exc.strerror or exc}", "check the file")
+            return None, _refused(f"cannot read page: {exc.strerror or exc}", "check the file")
     if len(data) > limit:
-        return None, (f"page is larger than docgen reads (the limit is {limit} bytes)", "split the page")
+        return None, _refused(f"page is larger than docgen reads (the limit is {limit} bytes)", "split the page")
     return data, None

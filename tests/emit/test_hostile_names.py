@@ -155,7 +155,7 @@ def test_a_link_to_a_page_whose_type_is_named_like_a_primitive_is_an_error() -> 
     )
     assert compiled.spec is None
     assert [d.render().splitlines()[0] for d in compiled.diagnostics] == [
-        "money.md:1:3: error: type name 'Decimal' cannot be used: generated modules import 'Decimal' for their own use"
+        "money.md:1:3: error: type name 'Decimal' cannot be used: generated modules import 'Decimal' for their own use [D311]"
     ]
 
 
@@ -187,5 +187,5 @@ def test_a_wire_name_setting_onto_another_fields_key_is_a_located_error(tmp_path
     settings = Settings(wire_names=(FieldOverride("F.b", "a", SourceSpan("pyproject.toml", 3, 1)),))
     generated = generate(tmp_path, settings=settings)
     assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
-        "f.md:8:3: error: fields 'a' (at f.md:7:3) and 'b' of F share the JSON key 'a'"
+        "f.md:8:3: error: fields 'a' (at f.md:7:3) and 'b' of F share the JSON key 'a' [D313]"
     ]

@@ -22,7 +22,15 @@ def fields_page(name: str, *rows: str) -> str:
 
 
 def build(capsys: pytest.CaptureFixture[str], specs: Path, *extra: str) -> tuple[int, str]:
-    status, _, stderr = run_main(capsys, "build", str(specs), "-o", str(specs.parent / "out"), "-q", "-j", "1", *extra)
+    """Build *specs* from inside it, so that diagnostics name pages by their spec-relative paths."""
+    here = os.getcwd()
+    os.chdir(specs)
+    try:
+        status, _, stderr = run_main(
+            capsys, "build", str(specs), "-o", str(specs.parent / "out"), "-q", "-j", "1", *extra
+        )
+    finally:
+        os.chdir(here)
     return status, stderr
 
 
@@ -109,11 +117,11 @@ def test_links_fifos_and_devices_are_refused_one_by_one(tmp_path: Path, capsys: 
     assert status == 1
     lines = [line for line in stderr.splitlines() if ": error: " in line]
     assert lines == [
-        "dangling.md:1:1: error: page is a symbolic link to a file that does not exist",
-        "fifo.md:1:1: error: page is not a regular file (a FIFO, device, socket or folder)",
-        "leaves.md:1:1: error: page is a symbolic link to a file outside the specs folder",
-        "loop.md:1:1: error: page is a loop of symbolic links",
-        "zero.md:1:1: error: page is a symbolic link to a file outside the specs folder",
+        "dangling.md:1:1: error: page is a symbolic link to a file that does not exist [D130]",
+        "fifo.md:1:1: error: page is not a regular file (a FIFO, device, socket or folder) [D131]",
+        "leaves.md:1:1: error: page is a symbolic link to a file outside the specs folder [D128]",
+        "loop.md:1:1: error: page is a loop of symbolic links [D129]",
+        "zero.md:1:1: error: page is a symbolic link to a file outside the specs folder [D128]",
     ]
 
 
@@ -223,7 +231,7 @@ def test_characters_markdown_it_does_not_end_lines_with_keep_rows_and_line_numbe
     status, stderr = build(capsys, write_pages(tmp_path / "specs", {"a.md": page}))
     assert status == 1
     assert [line for line in stderr.splitlines() if "error:" in line] == [
-        "a.md:9:21: error: expected ']' in type, found end of cell"
+        "a.md:9:21: error: expected ']' in type, found end of cell [D201]"
     ]
     good = page.replace("Optional[int", "int")
     status, stderr = build(capsys, write_pages(tmp_path / "specs", {"a.md": good}))

@@ -17,7 +17,7 @@ BROKEN = Path(__file__).parent / "trees" / "broken"
 
 ROOT_ERROR = (
     "models/shared/colour.md:1:3: error: page 'Colour' has no '## Fields', '## Values' or '## Supported Types' "
-    "section (2 other pages refer to it)"
+    "section (2 other pages refer to it) [D104]"
 )
 LEFT_OUT = [
     "docgen: left out models/shared/bike.md: refers to models/shared/colour.md, which has errors",
@@ -33,7 +33,13 @@ KINDS = [
 
 
 def errors(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if ": error: " in line]
+    """The error lines, with the pages named from inside the tree (docgen names them from the
+    current folder, or absolutely when the tree is not below it)."""
+    prefixes = (f"{BROKEN}/", f"{BROKEN.relative_to(Path.cwd())}/" if BROKEN.is_relative_to(Path.cwd()) else None)
+    lines = [line for line in stderr.splitlines() if ": error: " in line]
+    for prefix in filter(None, prefixes):
+        lines = [line.removeprefix(prefix) for line in lines]
+    return lines
 
 
 def test_a_failed_page_gives_one_error_that_counts_its_referrers(
@@ -43,11 +49,11 @@ def test_a_failed_page_gives_one_error_that_counts_its_referrers(
     assert status == 1 and not (tmp_path / "out").exists()
     assert errors(stderr) == [
         ROOT_ERROR,
-        "models/shared/ticket.md:7:22: error: unknown Required marker 'maybe'",
-        "models/shared/ticket.md:8:22: error: unknown Required marker 'no'",
+        "models/shared/ticket.md:7:22: error: unknown Required marker 'maybe' [D113]",
+        "models/shared/ticket.md:8:22: error: unknown Required marker 'no' [D113]",
     ]
     assert "unknown type name" not in stderr
-    assert stderr.splitlines()[-3:] == [*KINDS, "docgen: 3 error(s); nothing was written"]
+    assert stderr.splitlines()[-3:] == [*KINDS, "docgen: 3 errors; nothing was written"]
 
 
 def test_keep_going_writes_what_needs_no_failed_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,10 +62,10 @@ def test_keep_going_writes_what_needs_no_failed_page(tmp_path: Path, capsys: pyt
     assert status == 0
     assert errors(stderr)[0] == ROOT_ERROR
     assert [line for line in stderr.splitlines() if "left out " in line] == LEFT_OUT
-    assert stderr.splitlines()[-1] == "docgen: 3 error(s); 5 page(s) left out, the rest written (--keep-going)"
+    assert stderr.splitlines()[-1] == "docgen: 3 errors; 5 pages left out, the rest written (--keep-going)"
     assert sorted(p.name for p in (out / "models" / "shared").glob("*.py")) == ["__init__.py", "driver.py"]
     assert "from .models.shared.driver import Driver" in (out / "__init__.py").read_text(encoding="utf-8")
-    assert "1 models, 0 enums, 0 unions emitted" in stdout
+    assert "1 model, 0 enums, 0 unions emitted" in stdout
 
 
 def test_keep_going_with_strict_writes_but_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
