@@ -18,6 +18,7 @@ from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
 from .failures import LeftOut
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.fields import shared_json_keys
+from .passes.json_reading import apply_json_reading
 from .read.markdown import Page, read_page
 from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 from .resolve import Symbols, specs_root
@@ -217,7 +218,8 @@ def generate(
     if settings is not None:
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
-        naming_problems += status_problems
+        spec, reading_problems = apply_json_reading(spec, settings)
+        naming_problems += status_problems + reading_problems
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))
         diagnostics += tuple(naming_problems)

@@ -213,6 +213,19 @@ CODES: tuple[Code, ...] = (
     Code("D418", r"'[\w-]+' must be a list of globs", "'include' must be a list of globs"),
     Code("D419", r"'tool' must be a table", "'tool' must be a table ([tool.docgen] holds docgen's settings)"),
     Code("D420", r"\S+ cannot be read: ", "pyproject.toml cannot be read: values nested too deeply"),
+    Code("D430", r"unknown wire-matching", "unknown wire-matching 'loose'"),
+    Code("D431", r"nullable entry .* must be true or false", "nullable entry 'Foo.bar' must be true or false"),
+    Code(
+        "D432",
+        r"'open-enums' must be true, false or a list",
+        "'open-enums' must be true, false or a list of enum names",
+    ),
+    Code("D433", r"open-enums: no enum .* in the specs", "open-enums: no enum 'shared.Colour' in the specs"),
+    Code(
+        "D434",
+        r"open-enums: .* names several enums",
+        "open-enums: 'Status' names several enums (models.a.Status, models.b.Status)",
+    ),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),

@@ -17,9 +17,14 @@ dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the
 include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
 exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
+wire-matching = "tolerant"       # or "exact": only each field's wire name is read
+open-enums = false               # true, or ["[namespace.]Enum", ...]: enums keep values they do not list
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
+
+[tool.docgen.nullable]           # fields that may be null although their page does not say so
+"shared.Foo.tags" = true         # "Type.*" = true: every field of Type
 
 [tool.docgen.statuses]           # the response status a body field stands for
 "operations.GetUsageResponse.error" = "4XX"
@@ -55,6 +60,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
+TOLERANT, EXACT = "tolerant", "exact"
+WIRE_MATCHINGS = (TOLERANT, EXACT)
 #: Every key of ``[tool.docgen]``, with the line ``docgen --help`` shows for it.
 KEYS: dict[str, str] = {
     "specs": "folder of markdown pages (SPECS)",
@@ -71,6 +78,9 @@ KEYS: dict[str, str] = {
     "include": "list of globs (relative to SPECS) of the pages to read; all pages when empty",
     "exclude": "list of globs (relative to SPECS) of the pages to leave out",
     "keep-going": "true: on page errors, still write every module that depends on no failed page",
+    "wire-matching": '"tolerant" (the default): a missing key is looked for up to case and separators; "exact"',
+    "nullable": 'table of fields that may be null though their page does not say so: "Type.field" = true',
+    "open-enums": 'true, or a list of "[namespace.]Enum": enums keep the values they do not list',
 }
 
 
@@ -100,6 +110,9 @@ class Settings:
     keep_going: bool = False  # write what does not depend on a failed page
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     source: Optional[Path] = None  # the pyproject.toml the settings came from
+    wire_matching: str = TOLERANT  # how generated parsers find a field's key
+    nullable: tuple[FieldOverride, ...] = ()  # fields that may be null: "Type.field" or "Type.*" (value "true")
+    open_enums: tuple[FieldOverride, ...] = ()  # enums opened: target "*" for all, else "[namespace.]Enum"
 
     def fingerprint(self) -> str:
         """What of the settings shapes the generated files (paths and strictness do not)."""
@@ -108,7 +121,15 @@ class Settings:
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
         nan = ";allow-nan" if self.allow_nan else ""
         chosen = f";dialect={self.dialect}" if self.dialect else ""
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
+        reading = ";".join(
+            [f"wire-matching={self.wire_matching}"]
+            + sorted(f"nullable={n.target}" for n in self.nullable)
+            + sorted(f"open={o.target}" for o in self.open_enums)
+        )
+        return (
+            f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan};"
+            + reading
+        )
 
 
 class ConfigError(Exception):
@@ -240,6 +261,19 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
                 )
             )
         values["wire_naming"] = naming
+    matching = text("wire-matching")
+    if matching is not None:
+        if matching not in WIRE_MATCHINGS:
+            problems.append(
+                error(
+                    where.span(here, "wire-matching"),
+                    f"unknown wire-matching {matching!r}",
+                    "use " + " or ".join(repr(m) for m in WIRE_MATCHINGS),
+                )
+            )
+        values["wire_matching"] = matching
+    values["nullable"] = _nullable_table(table, where, problems)
+    values["open_enums"] = _open_enums(table, where, problems)
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan", "keep-going"):
         if key in table:
@@ -302,6 +336,42 @@ def _field_table(
         else:
             found.append(FieldOverride(target, value, span))
     return tuple(found)
+
+
+def _nullable_table(table: dict[str, Any], where: _Locator, problems: list[Diagnostic]) -> tuple[FieldOverride, ...]:
+    """``[tool.docgen.nullable]``: ``"[namespace.]Type.field" = true`` (``"Type.*"``: every field)."""
+    entries = table.get("nullable", {})
+    if not isinstance(entries, dict):
+        problems.append(
+            error(where.span("tool.docgen", "nullable"), "'nullable' must be a table of \"Type.field\" = true")
+        )
+        return ()
+    found = []
+    for target, value in entries.items():
+        span = where.span("tool.docgen.nullable", target)
+        if value is not True and value is not False:
+            problems.append(error(span, f"nullable entry {target!r} must be true or false"))
+        elif len(target.split(".")) < 2:
+            problems.append(error(span, f'nullable key {target!r} must name a field: "[namespace.]Type.field"'))
+        elif value:
+            found.append(FieldOverride(target, "true", span))
+    return tuple(found)
+
+
+def _open_enums(table: dict[str, Any], where: _Locator, problems: list[Diagnostic]) -> tuple[FieldOverride, ...]:
+    """``open-enums = true`` (every enum: target ``*``) or a list of ``"[namespace.]Enum"`` names."""
+    value = table.get("open-enums", False)
+    span = where.span("tool.docgen", "open-enums")
+    if value is True:
+        return (FieldOverride("*", "true", span),)
+    if value is False:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(
+            error(span, "'open-enums' must be true, false or a list of enum names", 'e.g. ["shared.Status"]')
+        )
+        return ()
+    return tuple(FieldOverride(name, "true", span) for name in value)
 
 
 def is_package_name(text: str) -> bool:
@@ -401,6 +471,18 @@ def _find_field(
 ) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
     """The (type key, field name) an override names, or the problem with it."""
     *namespace, type_name, field_name = wire.target.split(".")
+    model, problem = find_model(spec, ".".join([*namespace, type_name]), wire.span, key)
+    if model is None:
+        return None, problem
+    for f in model.fields:
+        if field_name in (f.name, names.unescaped(f.name)):
+            return (model.key, f.name), None
+    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")
+
+
+def find_model(spec: Spec, target: str, span: SourceSpan, key: str) -> tuple[Optional[Model], Optional[Diagnostic]]:
+    """The model ``[namespace.]Type`` names, or the problem with the name (*key*: the setting)."""
+    *namespace, type_name = target.split(".")
     qualifier = ".".join(namespace)
     models = [
         d
@@ -410,14 +492,8 @@ def _find_field(
         and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
     ]
     if not models:
-        return None, error(wire.span, f"{key}: no model {'.'.join([*namespace, type_name])!r} in the specs")
+        return None, error(span, f"{key}: no model {target!r} in the specs")
     if len(models) > 1:
         keys = ", ".join(sorted(m.key for m in models))
-        return None, error(
-            wire.span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace"
-        )
-    model = models[0]
-    for f in model.fields:
-        if field_name in (f.name, names.unescaped(f.name)):
-            return (model.key, f.name), None
-    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")
+        return None, error(span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace")
+    return models[0], None

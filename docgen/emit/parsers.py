@@ -52,6 +52,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from .keys import KeysView, keys_view
 
 #: The support module's name below the package root.
 SUPPORT_MODULE = "_parsing"
@@ -448,7 +449,7 @@ def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
         if isinstance(decl, Union_):
             return _dump_union(ref, UnionOf(decl.members), value, ctx)
         if isinstance(decl, Enum):
-            return f"{value}.value"
+            return f"_parsing.open_value({value})" if decl.open else f"{value}.value"
         return f"{ctx.function(ref.key, '_dump_')}({value})"
     if isinstance(ref, (ListOf, DictOf)):
         item = ref.item if isinstance(ref, ListOf) else ref.value
@@ -585,6 +586,7 @@ class ModelParser:
     dump_optional: tuple[tuple[str, str, str], ...]
     dump_extra: str = ""
     unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
+    keys: KeysView | None = None  # the model's WireKeys table (emit/keys.py)
 
 
 def model_parser(
@@ -671,6 +673,7 @@ def model_parser(
         tuple(dump_optional),
         dump_extra,
         next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
+        keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique),
     )
 
 
@@ -762,6 +765,8 @@ class EnumParser:
     table: str  # the module-level name of the value -> member dict
     value_type: str  # "str" or "int"
     wants: str  # a string literal for messages
+    open: bool = False  # a value no member has is kept as it is
+    annotation: str = ""  # what the parse function returns
 
 
 def enum_parser(enum: Enum) -> EnumParser:
@@ -769,7 +774,18 @@ def enum_parser(enum: Enum) -> EnumParser:
     if len(enum.members) > 8:
         shown.append("…")
     wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
-    return EnumParser(f"_parse_{enum.name}", enum.name, f"_{enum.name}_VALUES", enum.value_type, repr(wants))
+    if enum.open:
+        wants = f"{enum.name} (a {enum.value_type})"
+    annotation = f"{enum.name} | {enum.value_type}" if enum.open else enum.name
+    return EnumParser(
+        f"_parse_{enum.name}",
+        enum.name,
+        f"_{enum.name}_VALUES",
+        enum.value_type,
+        repr(wants),
+        enum.open,
+        annotation,
+    )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..ir import (
     BinaryFile,
     Decl,
     DictOf,
+    Enum,
     FileKind,
     HttpResponse,
     ListOf,
@@ -273,6 +274,12 @@ class Annotator:
 
     def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
         decl = self.decls[ref.key]
+        if isinstance(decl, Enum) and decl.open:
+            # an open enum's value is a member, or the value no member has, kept as it came
+            return f"{self._named_ref(ref, decl, shadowed)} | {self._builtin(decl.value_type, shadowed)}"
+        return self._named_ref(ref, decl, shadowed)
+
+    def _named_ref(self, ref: Ref, decl: Decl, shadowed: frozenset[str]) -> str:
         target = self.module_of[ref.key]
         if isinstance(decl, Union_):
             return self._union_ref(decl, target, shadowed)
