@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
-from . import __version__, config, dialects, helptext, incremental, lock, report
+from . import __version__, config, dialects, helptext, incremental, lock, report, samples_cli
 from .diagnostics import ERROR, WARNING, Diagnostic, shown_as, sorted_diagnostics
 from .manifest import ManifestError, conflict_errors, report_kept_and_restored
 from .read.sources import Selection, Source, load_sources
@@ -84,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=helptext.epilog(),
         formatter_class=helptext.Formatter,
     )
+    samples_cli.add_parser(commands)
     for command in (build, check):
         _common_options(command)
     build.add_argument(
@@ -279,6 +280,8 @@ class _Run:
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = settings_for(args)
+    if args.command == "wire-names":
+        return samples_cli.run(args, settings)
     specs: Path = settings.specs  # type: ignore[assignment] - checked in settings_for
     out = Path(config.display_path(settings.out)) if settings.out else DEFAULT_OUT
     if not specs.is_dir():

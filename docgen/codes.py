@@ -4,7 +4,7 @@ A diagnostic's kind is told by its message: each entry of :data:`CODES` gives th
 a pattern its messages match (from the start of the message), and an example message.
 The codes never change meaning; a kind that goes away leaves its code unused.  Ranges:
 D1xx pages and tables, D2xx Type cells, D3xx links, names and modules, D4xx
-configuration, D5xx user templates, D6xx what OUT holds.  tests/test_codes.py checks
+configuration, D5xx user templates, D6xx what OUT holds, D7xx JSON samples (``docgen wire-names``).  tests/test_codes.py checks
 that every message docgen's code can write has an entry here and that README.md lists
 them all.
 """
@@ -250,6 +250,11 @@ CODES: tuple[Code, ...] = (
         r"manifest entry .*; docgen never writes such a path",
         "manifest entry '../x.py' leaves OUT; docgen never writes such a path, so it will not touch it",
     ),
+    # JSON samples (docgen wire-names)
+    Code("D701", r"cannot read sample file", "cannot read sample file: No such file or directory"),
+    Code("D702", r"sample is not JSON: ", "sample is not JSON: Expecting ',' delimiter"),
+    Code("D703", r"sample is not JSON docgen reads", "sample is not JSON docgen reads: nested too deeply"),
+    Code("D704", r"sample line is not ", 'sample line is not {"model": "[namespace.]Type", "json": {...}}'),
 )
 
 
