@@ -348,7 +348,11 @@ def main(argv: Optional[list[str]] = None) -> int:
             ours = rate(w.docgen, w.payload, args.rounds)
             print(f"{w.name:<12}{'docgen':<18}{ours:>12,.0f}")
             pascal = pascal_keys(w.payload)
-            if w.docgen(pascal) == expected:
+            try:
+                same = w.docgen(pascal) == expected
+            except ValueError:  # a parser that reads exact keys only rejects the payload
+                same = False
+            if same:
                 slow = rate(w.docgen, pascal, args.rounds)
                 print(f"{'':<12}{'docgen, PascalCase':<18}{slow:>12,.0f}  {ours / slow:6.2f}x")
             for name, make in libraries.items():
