@@ -34,6 +34,7 @@ __all__ = [
     "dump_decimal",
     "fail",
     "format_path",
+    "matched_keys",
     "no_member",
     "normal_key",
     "not_json",
@@ -262,6 +263,17 @@ _SEPARATORS = str.maketrans("", "", "_-.: ")
 def normal_key(key: str) -> str:
     """A JSON key up to case and separators: ``sourceType``, ``source-type`` -> ``sourcetype``."""
     return key.translate(_SEPARATORS).lower()
+
+
+def matched_keys(value: dict[Any, Any], keys: frozenset[str]) -> int:
+    """How many keys of *value* name one of *keys*, up to case and separators (how a union
+    ranks the models that accept an object inexactly)."""
+    normals = {normal_key(key) for key in keys}
+    return sum(
+        1
+        for key in value
+        if type(key) is str and (key in keys or normal_key(key) in normals)
+    )
 
 
 class WireKeys:

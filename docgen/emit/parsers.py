@@ -410,7 +410,9 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
             (keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
         )
         guard, wants = _GUARDS["object"]
-        exact, score = f"value.keys() <= {keys}", f"len(value.keys() & {keys})"
+        exact = f"value.keys() <= {keys}"
+        # an inexact match ranks by the keys that name fields, spelled any way tolerant matching reads
+        score = f"len(value.keys() & {keys})" if decl.exact_keys else f"_parsing.matched_keys(value, {keys})"
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Enum):
         decl = ctx.decls[ref.key]
         assert isinstance(decl, Enum)

@@ -28,11 +28,11 @@ SPECS = HERE / "specs"
 PAYLOADS = [json.loads(line) for line in (HERE / "payloads.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-def _build(out: Path, name: str, chosen: config.Settings) -> ModuleType:
+def _build(out: Path, name: str, chosen: config.Settings, specs: Path = SPECS) -> ModuleType:
     import importlib
     import sys
 
-    generated = generate(SPECS, settings=chosen)
+    generated = generate(specs, settings=chosen)
     assert generated.files, [d.render() for d in generated.diagnostics]
     for path, text in generated.files.items():
         target = out / name / path
@@ -188,3 +188,39 @@ def test_any_spelling_of_the_keys_reads_back_the_same_instance(
     value = data.draw(connectors)
     payload = data.draw(respelled(json.loads(json.dumps(value.to_dict()))))
     assert after.Connector.from_dict(payload) == value
+
+
+@pytest.mark.parametrize(
+    "tool", [["mypy", "--strict", "--no-incremental"], ["ruff", "check", "--isolated", "--target-version", "py310"]]
+)
+def test_the_tolerant_build_passes_mypy_strict_and_ruff(after: ModuleType, tool: list[str]) -> None:
+    import subprocess
+    import sys
+
+    folder = Path(after.__file__).parent
+    result = subprocess.run(
+        [sys.executable, "-m", *tool, folder.name], cwd=folder.parent, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_union_ranks_inexact_models_by_the_keys_they_read_in_any_spelling(tmp_path: Path) -> None:
+    """Two models that both accept any object (optional fields only): the one whose fields
+    the keys spell, in another style, wins over the one listed first."""
+    pages = tmp_path / "specs" / "models" / "shared"
+    pages.mkdir(parents=True)
+    row = "| `{0}` | *Optional[str]* | :heavy_minus_sign: | A value. |"
+    for name, fields in (("Person", ("first_name", "last_name")), ("Place", ("street_name", "post_code"))):
+        table = "\n".join(row.format(f) for f in fields)
+        text = f"# {name}\n\nA thing.\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n{table}\n"
+        (pages / f"{name.lower()}.md").write_text(text, encoding="utf-8")
+    union = "# Entry\n\nEither.\n\n## Supported Types\n" + "".join(
+        f"\n### {name}\n\n```python\nentry: shared.{name} = /* values here */\n```\n" for name in ("Person", "Place")
+    )
+    (pages / "entry.md").write_text(union, encoding="utf-8")
+    package = _build(tmp_path / "out", "realjson_union", config.Settings(), tmp_path / "specs")
+    from importlib import import_module
+
+    entry = import_module("realjson_union.models.shared.entry")
+    parsed = entry.parse_entry({"streetName": "Main", "PostCode": "1000"})
+    assert isinstance(parsed, package.Place) and parsed.post_code == "1000"

@@ -213,7 +213,7 @@ def _parse_ChatCompletionEvent_or_SentinelEvent(
         else:
             if value.keys() <= _ChatCompletionEvent_KEYS:
                 return result_1
-            score = len(value.keys() & _ChatCompletionEvent_KEYS)
+            score = _parsing.matched_keys(value, _ChatCompletionEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -226,7 +226,7 @@ def _parse_ChatCompletionEvent_or_SentinelEvent(
         else:
             if value.keys() <= _SentinelEvent_KEYS:
                 return result_2
-            score = len(value.keys() & _SentinelEvent_KEYS)
+            score = _parsing.matched_keys(value, _SentinelEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

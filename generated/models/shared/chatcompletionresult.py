@@ -45,7 +45,7 @@ def _parse_ChatCompletionResult(
         else:
             if value.keys() <= _ChatCompletionEvent_KEYS:
                 return result_1
-            score = len(value.keys() & _ChatCompletionEvent_KEYS)
+            score = _parsing.matched_keys(value, _ChatCompletionEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -58,7 +58,7 @@ def _parse_ChatCompletionResult(
         else:
             if value.keys() <= _SentinelEvent_KEYS:
                 return result_2
-            score = len(value.keys() & _SentinelEvent_KEYS)
+            score = _parsing.matched_keys(value, _SentinelEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

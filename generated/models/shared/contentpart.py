@@ -42,7 +42,7 @@ def _parse_ContentPart(
         else:
             if value.keys() <= _TextPart_KEYS:
                 return result_1
-            score = len(value.keys() & _TextPart_KEYS)
+            score = _parsing.matched_keys(value, _TextPart_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -55,7 +55,7 @@ def _parse_ContentPart(
         else:
             if value.keys() <= _ImagePart_KEYS:
                 return result_2
-            score = len(value.keys() & _ImagePart_KEYS)
+            score = _parsing.matched_keys(value, _ImagePart_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

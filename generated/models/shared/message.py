@@ -111,7 +111,7 @@ def _parse_TextPart_or_ImagePart_or_str(
         else:
             if value.keys() <= _TextPart_KEYS:
                 return result_1
-            score = len(value.keys() & _TextPart_KEYS)
+            score = _parsing.matched_keys(value, _TextPart_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -124,7 +124,7 @@ def _parse_TextPart_or_ImagePart_or_str(
         else:
             if value.keys() <= _ImagePart_KEYS:
                 return result_2
-            score = len(value.keys() & _ImagePart_KEYS)
+            score = _parsing.matched_keys(value, _ImagePart_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:
