@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from ..diagnostics import Diagnostic, error
 from ..emit import names
-from ..ir import DictOf, Field, ListOf, LiteralOf, Nullability, Optional_, SourceSpan, TypeRef, UnionOf
+from ..ir import DictOf, Field, LiteralOf, Nullability, Optional_, SourceSpan, StreamOf, TypeRef
+from ..walk import walk
 
 if TYPE_CHECKING:
     from ..read.markdown import Block  # the markdown library loads only when pages are read
@@ -66,16 +67,11 @@ def nullability_problem(ref: TypeRef, required: bool, span: SourceSpan) -> Optio
 
 
 def unset_inside(ref: TypeRef) -> bool:
-    """Whether ``OptionalNullable`` appears anywhere in *ref*."""
-    if isinstance(ref, Optional_):
-        return ref.nulls is Nullability.OPTIONAL_NULLABLE or unset_inside(ref.inner)
-    if isinstance(ref, ListOf):
-        return unset_inside(ref.item)
-    if isinstance(ref, DictOf):
-        return unset_inside(ref.value)
-    if isinstance(ref, UnionOf):
-        return any(unset_inside(m) for m in ref.members)
-    return False
+    """Whether ``OptionalNullable`` appears anywhere in *ref* (streams not looked into)."""
+    return any(
+        isinstance(node, Optional_) and node.nulls is Nullability.OPTIONAL_NULLABLE
+        for node in walk(ref, into=lambda node: not isinstance(node, StreamOf))
+    )
 
 
 def one_value(ref: TypeRef) -> Optional[tuple[Union[str, int, bool, None]]]:

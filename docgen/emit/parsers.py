@@ -52,31 +52,14 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..primitives import BY_NAME, primitive
+from ..walk import TypeVisitor, alternatives, children, walk
 
 #: The support module's name below the package root.
 SUPPORT_MODULE = "_parsing"
 
-#: Python types whose JSON form is the value itself.
-_IDENTITY_PRIMITIVES = frozenset({"str", "int", "float", "bool", "Any", "None"})
-#: Primitives checked inline with ``type(x) is T``.
-_EXACT_PRIMITIVES = frozenset({"str", "int", "bool"})
-#: Primitives converted by a ``_parsing`` function: name -> (parse function, dump function or "").
-_CONVERTED = {
-    "date": ("parse_date", "dump_date"),
-    "datetime": ("parse_datetime", "dump_datetime"),
-    "Decimal": ("parse_decimal", "dump_decimal"),
-    "bytes": ("parse_bytes", "dump_bytes"),
-}
-#: The JSON type test a union member needs before it is tried, and what it is called in
-#: messages; None: any JSON value may suit it.
-_GUARDS: dict[str, tuple[str, str]] = {
-    "str": ("type(value) is str", "a string"),
-    "date": ("type(value) is str", "a date string"),
-    "datetime": ("type(value) is str", "a date-time string"),
-    "bytes": ("type(value) is str", "a base64 string"),
-    "int": ("type(value) is int", "an integer"),
-    "float": ("type(value) is float or type(value) is int or type(value) is _parsing.Decimal", "a number"),
-    "bool": ("type(value) is bool", "a boolean"),
+#: The JSON type test of a union member that is an object or a list, and what it wants.
+_SHAPE_GUARDS: dict[str, tuple[str, str]] = {
     "object": ("type(value) is dict", "an object"),
     "list": ("type(value) is list", "a list"),
 }
@@ -196,22 +179,37 @@ class ParserContext:
 
 def shape_name(ref: TypeRef, decls: dict[str, Decl]) -> str:
     """A readable identifier part for a type: ``list_Usage``, ``TextPart_or_str``."""
-    if isinstance(ref, Primitive):
+    return _ShapeName(decls).visit(ref)
+
+
+class _ShapeName(TypeVisitor[str]):
+    def __init__(self, decls: dict[str, Decl]) -> None:
+        self.decls = decls
+
+    def visit_Primitive(self, ref: Primitive) -> str:
         return ref.name
-    if isinstance(ref, Ref):
-        return decls[ref.key].name
-    if isinstance(ref, Optional_):
-        return f"optional_{shape_name(ref.inner, decls)}"
-    if isinstance(ref, ListOf):
-        return f"list_{shape_name(ref.item, decls)}"
-    if isinstance(ref, DictOf):
-        return f"dict_{shape_name(ref.value, decls)}"
-    if isinstance(ref, UnionOf):
-        name = "_or_".join(shape_name(m, decls) for m in ref.members)
+
+    def visit_Ref(self, ref: Ref) -> str:
+        return self.decls[ref.key].name
+
+    def visit_Optional_(self, ref: Optional_) -> str:
+        return f"optional_{self.visit(ref.inner)}"
+
+    def visit_ListOf(self, ref: ListOf) -> str:
+        return f"list_{self.visit(ref.item)}"
+
+    def visit_DictOf(self, ref: DictOf) -> str:
+        return f"dict_{self.visit(ref.value)}"
+
+    def visit_UnionOf(self, ref: UnionOf) -> str:
+        name = "_or_".join(self.visit(m) for m in ref.members)
         return name if len(name) <= 60 else "union"
-    if isinstance(ref, LiteralOf):
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> str:
         return "literal"
-    return "value"
+
+    def generic_visit(self, ref: TypeRef) -> str:
+        return "value"
 
 
 # --- what is JSON and what is not ---------------------------------------------------
@@ -219,17 +217,7 @@ def shape_name(ref: TypeRef, decls: dict[str, Decl]) -> str:
 
 def is_json(ref: TypeRef) -> bool:
     """False for a raw HTTP response or a stream (at any depth): JSON cannot carry them."""
-    if isinstance(ref, (HttpResponse, StreamOf, BinaryFile)):
-        return False
-    if isinstance(ref, Optional_):
-        return is_json(ref.inner)
-    if isinstance(ref, ListOf):
-        return is_json(ref.item)
-    if isinstance(ref, DictOf):
-        return is_json(ref.value)
-    if isinstance(ref, UnionOf):
-        return all(is_json(m) for m in ref.members)
-    return True
+    return not any(isinstance(node, (HttpResponse, StreamOf, BinaryFile)) for node in walk(ref))
 
 
 def json_fields(model: Model) -> list[Field]:
@@ -243,7 +231,7 @@ def needs_arguments(model: Model) -> bool:
 
 def _not_json_text(ref: TypeRef) -> str:
     while isinstance(ref, (Optional_, ListOf, DictOf)):
-        ref = ref.inner if isinstance(ref, Optional_) else ref.item if isinstance(ref, ListOf) else ref.value
+        ref = children(ref)[0]
     return _NOT_JSON.get(type(ref), "a value JSON cannot carry")
 
 
@@ -274,7 +262,7 @@ def parse_expression(ref: TypeRef, value: str, path: str, ctx: ParserContext) ->
 def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bool) -> str:
     or_null = " or null" if nullable else ""
     if isinstance(ref, Primitive):
-        if ref.name in _EXACT_PRIMITIVES:
+        if primitive(ref.name).exact:
             return (
                 f"({value} if type({value}) is {ref.name} else _parsing.fail({path}, '{ref.name}{or_null}', {value}))"
             )
@@ -286,7 +274,7 @@ def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bo
             return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
         if ref.name == "Any":
             return value
-        return f"_parsing.{_CONVERTED[ref.name][0]}({value}, {path})"
+        return f"_parsing.{primitive(ref.name).parse}({value}, {path})"
     if isinstance(ref, Optional_):
         return f"(None if {value} is None else {_parse(ref.inner, value, path, ctx, nullable=True)})"
     if isinstance(ref, LiteralOf):
@@ -341,21 +329,8 @@ def _container_parser(ref: Union[ListOf, DictOf], ctx: ParserContext) -> str:
 
 def _flatten(ref: TypeRef, decls: dict[str, Decl]) -> list[TypeRef]:
     """A union's members in order, nested unions (inline or named) spliced in, each once."""
-    members: list[TypeRef] = []
-    if isinstance(ref, UnionOf):
-        for member in ref.members:
-            members.extend(_flatten(member, decls))
-    elif isinstance(ref, Ref) and isinstance(decls[ref.key], Union_):
-        decl = decls[ref.key]
-        assert isinstance(decl, Union_)
-        members.extend(_flatten(UnionOf(decl.members), decls))
-    elif isinstance(ref, Optional_):
-        members.append(Primitive("None"))
-        members.extend(_flatten(ref.inner, decls))
-    else:
-        members.append(ref)
     unique: list[TypeRef] = []
-    for member in members:
+    for member in alternatives(ref, decls):
         if member not in unique:
             unique.append(member)
     return unique
@@ -392,12 +367,11 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
     expression = parse_expression(ref, "value", "path", ctx)
     guard, wants = "", ""
     can_fail, exact, score = True, "", "0"
-    if isinstance(ref, Primitive) and ref.name in _GUARDS:
-        guard, wants = _GUARDS[ref.name]
-        if ref.name in _EXACT_PRIMITIVES:
+    if isinstance(ref, Primitive) and primitive(ref.name).guard[0]:
+        guard, wants = primitive(ref.name).guard
+        if primitive(ref.name).exact:
             expression, can_fail = "value", False
-        elif ref.name == "float":
-            exact = "type(value) is float"
+        exact = primitive(ref.name).exact_match
     elif isinstance(ref, Primitive) and ref.name == "Any":
         expression, can_fail = "value", False
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Model):
@@ -408,16 +382,16 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
         constants.append(
             (keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
         )
-        guard, wants = _GUARDS["object"]
+        guard, wants = _SHAPE_GUARDS["object"]
         exact, score = f"value.keys() <= {keys}", f"len(value.keys() & {keys})"
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Enum):
         decl = ctx.decls[ref.key]
         assert isinstance(decl, Enum)
-        guard, wants = _GUARDS[decl.value_type]
+        guard, wants = primitive(decl.value_type).guard
     elif isinstance(ref, DictOf):
-        guard, wants = _GUARDS["object"]
+        guard, wants = _SHAPE_GUARDS["object"]
     elif isinstance(ref, ListOf):
-        guard, wants = _GUARDS["list"]
+        guard, wants = _SHAPE_GUARDS["list"]
     return UnionMember(label, guard, repr(f"expected {wants}") if wants else "", expression, can_fail, exact, score)
 
 
@@ -435,9 +409,9 @@ def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
     validate.  Types JSON cannot carry dump as None.
     """
     if isinstance(ref, Primitive):
-        if ref.name in _IDENTITY_PRIMITIVES:
+        if primitive(ref.name).identity:
             return value
-        return f"_parsing.{_CONVERTED[ref.name][1]}({value})"
+        return f"_parsing.{primitive(ref.name).dump}({value})"
     if isinstance(ref, LiteralOf):
         return value
     if isinstance(ref, Optional_):
@@ -474,7 +448,7 @@ def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
 def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:
     """Whether a value of *ref* is its own JSON form (so containers of it copy shallowly)."""
     if isinstance(ref, Primitive):
-        return ref.name in _IDENTITY_PRIMITIVES
+        return primitive(ref.name).identity
     if isinstance(ref, LiteralOf):
         return True
     if isinstance(ref, Optional_):
@@ -485,21 +459,10 @@ def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:
 
 
 #: The order in which a union's dump tests members: subclasses before their bases
-#: (an enum member is a str or an int, a bool is an int, a datetime is a date).
-_DUMP_ORDER = (
-    "enum",
-    "model",
-    "None",
-    "bool",
-    "int",
-    "float",
-    "datetime",
-    "date",
-    "Decimal",
-    "bytes",
-    "str",
-    "literal",
-)
+#: (an enum member is a str or an int, a bool is an int, a datetime is a date); the
+#: primitives in the order of :data:`docgen.primitives.TABLE`.
+def _dump_order() -> tuple[str, ...]:
+    return ("enum", "model", *(name for name in BY_NAME if name != "Any"), "literal")
 
 
 def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) -> str:
@@ -517,10 +480,12 @@ def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) 
                 tests.append((rank, check, dump_expression(member, "value", ctx)))
         if lists:
             item = lists[0] if len(lists) == 1 else UnionOf(tuple(lists))
-            tests.append((len(_DUMP_ORDER), "isinstance(value, list)", dump_expression(ListOf(item), "value", ctx)))
+            tests.append((len(_dump_order()), "isinstance(value, list)", dump_expression(ListOf(item), "value", ctx)))
         if dicts:
             item = dicts[0] if len(dicts) == 1 else UnionOf(tuple(dicts))
-            tests.append((len(_DUMP_ORDER) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx)))
+            tests.append(
+                (len(_dump_order()) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx))
+            )
         ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
         if any(isinstance(m, Primitive) and m.name == "Any" for m in members) or not ordered:
             ordered.append(UnionDumpMember("", "value"))
@@ -531,21 +496,21 @@ def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) 
 
 
 def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
-    """(position in :data:`_DUMP_ORDER`, isinstance test) for a union member; -1 for the
+    """(position in :func:`_dump_order`, isinstance test) for a union member; -1 for the
     members handled apart (lists, dicts, Any, what JSON cannot carry)."""
     if isinstance(ref, Primitive):
         if ref.name == "None":
-            return _DUMP_ORDER.index("None"), "value is None"
+            return _dump_order().index("None"), "value is None"
         if ref.name == "Any":
             return -1, ""
-        return _DUMP_ORDER.index(ref.name), f"isinstance(value, {ref.name})"
+        return _dump_order().index(ref.name), f"isinstance(value, {ref.name})"
     if isinstance(ref, LiteralOf):
         types = sorted({type(v).__name__ for v in ref.values})
-        return _DUMP_ORDER.index("literal"), f"isinstance(value, ({', '.join(types)},))"
+        return _dump_order().index("literal"), f"isinstance(value, ({', '.join(types)},))"
     if isinstance(ref, Ref):
         decl = ctx.decls[ref.key]
         return (
-            _DUMP_ORDER.index("enum" if isinstance(decl, Enum) else "model"),
+            _dump_order().index("enum" if isinstance(decl, Enum) else "model"),
             f"isinstance(value, {ctx.annotate(ref)})",
         )
     return -1, ""
@@ -724,7 +689,7 @@ def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
     not: the value needs a check only, no conversion.  (A Literal's value is checked, not
     replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
     inner = ref.inner if isinstance(ref, Optional_) else ref
-    if isinstance(inner, Primitive) and inner.name in _EXACT_PRIMITIVES:
+    if isinstance(inner, Primitive) and primitive(inner.name).exact:
         test, wants = f"type({value}) is not {inner.name}", inner.name
     elif isinstance(inner, LiteralOf):
         accepted = [_literal_test(literal, value) for literal in inner.values]

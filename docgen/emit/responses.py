@@ -38,9 +38,9 @@ from ..ir import (
     StreamKind,
     StreamOf,
     TypeRef,
-    Union_,
     UnionOf,
 )
+from ..walk import alternatives
 
 _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
@@ -202,14 +202,7 @@ def _decodes_data(model: Model) -> bool:
 
 def _event_members(item: TypeRef, decls: Mapping[str, object]) -> list[TypeRef]:
     """The alternatives an event may be: a union's members (unions flattened), or the item."""
-    ref = _strip_optional(item)
-    if isinstance(ref, Ref) and isinstance(decls.get(ref.key), Union_):
-        union = decls[ref.key]
-        assert isinstance(union, Union_)
-        return [m for member in union.members for m in _event_members(member, decls)]
-    if isinstance(ref, UnionOf):
-        return [m for member in ref.members for m in _event_members(member, decls)]
-    return [ref]
+    return alternatives(item, decls, null=False)
 
 
 def response_view(
