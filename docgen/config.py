@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import dialects
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
 from .ir import Model, Module, SourceSpan, Spec
 
@@ -111,12 +111,8 @@ class Settings:
         return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
 
 
-class ConfigError(Exception):
+class ConfigError(DocgenError):
     """The configuration is wrong; carries every problem found in it."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("\n".join(d.render() for d in diagnostics))
-        self.diagnostics = diagnostics
 
 
 def find_pyproject(start: Path) -> Optional[Path]:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import __version__
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .ir import SourceSpan
 from .manifest import MANIFEST, contained, read_manifest, sha256
 
@@ -144,7 +144,7 @@ def _warning(entry: dict) -> Diagnostic:  # type: ignore[type-arg]
         raise TypeError("line and column are numbers")
     if not all(isinstance(text, str) for text in (path, severity, message, hint)):
         raise TypeError("the texts of a warning are strings")
-    return Diagnostic(SourceSpan(path, line, col), severity, message, hint)
+    return Diagnostic(SourceSpan(path, line, col), Severity(severity), message, hint)
 
 
 def save_record(key: str, out: Path, warnings: Iterable[Diagnostic], counts: dict[str, int]) -> None:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, DocgenError, error
 from ..ir import (
     BinaryFile,
     DictOf,
@@ -37,11 +37,11 @@ from .dialect import Dialect
 RESPONSE_TYPES = (Primitive("str"), Primitive("int"), HttpResponse())
 
 
-class Problem(Exception):
-    """A type that cannot be lowered; carries the diagnostic."""
+class Problem(DocgenError):
+    """A type that cannot be lowered; carries its one diagnostic."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message)
+        super().__init__([diagnostic])
         self.diagnostic = diagnostic
 
 
