@@ -17,7 +17,6 @@ name in the module's globals.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -51,6 +50,7 @@ from .spelling import (
     relative_import,
     value_literal,
 )
+from .views import DeclView, EnumMemberView, FieldView, ModuleView, PackageView
 
 BLACK_MODE = black.Mode(
     target_versions={black.TargetVersion.PY310},
@@ -84,48 +84,6 @@ RUNTIME_EXPORTS = (
 # --- view objects handed to templates --------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldView:
-    name: str
-    annotation: str
-    default: str  # the right-hand side: field(...) call text
-    docstring: str  # a string literal, or ""
-
-
-@dataclass(frozen=True)
-class DeclView:
-    """One declaration.  ``parser`` is its view from docgen/parsers.py (ModelParser,
-    EnumParser or UnionFunctions); ``methods`` the annotations its class methods spell
-    (``object``, ``json``: the JSON object type), builtins qualified where fields shadow them."""
-
-    kind: str  # model, enum, union
-    name: str
-    docstring: str
-    fields: tuple[FieldView, ...] = ()
-    base: str = ""  # enum value type
-    members: tuple[tuple[str, str], ...] = ()  # enum (name, value literal)
-    annotation: str = ""  # union
-    parser: object = None
-    methods: dict[str, str] = field(default_factory=dict)
-    response: object = None  # a responses.ResponseView for an operation response
-
-
-@dataclass(frozen=True)
-class ModuleView:
-    docstring: str
-    top_imports: tuple[str, ...]
-    bottom_imports: tuple[str, ...]
-    decls: tuple[DeclView, ...]
-    helpers: tuple[parsers.Helper, ...] = ()  # parse/dump helpers of inline types
-
-
-@dataclass(frozen=True)
-class PackageView:
-    docstring: str
-    imports: tuple[str, ...]
-    exported: tuple[str, ...]
-
-
 # --- views ------------------------------------------------------------------------
 
 
@@ -154,7 +112,7 @@ def _decl_view(decl: Decl, annotator: Annotator, ctx: parsers.ParserContext) -> 
     docstring = docstring_literal(decl.description)
     if isinstance(decl, Enum):
         annotator.imports.need_stdlib("Enum")
-        members = tuple((m.name, value_literal(m.value)) for m in decl.members)
+        members = tuple(EnumMemberView(m.name, value_literal(m.value)) for m in decl.members)
         parser = parsers.enum_parser(decl)
         return DeclView("enum", decl.name, docstring, base=decl.value_type, members=members, parser=parser)
     if isinstance(decl, Union_):

@@ -30,7 +30,6 @@ Everything here returns source text or view objects that templates lay out
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable, Sequence, Union
 
 from ..ir import (
@@ -54,6 +53,21 @@ from ..ir import (
 )
 from ..primitives import BY_NAME, primitive
 from ..walk import TypeVisitor, alternatives, children, walk
+from .views import (
+    Constant,
+    DumpOptional,
+    DumpRequired,
+    EnumParser,
+    FieldLocal,
+    Helper,
+    ListHelper,
+    ModelParser,
+    Param,
+    UnionDumpMember,
+    UnionFunctions,
+    UnionHelper,
+    UnionMember,
+)
 
 #: The support module's name below the package root.
 SUPPORT_MODULE = "_parsing"
@@ -68,63 +82,6 @@ _NOT_JSON = {HttpResponse: "an HTTP response", StreamOf: "a stream", BinaryFile:
 
 
 # --- the context of one generated module ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListHelper:
-    """``_parse_list_X`` / ``_dump_list_X``: *item* is an expression of ``item`` (and, when
-    parsing, of the path value ``(path, index)``)."""
-
-    kind: str  # "list" or "dict"
-    direction: str  # "parse" or "dump"
-    name: str
-    annotation: str  # the Python type
-    item: str
-
-
-@dataclass(frozen=True)
-class UnionMember:
-    """One member of a union, as the union's parse helper tries it.
-
-    ``guard``: the JSON type test (Python text on ``value``), "" when any value may suit;
-    ``label``: a string literal naming the member in messages; ``rejection``: a string
-    literal saying what the guard wants; ``expression``: parses ``value`` at ``path``;
-    ``can_fail``: whether the expression can raise once the guard passed; ``exact``: a
-    condition on ``value`` that makes an accepted value an exact match ("" when every
-    accepted value is exact); ``score``: an int expression ranking inexact matches
-    (higher wins, ties go to the member listed first).
-    """
-
-    label: str
-    guard: str
-    rejection: str
-    expression: str
-    can_fail: bool
-    exact: str
-    score: str
-
-
-@dataclass(frozen=True)
-class UnionDumpMember:
-    check: str  # "" for the last, unconditional member
-    expression: str
-
-
-@dataclass(frozen=True)
-class UnionHelper:
-    direction: str  # "parse" or "dump"
-    name: str
-    annotation: str
-    label: str  # a string literal: the union as messages print it
-    members: tuple[Union[UnionMember, UnionDumpMember], ...]
-    constants: tuple[tuple[str, str], ...]  # module-level (name, value text) the members use
-
-    @property
-    def kind(self) -> str:
-        return "union"
-
-
-Helper = Union[ListHelper, UnionHelper]
 
 
 class ParserContext:
@@ -341,7 +298,7 @@ def _union_parser(named: TypeRef, union: UnionOf, ctx: ParserContext) -> str:
 
     def build(name: str) -> UnionHelper:
         members = _flatten(union, ctx.decls)
-        constants: list[tuple[str, str]] = []
+        constants: list[Constant] = []
         # A member JSON cannot carry (a stream) is never tried: no JSON value is one.
         views = tuple(_union_member(m, ctx, constants) for m in members if is_json(m))
         label = " | ".join(_label(m, ctx) for m in members)
@@ -360,7 +317,7 @@ def _label(ref: TypeRef, ctx: ParserContext) -> str:
     return ctx.annotate(ref)
 
 
-def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, str]]) -> UnionMember:
+def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -> UnionMember:
     label = repr(_label(ref, ctx))
     if isinstance(ref, Primitive) and ref.name == "None":
         return UnionMember(label, "value is None", "", "None", False, "", "0")
@@ -380,7 +337,7 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
         keys = ctx.unique(f"_{decl.name}_KEYS")
         wire = sorted(f.wire_name for f in json_fields(decl) if not f.additional)
         constants.append(
-            (keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
+            Constant(keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
         )
         guard, wants = _SHAPE_GUARDS["object"]
         exact, score = f"value.keys() <= {keys}", f"len(value.keys() & {keys})"
@@ -519,39 +476,6 @@ def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
 # --- views of whole declarations -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ModelParser:
-    """What ``templates/parsers.py.jinja`` needs to write a model's two functions.
-
-    ``locals``: (local name, lookup expression, test, statement), a field at a time in
-    field order: the local is read from the object, then *statement* runs (when *test*
-    holds, if there is a test): it raises, or replaces the local by its parsed value;
-    both are "" for a value taken as it is.  Checks and optional values are statements
-    rather than conditional expressions: as fast, and short enough for a line or two,
-    which keeps the code (and black's work on it) small;
-    ``arguments``: the constructor's positional arguments, in field order;
-    ``params``: (name, annotation at module level, annotation in the class body,
-    default text or "") of the keyword-only parameters that carry the fields JSON
-    cannot (raw response, streams);
-    ``dump_required``: (wire key literal, expression); ``dump_optional``: (wire key
-    literal, condition for writing it, expression); ``dump_extra``: an expression of the
-    additional properties' JSON dict ("" for a model without), whose keys are written
-    after the fields' where no field has them.
-    """
-
-    parse_name: str
-    dump_name: str
-    class_name: str
-    wants: str  # string literal for messages
-    locals: tuple[tuple[str, str, str, str], ...]
-    arguments: tuple[str, ...]
-    params: tuple[tuple[str, str, str, str], ...]
-    dump_required: tuple[tuple[str, str], ...]
-    dump_optional: tuple[tuple[str, str, str], ...]
-    dump_extra: str = ""
-    unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
-
-
 def model_parser(
     model: Model, ordered: Sequence[tuple[Field, str]], ctx: ParserContext, annotations: dict[str, tuple[str, str]]
 ) -> ModelParser:
@@ -559,11 +483,11 @@ def model_parser(
     Python name -> (annotation at module level, in the class body), for the keyword
     parameters."""
     taken = {"value", "path", "data", "cls", "self"}
-    locals_: list[tuple[str, str, str, str]] = []
+    locals_: list[FieldLocal] = []
     arguments: list[str] = []
-    params: list[tuple[str, str, str, str]] = []
-    dump_required: list[tuple[str, str]] = []
-    dump_optional: list[tuple[str, str, str]] = []
+    params: list[Param] = []
+    dump_required: list[DumpRequired] = []
+    dump_optional: list[DumpOptional] = []
     dump_extra = ""
     known = sorted(f.wire_name for f, _ in ordered if is_json(f.type) and not f.additional)
     for field, name in ordered:
@@ -573,7 +497,7 @@ def model_parser(
                 param += "_"
             taken.add(param)
             default = "" if field.required and not isinstance(field.type, Optional_) else "None"
-            params.append((param, *annotations[name], default))
+            params.append(Param(param, *annotations[name], default))
             arguments.append(param)
             continue
         local = f"f_{name}"
@@ -590,9 +514,9 @@ def model_parser(
             locals_.append(_constant_local(field.type, local, wire, field_path, unset))
             arguments.append(local if unset else repr(constant_value(field.type)))
             if unset:
-                dump_optional.append((wire, f"{attribute} is not _unset.UNSET", attribute))
+                dump_optional.append(DumpOptional(wire, f"{attribute} is not _unset.UNSET", attribute))
             else:
-                dump_required.append((wire, attribute))
+                dump_required.append(DumpRequired(wire, attribute))
             continue
         lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
         if unset:
@@ -600,12 +524,12 @@ def model_parser(
         check = _check(field.type, local, field_path)
         if check is not None:
             test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
-            locals_.append((local, lookup, test, check[1]))
+            locals_.append(FieldLocal(local, lookup, test, check[1]))
             arguments.append(_checked_argument(field.type, local, field_path, ctx))
         elif isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
             inner = _parse(field.type.inner, local, field_path, ctx, nullable=True)
             test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
-            locals_.append((local, lookup, test, f"{local} = {_bare(inner)}"))
+            locals_.append(FieldLocal(local, lookup, test, f"{local} = {_bare(inner)}"))
             arguments.append(local)
         else:
             expression = parse_expression(field.type, local, field_path, ctx)
@@ -613,17 +537,19 @@ def model_parser(
                 expression = (
                     f"({local} if {local} is not _parsing.MISSING else _parsing.fail({field_path}, 'a value', {local}))"
                 )
-            locals_.append((local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"))
+            locals_.append(
+                FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
+            )
             arguments.append(local)
         if field.required:
-            dump_required.append((wire, dump_expression(field.type, attribute, ctx)))
+            dump_required.append(DumpRequired(wire, dump_expression(field.type, attribute, ctx)))
         elif unset:
             dump_optional.append(
-                (wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
+                DumpOptional(wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
             )
         else:
             inner = field.type.inner if isinstance(field.type, Optional_) else field.type
-            dump_optional.append((wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx)))
+            dump_optional.append(DumpOptional(wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx)))
     return ModelParser(
         f"_parse_{model.name}",
         f"_dump_{model.name}",
@@ -649,14 +575,14 @@ def constant_value(ref: TypeRef) -> Union[str, int, bool, None]:
     return ref.values[0] if isinstance(ref, LiteralOf) else None
 
 
-def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> tuple[str, str, str, str]:
+def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> FieldLocal:
     """A constant is read with itself as the default (an absent key is the constant; UNSET
     for an ``OptionalNullable`` one) and checked: any other value is an error."""
     value = constant_value(ref)
     wants = "null" if value is None else f"{value!r} (a constant)"
     default = "_unset.UNSET" if unset else repr(value)
     test = f"not ({_literal_test(value, local)})"
-    return (
+    return FieldLocal(
         local,
         f"value.get({wire}, {default})",
         f"{local} is not _unset.UNSET and {test}" if unset else test,
@@ -664,13 +590,13 @@ def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool)
     )
 
 
-def _additional_local(ref: TypeRef, local: str, known: Sequence[str], ctx: ParserContext) -> tuple[str, str, str, str]:
+def _additional_local(ref: TypeRef, local: str, known: Sequence[str], ctx: ParserContext) -> FieldLocal:
     """The additional properties: every key of the object that no field has, each value
     parsed as the dict's value type (at its own path, as a field's would be)."""
     keys = "{" + ", ".join(repr(k) for k in known) + "}"
     lookup = f"{{key: item for key, item in value.items() if key not in {keys}}}" if known else "dict(value)"
     expression = parse_expression(ref, local, "path", ctx)
-    return local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"
+    return FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
 
 
 def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -> str:
@@ -720,31 +646,12 @@ def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:
     return any(isinstance(m, Primitive) and m.name == "Any" for m in _flatten(ref, decls))
 
 
-@dataclass(frozen=True)
-class EnumParser:
-    parse_name: str
-    class_name: str
-    table: str  # the module-level name of the value -> member dict
-    value_type: str  # "str" or "int"
-    wants: str  # a string literal for messages
-
-
 def enum_parser(enum: Enum) -> EnumParser:
     shown = [repr(m.value) for m in enum.members[:8]]
     if len(enum.members) > 8:
         shown.append("…")
     wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
     return EnumParser(f"_parse_{enum.name}", enum.name, f"_{enum.name}_VALUES", enum.value_type, repr(wants))
-
-
-@dataclass(frozen=True)
-class UnionFunctions:
-    """The public functions of a union page: ``parse_<snake>(data)`` and ``dump_<snake>(value)``."""
-
-    parse_public: str
-    dump_public: str
-    parse_expression: str  # of ``data`` at ``"$"``
-    dump_expression: str  # of ``value``
 
 
 def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:

@@ -41,6 +41,7 @@ from ..ir import (
     UnionOf,
 )
 from ..walk import alternatives
+from .views import BodyReader, EventMember, EventParser, HttpFields, ResponseCase, ResponseView
 
 _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
@@ -133,53 +134,6 @@ def body_fields(model: Model) -> list[BodyField]:
 # --- views for templates/response.py.jinja ----------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ResponseCase:
-    """``if <condition>: return cls(..., <field>=<value>)``; field "" for no body."""
-
-    condition: str
-    field: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class BodyReader:
-    """A module-level function reading a JSON body: ``name(response) -> annotation``."""
-
-    name: str
-    annotation: str
-    expression: str  # parses the local ``value``
-
-
-@dataclass(frozen=True, slots=True)
-class EventMember:
-    label: str
-    reader: str  # "event_object" (a model reads the event) or "event_data" (the data alone)
-    decode: str  # "True" / "False": JSON-decode the event's data
-    expression: str  # parses the local ``value`` at the local ``path``
-
-
-@dataclass(frozen=True, slots=True)
-class EventParser:
-    """A module-level function turning one server-sent event into the documented item."""
-
-    name: str
-    annotation: str
-    expected: str  # a string literal naming the item type, for the no-member error
-    members: tuple[EventMember, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ResponseView:
-    response_annotation: str
-    http_fields: tuple[str, str, str]  # Python names of content_type, status_code, raw_response
-    headers: str  # Python name of the headers field, or ""
-    uses_media: bool
-    cases: tuple[ResponseCase, ...]
-    readers: tuple[BodyReader, ...]
-    event_parsers: tuple[EventParser, ...]
-
-
 def _condition(body: BodyField) -> str:
     if body.status_low == body.status_high:
         status = f"status == {body.status_low}"
@@ -248,7 +202,7 @@ def response_view(
     trio = tuple(python_names[name] for name in model.response_fields)
     return ResponseView(
         annotate(HttpResponse()),
-        (trio[0], trio[1], trio[2]),
+        HttpFields(trio[0], trio[1], trio[2]),
         headers,
         any("media" in case.condition for case in cases),
         tuple(cases),
