@@ -24,12 +24,13 @@ that defines them; union and inline helpers in every module that uses them):
   ``_dump_dict_str``, ``_parse_TextPart_or_ImagePart_or_str``.
 
 Everything here returns source text or view objects that templates lay out
-(``templates/parsers.py.jinja``); nothing here renders whole functions.
+(``templates/parsers.py.jinja``); nothing here renders whole functions.  This module
+parses; :mod:`docgen.emit.dumps` writes the JSON form back, and
+:mod:`docgen.emit.functions` makes the views of whole declarations.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Sequence, Union
 
 from ..ir import (
@@ -42,7 +43,6 @@ from ..ir import (
     ListOf,
     LiteralOf,
     Model,
-    Nullability,
     Optional_,
     Primitive,
     Ref,
@@ -51,20 +51,12 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from ..primitives import BY_NAME, primitive
+from ..primitives import primitive
 from ..walk import TypeVisitor, alternatives, children, walk
 from .views import (
     Constant,
-    DumpOptional,
-    DumpRequired,
-    EnumParser,
-    FieldLocal,
     Helper,
     ListHelper,
-    ModelParser,
-    Param,
-    UnionDumpMember,
-    UnionFunctions,
     UnionHelper,
     UnionMember,
 )
@@ -255,11 +247,11 @@ def _parse_literal(ref: LiteralOf, value: str, path: str, or_null: str) -> str:
     itself is the result, so the expression has the Literal type."""
     text = f"_parsing.fail({path}, {(' or '.join(repr(v) for v in ref.values) + or_null)!r}, {value})"
     for literal in reversed(ref.values):
-        text = f"({literal!r} if {_literal_test(literal, value)} else {text})"
+        text = f"({literal!r} if {literal_test(literal, value)} else {text})"
     return text
 
 
-def _literal_test(literal: object, value: str) -> str:
+def literal_test(literal: object, value: str) -> str:
     """A condition on *value* that holds when it is the JSON form of *literal*."""
     if isinstance(literal, bool) or literal is None:
         return f"{value} is {literal!r}"
@@ -284,7 +276,7 @@ def _container_parser(ref: Union[ListOf, DictOf], ctx: ParserContext) -> str:
     )
 
 
-def _flatten(ref: TypeRef, decls: dict[str, Decl]) -> list[TypeRef]:
+def union_members(ref: TypeRef, decls: dict[str, Decl]) -> list[TypeRef]:
     """A union's members in order, nested unions (inline or named) spliced in, each once."""
     unique: list[TypeRef] = []
     for member in alternatives(ref, decls):
@@ -297,7 +289,7 @@ def _union_parser(named: TypeRef, union: UnionOf, ctx: ParserContext) -> str:
     """The helper that parses *union* (named after *named*: a union page, or the union itself)."""
 
     def build(name: str) -> UnionHelper:
-        members = _flatten(union, ctx.decls)
+        members = union_members(union, ctx.decls)
         constants: list[Constant] = []
         # A member JSON cannot carry (a stream) is never tried: no JSON value is one.
         views = tuple(_union_member(m, ctx, constants) for m in members if is_json(m))
@@ -352,321 +344,7 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -
     return UnionMember(label, guard, repr(f"expected {wants}") if wants else "", expression, can_fail, exact, score)
 
 
-# --- dump ------------------------------------------------------------------------------
-
-
-def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
-    """Python source of an expression whose value is the JSON-ready form of *value*.
-
-    *value* is the source of a side-effect-free expression of type *ref* (a local name
-    or an attribute such as ``value.usage``); it may be evaluated more than once.  The
-    result is made of dict, list, str, int, float, bool and None only (``json.dumps``
-    writes it as is), new containers throughout, so that parsing it gives back an
-    equal value.  Values are trusted to have their annotated types: dumping does not
-    validate.  Types JSON cannot carry dump as None.
-    """
-    if isinstance(ref, Primitive):
-        if primitive(ref.name).identity:
-            return value
-        return f"_parsing.{primitive(ref.name).dump}({value})"
-    if isinstance(ref, LiteralOf):
-        return value
-    if isinstance(ref, Optional_):
-        inner = dump_expression(ref.inner, value, ctx)
-        return value if inner == value else f"(None if {value} is None else {inner})"
-    if isinstance(ref, Ref):
-        decl = ctx.decls[ref.key]
-        if isinstance(decl, Union_):
-            return _dump_union(ref, UnionOf(decl.members), value, ctx)
-        if isinstance(decl, Enum):
-            return f"{value}.value"
-        return f"{ctx.function(ref.key, '_dump_')}({value})"
-    if isinstance(ref, (ListOf, DictOf)):
-        item = ref.item if isinstance(ref, ListOf) else ref.value
-        if is_identity(item, ctx.decls):
-            return f"list({value})" if isinstance(ref, ListOf) else f"dict({value})"
-        name = ctx._helper(
-            "dump",
-            ref,
-            lambda name: ListHelper(
-                "list" if isinstance(ref, ListOf) else "dict",
-                "dump",
-                name,
-                ctx.annotate(ref),
-                dump_expression(item, "item", ctx),
-            ),
-        )
-        return f"{name}({value})"
-    if isinstance(ref, UnionOf):
-        return _dump_union(ref, ref, value, ctx)
-    return "None"
-
-
-def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:
-    """Whether a value of *ref* is its own JSON form (so containers of it copy shallowly)."""
-    if isinstance(ref, Primitive):
-        return primitive(ref.name).identity
-    if isinstance(ref, LiteralOf):
-        return True
-    if isinstance(ref, Optional_):
-        return is_identity(ref.inner, decls)
-    if isinstance(ref, UnionOf) or (isinstance(ref, Ref) and isinstance(decls[ref.key], Union_)):
-        return all(not isinstance(m, Ref) and is_identity(m, decls) for m in _flatten(ref, decls))
-    return False
-
-
-#: The order in which a union's dump tests members: subclasses before their bases
-#: (an enum member is a str or an int, a bool is an int, a datetime is a date); the
-#: primitives in the order of :data:`docgen.primitives.TABLE`.
-def _dump_order() -> tuple[str, ...]:
-    return ("enum", "model", *(name for name in BY_NAME if name != "Any"), "literal")
-
-
-def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) -> str:
-    if is_identity(union, ctx.decls):
-        return value
-
-    def build(name: str) -> UnionHelper:
-        members = _flatten(union, ctx.decls)
-        tests: list[tuple[int, str, str]] = []
-        lists = [m.item for m in members if isinstance(m, ListOf)]
-        dicts = [m.value for m in members if isinstance(m, DictOf)]
-        for member in members:
-            rank, check = _dump_check(member, ctx)
-            if rank >= 0:
-                tests.append((rank, check, dump_expression(member, "value", ctx)))
-        if lists:
-            item = lists[0] if len(lists) == 1 else UnionOf(tuple(lists))
-            tests.append((len(_dump_order()), "isinstance(value, list)", dump_expression(ListOf(item), "value", ctx)))
-        if dicts:
-            item = dicts[0] if len(dicts) == 1 else UnionOf(tuple(dicts))
-            tests.append(
-                (len(_dump_order()) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx))
-            )
-        ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
-        if any(isinstance(m, Primitive) and m.name == "Any" for m in members) or not ordered:
-            ordered.append(UnionDumpMember("", "value"))
-        message = repr(f"not a {ctx.annotate(union)}: ")
-        return UnionHelper("dump", name, ctx.annotate(union), message, tuple(ordered), ())
-
-    return f"{ctx._helper('dump', named, build)}({value})"
-
-
-def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
-    """(position in :func:`_dump_order`, isinstance test) for a union member; -1 for the
-    members handled apart (lists, dicts, Any, what JSON cannot carry)."""
-    if isinstance(ref, Primitive):
-        if ref.name == "None":
-            return _dump_order().index("None"), "value is None"
-        if ref.name == "Any":
-            return -1, ""
-        return _dump_order().index(ref.name), f"isinstance(value, {ref.name})"
-    if isinstance(ref, LiteralOf):
-        types = sorted({type(v).__name__ for v in ref.values})
-        return _dump_order().index("literal"), f"isinstance(value, ({', '.join(types)},))"
-    if isinstance(ref, Ref):
-        decl = ctx.decls[ref.key]
-        return (
-            _dump_order().index("enum" if isinstance(decl, Enum) else "model"),
-            f"isinstance(value, {ctx.annotate(ref)})",
-        )
-    return -1, ""
-
-
-# --- views of whole declarations -------------------------------------------------------
-
-
-def model_parser(
-    model: Model, ordered: Sequence[tuple[Field, str]], ctx: ParserContext, annotations: dict[str, tuple[str, str]]
-) -> ModelParser:
-    """*ordered*: each field with its Python name, in the dataclass's order; *annotations*:
-    Python name -> (annotation at module level, in the class body), for the keyword
-    parameters."""
-    taken = {"value", "path", "data", "cls", "self"}
-    locals_: list[FieldLocal] = []
-    arguments: list[str] = []
-    params: list[Param] = []
-    dump_required: list[DumpRequired] = []
-    dump_optional: list[DumpOptional] = []
-    dump_extra = ""
-    known = sorted(f.wire_name for f, _ in ordered if is_json(f.type) and not f.additional)
-    for field, name in ordered:
-        if not is_json(field.type):
-            param = name
-            while param in taken:
-                param += "_"
-            taken.add(param)
-            default = "" if field.required and not isinstance(field.type, Optional_) else "None"
-            params.append(Param(param, *annotations[name], default))
-            arguments.append(param)
-            continue
-        local = f"f_{name}"
-        wire = repr(field.wire_name)
-        field_path = f"(path, {wire})"
-        attribute = f"value.{name}"
-        unset = _unset_field(field)
-        if field.additional:
-            locals_.append(_additional_local(field.type, local, known, ctx))
-            arguments.append(local)
-            dump_extra = dump_expression(field.type, attribute, ctx)
-            continue
-        if field.constant:
-            locals_.append(_constant_local(field.type, local, wire, field_path, unset))
-            arguments.append(local if unset else repr(constant_value(field.type)))
-            if unset:
-                dump_optional.append(DumpOptional(wire, f"{attribute} is not _unset.UNSET", attribute))
-            else:
-                dump_required.append(DumpRequired(wire, attribute))
-            continue
-        lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
-        if unset:
-            lookup = f"value.get({wire}, _unset.UNSET)"
-        check = _check(field.type, local, field_path)
-        if check is not None:
-            test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
-            locals_.append(FieldLocal(local, lookup, test, check[1]))
-            arguments.append(_checked_argument(field.type, local, field_path, ctx))
-        elif isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
-            inner = _parse(field.type.inner, local, field_path, ctx, nullable=True)
-            test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
-            locals_.append(FieldLocal(local, lookup, test, f"{local} = {_bare(inner)}"))
-            arguments.append(local)
-        else:
-            expression = parse_expression(field.type, local, field_path, ctx)
-            if field.required and _accepts_missing(field.type, ctx.decls):
-                expression = (
-                    f"({local} if {local} is not _parsing.MISSING else _parsing.fail({field_path}, 'a value', {local}))"
-                )
-            locals_.append(
-                FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
-            )
-            arguments.append(local)
-        if field.required:
-            dump_required.append(DumpRequired(wire, dump_expression(field.type, attribute, ctx)))
-        elif unset:
-            dump_optional.append(
-                DumpOptional(wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
-            )
-        else:
-            inner = field.type.inner if isinstance(field.type, Optional_) else field.type
-            dump_optional.append(DumpOptional(wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx)))
-    return ModelParser(
-        f"_parse_{model.name}",
-        f"_dump_{model.name}",
-        model.name,
-        repr(f"{model.name} (an object)"),
-        tuple(locals_),
-        tuple(arguments),
-        tuple(params),
-        tuple(dump_required),
-        tuple(dump_optional),
-        dump_extra,
-        next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
-    )
-
-
-def _unset_field(field: Field) -> bool:
-    """Whether an absent key is UNSET (``OptionalNullable``) rather than None."""
-    return isinstance(field.type, Optional_) and field.type.nulls is Nullability.OPTIONAL_NULLABLE
-
-
-def constant_value(ref: TypeRef) -> Union[str, int, bool, None]:
-    """The one value of a constant field's type: a one-value Literal, or null."""
-    return ref.values[0] if isinstance(ref, LiteralOf) else None
-
-
-def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> FieldLocal:
-    """A constant is read with itself as the default (an absent key is the constant; UNSET
-    for an ``OptionalNullable`` one) and checked: any other value is an error."""
-    value = constant_value(ref)
-    wants = "null" if value is None else f"{value!r} (a constant)"
-    default = "_unset.UNSET" if unset else repr(value)
-    test = f"not ({_literal_test(value, local)})"
-    return FieldLocal(
-        local,
-        f"value.get({wire}, {default})",
-        f"{local} is not _unset.UNSET and {test}" if unset else test,
-        f"_parsing.fail({path}, {wants!r}, {local})",
-    )
-
-
-def _additional_local(ref: TypeRef, local: str, known: Sequence[str], ctx: ParserContext) -> FieldLocal:
-    """The additional properties: every key of the object that no field has, each value
-    parsed as the dict's value type (at its own path, as a field's would be)."""
-    keys = "{" + ", ".join(repr(k) for k in known) + "}"
-    lookup = f"{{key: item for key, item in value.items() if key not in {keys}}}" if known else "dict(value)"
-    expression = parse_expression(ref, local, "path", ctx)
-    return FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
-
-
-def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -> str:
-    """The constructor's argument for a field :func:`_check` checked: the local itself,
-    but for a Literal, whose type a check narrows to ``str`` or ``int`` for mypy: the
-    constant when there is one, else the parse expression (which cannot fail any more)."""
-    if not isinstance(ref.inner if isinstance(ref, Optional_) else ref, LiteralOf):
-        return local
-    if isinstance(ref, LiteralOf) and len(ref.values) == 1:
-        return repr(ref.values[0])
-    return parse_expression(ref, local, path, ctx)
-
-
-def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
-    """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
-    not: the value needs a check only, no conversion.  (A Literal's value is checked, not
-    replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
-    inner = ref.inner if isinstance(ref, Optional_) else ref
-    if isinstance(inner, Primitive) and primitive(inner.name).exact:
-        test, wants = f"type({value}) is not {inner.name}", inner.name
-    elif isinstance(inner, LiteralOf):
-        accepted = [_literal_test(literal, value) for literal in inner.values]
-        test = f"not ({' or '.join(accepted)})" if len(accepted) > 1 else f"not ({accepted[0]})"
-        wants = " or ".join(repr(v) for v in inner.values)
-    else:
-        return None
-    if inner is not ref:
-        test, wants = f"{value} is not None and {test}", f"{wants} or null"
-    return test, f"_parsing.fail({path}, {wants!r}, {value})"
-
-
-def _bare(expression: str) -> str:
-    """*expression* without the parentheses around the whole of it, if any (black drops
-    them on the right of ``=``)."""
-    if not (expression.startswith("(") and expression.endswith(")")):
-        return expression
-    depth = 0
-    for index, char in enumerate(expression):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and index < len(expression) - 1:
-            return expression  # ``(a)(b)`` or ``(a) if (b) else (c)``
-    return expression[1:-1]
-
-
-def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:
-    """Whether the parse expression of *ref* would let ``MISSING`` through (``Any`` members)."""
-    return any(isinstance(m, Primitive) and m.name == "Any" for m in _flatten(ref, decls))
-
-
-def enum_parser(enum: Enum) -> EnumParser:
-    shown = [repr(m.value) for m in enum.members[:8]]
-    if len(enum.members) > 8:
-        shown.append("…")
-    wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
-    return EnumParser(f"_parse_{enum.name}", enum.name, f"_{enum.name}_VALUES", enum.value_type, repr(wants))
-
-
-def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:
-    snake = snake_case(union.name)
-    return UnionFunctions(
-        ctx.unique(f"parse_{snake}"),
-        ctx.unique(f"dump_{snake}"),
-        parse_expression(key_ref, "data", '"$"', ctx),
-        dump_expression(key_ref, "value", ctx),
-    )
-
-
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def snake_case(name: str) -> str:
-    """``ChatCompletionResult`` -> ``chat_completion_result``; ``HTTPMetadata`` -> ``http_metadata``."""
-    return _CAMEL_BOUNDARY.sub("_", name).lower().strip("_") or "value"
+def parse_or_null(ref: TypeRef, value: str, path: str, ctx: ParserContext) -> str:
+    """:func:`parse_expression` of the inner type of an optional value already known not
+    to be None: its failures say "or null"."""
+    return _parse(ref, value, path, ctx, nullable=True)

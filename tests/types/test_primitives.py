@@ -16,7 +16,8 @@ import pytest
 
 from docgen import primitives
 from docgen.build import generate
-from docgen.emit.parsers import dump_expression, is_identity, parse_expression
+from docgen.emit.dumps import dump_expression, is_identity
+from docgen.emit.parsers import parse_expression
 from docgen.ir import Primitive
 from docgen.primitives import TABLE, PrimitiveType, is_cell_name, primitive
 
