@@ -170,7 +170,7 @@ def response_view(
     """The ``from_response`` of an operation response.
 
     *python_names* maps each field's IR name to its attribute name; *parse(ref, value,
-    path)* renders a parse expression (docgen/parsers.py); *annotate* spells a type;
+    path)* renders a parse expression (docgen/emit/parsers.py); *annotate* spells a type;
     *unique* hands out module-level names.
     """
     bodies = body_fields(model)

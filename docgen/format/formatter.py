@@ -38,7 +38,7 @@ def black_once(source: str) -> str:
 
 def format_source(source: str) -> str:
     """*source*, the code of docgen's own templates, as black formats it: black runs only
-    on the statements docgen/layout.py cannot keep as they are."""
+    on the statements docgen/format/layout.py cannot keep as they are."""
     return layout.format_code(source, black_once)
 
 
