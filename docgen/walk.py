@@ -33,6 +33,11 @@ def children(ref: ir.TypeRef) -> tuple[ir.TypeRef, ...]:
     return ()
 
 
+def without_optional(ref: ir.TypeRef) -> ir.TypeRef:
+    """The type inside ``Optional[...]`` (any nullability); *ref* itself otherwise."""
+    return ref.inner if isinstance(ref, ir.Optional_) else ref
+
+
 def walk(ref: ir.TypeRef, into: Callable[[ir.TypeRef], bool] = lambda ref: True) -> Iterator[ir.TypeRef]:
     """*ref* and every type inside it, a node before its children; the children of a
     node for which *into* is false are not visited (the node itself is)."""

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Optional, Sequence, Union
 from ..diagnostics import Diagnostic, error
 from ..emit import names
 from ..ir import DictOf, Field, LiteralOf, Nullability, Optional_, SourceSpan, StreamOf, TypeRef
-from ..walk import walk
+from ..walk import walk, without_optional
 
 if TYPE_CHECKING:
     from ..read.markdown import Block  # the markdown library loads only when pages are read
@@ -56,7 +56,7 @@ def nullability_problem(ref: TypeRef, required: bool, span: SourceSpan) -> Optio
             "Nullable[...] means the field must be present, but its Required cell says optional",
             "write OptionalNullable[X] for a field that may be absent or null, or mark it :heavy_check_mark:",
         )
-    inner = ref.inner if isinstance(ref, Optional_) else ref
+    inner = without_optional(ref)
     if unset_inside(inner):
         return error(
             span,
@@ -98,7 +98,7 @@ def _unset(ref: TypeRef) -> bool:
 def additional_properties(field: Field) -> Union[Field, Diagnostic]:
     """The ``__pydantic_extra__`` row as the model's additional properties: a dict, never
     optional (a model without additional keys has an empty one)."""
-    ref = field.type.inner if isinstance(field.type, Optional_) else field.type
+    ref = without_optional(field.type)
     if not isinstance(ref, DictOf):
         return error(
             field.span,

@@ -12,6 +12,7 @@ from typing import Sequence, Union
 
 from ..ir import Decl, Enum, Field, LiteralOf, Model, Nullability, Optional_, Primitive, Ref, TypeRef, Union_
 from ..primitives import primitive
+from ..walk import without_optional
 from .dumps import dump_expression
 from .parsers import (
     ParserContext,
@@ -142,7 +143,7 @@ class _ModelParts:
                 DumpOptional(wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
             )
         else:
-            inner = field.type.inner if isinstance(field.type, Optional_) else field.type
+            inner = without_optional(field.type)
             self.dump_optional.append(
                 DumpOptional(wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx))
             )
@@ -186,7 +187,7 @@ def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -
     """The constructor's argument for a field :func:`_check` checked: the local itself,
     but for a Literal, whose type a check narrows to ``str`` or ``int`` for mypy: the
     constant when there is one, else the parse expression (which cannot fail any more)."""
-    if not isinstance(ref.inner if isinstance(ref, Optional_) else ref, LiteralOf):
+    if not isinstance(without_optional(ref), LiteralOf):
         return local
     if isinstance(ref, LiteralOf) and len(ref.values) == 1:
         return repr(ref.values[0])
@@ -197,7 +198,7 @@ def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
     """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
     not: the value needs a check only, no conversion.  (A Literal's value is checked, not
     replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
-    inner = ref.inner if isinstance(ref, Optional_) else ref
+    inner = without_optional(ref)
     if isinstance(inner, Primitive) and primitive(inner.name).exact:
         test, wants = f"type({value}) is not {inner.name}", inner.name
     elif isinstance(inner, LiteralOf):

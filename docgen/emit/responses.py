@@ -32,7 +32,6 @@ from ..ir import (
     ListOf,
     LiteralOf,
     Model,
-    Optional_,
     Primitive,
     Ref,
     StreamKind,
@@ -40,7 +39,7 @@ from ..ir import (
     TypeRef,
     UnionOf,
 )
-from ..walk import alternatives
+from ..walk import alternatives, without_optional
 from .views import BodyReader, EventMember, EventParser, HttpFields, ResponseCase, ResponseView
 
 _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
@@ -59,10 +58,6 @@ class BodyField:
     status_low: int
     status_high: int
     item: TypeRef  # the JSON type (JSON), the event type (STREAM), else the field's type
-
-
-def _strip_optional(ref: TypeRef) -> TypeRef:
-    return ref.inner if isinstance(ref, Optional_) else ref
 
 
 def is_operation_response(model: Model) -> bool:
@@ -112,7 +107,7 @@ def body_fields(model: Model) -> list[BodyField]:
     for f in model.fields:
         if f.name in model.response_fields:
             continue
-        ref = _stream_of_union(_strip_optional(f.type))
+        ref = _stream_of_union(without_optional(f.type))
         status_text = f.status or f.description
         low, high = status_range(status_text) or (200, 299)
         if _readable_stream(ref):
@@ -148,7 +143,7 @@ def _decodes_data(model: Model) -> bool:
     data = next((f for f in model.fields if f.wire_name == "data"), None)
     if data is None:
         return True
-    ref = _strip_optional(data.type)
+    ref = without_optional(data.type)
     if ref == Primitive("str"):
         return False
     return not (isinstance(ref, LiteralOf) and all(isinstance(v, str) for v in ref.values))

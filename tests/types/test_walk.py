@@ -6,7 +6,7 @@ import typing
 
 from docgen import ir
 from docgen.emit.parsers import is_json, shape_name
-from docgen.walk import NODE_CLASSES, TypeVisitor, alternatives, children, walk
+from docgen.walk import NODE_CLASSES, TypeVisitor, alternatives, children, walk, without_optional
 
 NESTED = ir.UnionOf((ir.ListOf(ir.Ref("a")), ir.Optional_(ir.DictOf(ir.StreamOf(ir.Ref("b")))), ir.LiteralOf(("x",))))
 
@@ -58,3 +58,9 @@ def test_passes_built_on_the_walker() -> None:
     assert not is_json(ir.UnionOf((ir.Primitive("str"), ir.ListOf(ir.HttpResponse()))))
     assert is_json(NESTED.members[0])
     assert shape_name(ir.ListOf(ir.DictOf(ir.Primitive("int"))), {}) == "list_dict_int"
+
+
+def test_without_optional_takes_off_one_optional_of_any_nullability() -> None:
+    inner = ir.ListOf(ir.Primitive("int"))
+    assert without_optional(ir.Optional_(inner, ir.Nullability.OPTIONAL_NULLABLE)) == inner
+    assert without_optional(inner) is inner
