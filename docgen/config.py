@@ -33,8 +33,8 @@ open-enums = false               # true, or ["[namespace.]Enum", ...]: enums kee
 "operations.ChatResponse.chat_completion_stream" = "[DONE]"
 ```
 
-Wire names are applied to the IR in :func:`apply_wire_names`, the one place that
-changes a field's ``wire_name`` after the pages are read.
+This module only reads settings; the passes that apply them to the IR (wire names,
+statuses, sentinels) are in :mod:`docgen.passes.settings`.
 """
 
 from __future__ import annotations
@@ -47,10 +47,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from . import dialects
-from .diagnostics import Diagnostic, error
+from . import dialects, json_settings
+from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
-from .ir import Model, Module, SourceSpan, Spec
+from .ir import SourceSpan
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -126,18 +126,11 @@ class Settings:
             + sorted(f"nullable={n.target}" for n in self.nullable)
             + sorted(f"open={o.target}" for o in self.open_enums)
         )
-        return (
-            f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan};"
-            + reading
-        )
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan};{reading}"
 
 
-class ConfigError(Exception):
+class ConfigError(DocgenError):
     """The configuration is wrong; carries every problem found in it."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("\n".join(d.render() for d in diagnostics))
-        self.diagnostics = diagnostics
 
 
 def find_pyproject(start: Path) -> Optional[Path]:
@@ -245,35 +238,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     for key in ("specs", "out", "templates"):
         if text(key) is not None:
             values[key] = base / table[key]
-    package = text("package")
-    if package is not None:
-        if not is_package_name(package):
-            problems.append(error(where.span(here, "package"), f"package {package!r} is not a dotted Python name"))
-        values["package"] = package
-    naming = text("wire-naming")
-    if naming is not None:
-        if naming not in WIRE_NAMINGS:
-            problems.append(
-                error(
-                    where.span(here, "wire-naming"),
-                    f"unknown wire-naming {naming!r}",
-                    "use " + " or ".join(repr(n) for n in WIRE_NAMINGS),
-                )
-            )
-        values["wire_naming"] = naming
-    matching = text("wire-matching")
-    if matching is not None:
-        if matching not in WIRE_MATCHINGS:
-            problems.append(
-                error(
-                    where.span(here, "wire-matching"),
-                    f"unknown wire-matching {matching!r}",
-                    "use " + " or ".join(repr(m) for m in WIRE_MATCHINGS),
-                )
-            )
-        values["wire_matching"] = matching
-    values["nullable"] = _nullable_table(table, where, problems)
-    values["open_enums"] = _open_enums(table, where, problems)
+    _names(text("package"), text("wire-naming"), where, problems, values)
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan", "keep-going"):
         if key in table:
@@ -285,18 +250,44 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
-    for status in values["statuses"]:
-        if responses.status_range(status.value) is None:
-            problems.append(
-                error(
-                    status.span,
-                    f"unknown status {status.value!r}",
-                    'write a code ("404"), a class ("4XX"), a phrase or "default"',
-                )
-            )
+    problems.extend(_unknown_statuses(values["statuses"]))
+    json_settings.read(table, where.span, problems, values)
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _names(
+    package: Optional[str], naming: Optional[str], where: _Locator, problems: list[Diagnostic], values: dict[str, Any]
+) -> None:
+    """``package`` (a dotted Python name) and ``wire-naming`` (one of :data:`WIRE_NAMINGS`)."""
+    here = "tool.docgen"
+    if package is not None:
+        if not is_package_name(package):
+            problems.append(error(where.span(here, "package"), f"package {package!r} is not a dotted Python name"))
+        values["package"] = package
+    if naming is not None:
+        if naming not in WIRE_NAMINGS:
+            problems.append(
+                error(
+                    where.span(here, "wire-naming"),
+                    f"unknown wire-naming {naming!r}",
+                    "use " + " or ".join(repr(n) for n in WIRE_NAMINGS),
+                )
+            )
+        values["wire_naming"] = naming
+
+
+def _unknown_statuses(statuses: tuple[FieldOverride, ...]) -> list[Diagnostic]:
+    return [
+        error(
+            status.span,
+            f"unknown status {status.value!r}",
+            'write a code ("404"), a class ("4XX"), a phrase or "default"',
+        )
+        for status in statuses
+        if responses.status_range(status.value) is None
+    ]
 
 
 def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> tuple[str, ...]:
@@ -338,42 +329,6 @@ def _field_table(
     return tuple(found)
 
 
-def _nullable_table(table: dict[str, Any], where: _Locator, problems: list[Diagnostic]) -> tuple[FieldOverride, ...]:
-    """``[tool.docgen.nullable]``: ``"[namespace.]Type.field" = true`` (``"Type.*"``: every field)."""
-    entries = table.get("nullable", {})
-    if not isinstance(entries, dict):
-        problems.append(
-            error(where.span("tool.docgen", "nullable"), "'nullable' must be a table of \"Type.field\" = true")
-        )
-        return ()
-    found = []
-    for target, value in entries.items():
-        span = where.span("tool.docgen.nullable", target)
-        if value is not True and value is not False:
-            problems.append(error(span, f"nullable entry {target!r} must be true or false"))
-        elif len(target.split(".")) < 2:
-            problems.append(error(span, f'nullable key {target!r} must name a field: "[namespace.]Type.field"'))
-        elif value:
-            found.append(FieldOverride(target, "true", span))
-    return tuple(found)
-
-
-def _open_enums(table: dict[str, Any], where: _Locator, problems: list[Diagnostic]) -> tuple[FieldOverride, ...]:
-    """``open-enums = true`` (every enum: target ``*``) or a list of ``"[namespace.]Enum"`` names."""
-    value = table.get("open-enums", False)
-    span = where.span("tool.docgen", "open-enums")
-    if value is True:
-        return (FieldOverride("*", "true", span),)
-    if value is False:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(
-            error(span, "'open-enums' must be true, false or a list of enum names", 'e.g. ["shared.Status"]')
-        )
-        return ()
-    return tuple(FieldOverride(name, "true", span) for name in value)
-
-
 def is_package_name(text: str) -> bool:
     return all(names.is_identifier(part) for part in text.split("."))
 
@@ -396,104 +351,3 @@ def check_package(settings: Settings, out: Path) -> Optional[str]:
             f"but OUT is {out}; change 'out' or 'package'"
         )
     return None
-
-
-# --- wire names ---------------------------------------------------------------------
-
-
-def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
-    """The spec with every field's wire name as configured: naming rule first, then overrides."""
-    problems: list[Diagnostic] = []
-    overrides: dict[tuple[str, str], str] = {}
-    for wire in settings.wire_names:
-        match, problem = _find_field(spec, wire)
-        if problem is not None:
-            problems.append(problem)
-        elif match is not None:
-            overrides[match] = wire.value
-    if settings.wire_naming == AS_DOCUMENTED and not overrides:
-        return spec, problems
-    modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
-    return Spec(modules), problems
-
-
-def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
-    """The spec with the configured response status and stream sentinel of body fields."""
-    problems: list[Diagnostic] = []
-    changes: dict[tuple[str, str], dict[str, str]] = {}
-    for key, attribute, entries in (
-        ("statuses", "status", settings.statuses),
-        ("sentinels", "sentinel", settings.sentinels),
-    ):
-        for entry in entries:
-            match, problem = _find_field(spec, entry, key)
-            if problem is not None:
-                problems.append(problem)
-            elif match is not None:
-                changes.setdefault(match, {})[attribute] = entry.value
-    if not changes:
-        return spec, problems
-    modules = []
-    for module in spec.modules:
-        decls = [
-            (
-                dataclasses.replace(
-                    d, fields=tuple(dataclasses.replace(f, **changes.get((d.key, f.name), {})) for f in d.fields)
-                )
-                if isinstance(d, Model)
-                else d
-            )
-            for d in module.decls
-        ]
-        modules.append(dataclasses.replace(module, decls=tuple(decls)))
-    return Spec(tuple(modules)), problems
-
-
-def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:
-    decls = []
-    for decl in module.decls:
-        if isinstance(decl, Model):
-            fields = tuple(
-                dataclasses.replace(f, wire_name=overrides.get((decl.key, f.name), _named(f.wire_name, naming)))
-                for f in decl.fields
-            )
-            decl = dataclasses.replace(decl, fields=fields)
-        decls.append(decl)
-    return dataclasses.replace(module, decls=tuple(decls))
-
-
-def _named(documented: str, naming: str) -> str:
-    return names.camel_case(documented) if naming == CAMEL_CASE else documented
-
-
-def _find_field(
-    spec: Spec, wire: FieldOverride, key: str = "wire-names"
-) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
-    """The (type key, field name) an override names, or the problem with it."""
-    *namespace, type_name, field_name = wire.target.split(".")
-    model, problem = find_model(spec, ".".join([*namespace, type_name]), wire.span, key)
-    if model is None:
-        return None, problem
-    for f in model.fields:
-        if field_name in (f.name, names.unescaped(f.name)):
-            return (model.key, f.name), None
-    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")
-
-
-def find_model(spec: Spec, target: str, span: SourceSpan, key: str) -> tuple[Optional[Model], Optional[Diagnostic]]:
-    """The model ``[namespace.]Type`` names, or the problem with the name (*key*: the setting)."""
-    *namespace, type_name = target.split(".")
-    qualifier = ".".join(namespace)
-    models = [
-        d
-        for d in spec.decls().values()
-        if isinstance(d, Model)
-        and d.name == type_name
-        and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
-    ]
-    if not models:
-        return None, error(span, f"{key}: no model {target!r} in the specs")
-    if len(models) > 1:
-        keys = ", ".join(sorted(m.key for m in models))
-        return None, error(span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace")
-    return models[0], None

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .config import display_path, find_model
+from .config import display_path
 from .diagnostics import Diagnostic, error
 from .emit import names
 from .emit.keys import normal_key, setting_target
 from .ir import DictOf, ListOf, Model, Optional_, Ref, SourceSpan, Spec, TypeRef
+from .passes.settings import find_model
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from . import config, helptext
 from .build import compile_sources, specs_root
-from .config import apply_wire_names
 from .diagnostics import has_errors
+from .passes.settings import apply_wire_names
 from .read.sources import Selection, load_sources
 from .samples import entries_text, match_samples, read_samples, write_entries
 

@@ -15,11 +15,11 @@ names it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ..ir import Field, Model, Optional_
 from . import names
+from .views import KeysView
 
 #: How far a key's normal form is from its spelling: what :func:`normal_key` drops.
 SEPARATORS = "_-.: "
@@ -28,18 +28,6 @@ SEPARATORS = "_-.: "
 def normal_key(key: str) -> str:
     """The key up to case and separators, as ``_parsing.normal_key`` computes it at run time."""
     return key.translate(str.maketrans("", "", SEPARATORS)).lower()
-
-
-@dataclass(frozen=True)
-class KeysView:
-    """``table``: the WireKeys constant's name; ``literal``: the text of its value;
-    ``exact``: the name of its bound exactness test, "" when the parser reads exact keys
-    only; ``nulls``: whether the parse body is wrapped to name the nullable setting."""
-
-    table: str
-    literal: str
-    exact: str
-    nulls: bool
 
 
 def setting_target(model: Model, field: Field) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..config import EXACT, FieldOverride, Settings, _find_field, find_model
+from ..config import EXACT, FieldOverride, Settings
 from ..diagnostics import Diagnostic, error
 from ..ir import Decl, Enum, Model, Nullability, Optional_, Spec
+from .settings import _find_field, find_model
 
 
 def apply_json_reading(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
