@@ -16,6 +16,7 @@ import sys
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any, NoReturn
 
 from ._errors import ParseError
@@ -260,15 +261,22 @@ def open_value(value: Enum | str | int) -> str | int:
 _SEPARATORS = str.maketrans("", "", "_-.: ")
 
 
+@lru_cache(maxsize=4096)
 def normal_key(key: str) -> str:
-    """A JSON key up to case and separators: ``sourceType``, ``source-type`` -> ``sourcetype``."""
+    """A JSON key up to case and separators: ``sourceType``, ``source-type`` -> ``sourcetype``
+    (remembered: an API sends the same keys over and over)."""
     return key.translate(_SEPARATORS).lower()
+
+
+_NORMALS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def matched_keys(value: dict[Any, Any], keys: frozenset[str]) -> int:
     """How many keys of *value* name one of *keys*, up to case and separators (how a union
     ranks the models that accept an object inexactly)."""
-    normals = {normal_key(key) for key in keys}
+    normals = _NORMALS.get(keys)
+    if normals is None:
+        normals = _NORMALS[keys] = frozenset(normal_key(key) for key in keys)
     return sum(
         1
         for key in value

@@ -332,9 +332,12 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -
             Constant(keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
         )
         guard, wants = _SHAPE_GUARDS["object"]
-        exact = f"value.keys() <= {keys}"
-        # an inexact match ranks by the keys that name fields, spelled any way tolerant matching reads
-        score = f"len(value.keys() & {keys})" if decl.exact_keys else f"_parsing.matched_keys(value, {keys})"
+        exact, score = f"value.keys() <= {keys}", f"len(value.keys() & {keys})"
+        if not decl.exact_keys:
+            # every key names a field in some spelling: as exact as tolerant matching reads;
+            # otherwise the rank counts the keys that name fields in any spelling
+            score = f"_parsing.matched_keys(value, {keys})"
+            exact = f"{exact} or {score} == len(value)"
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Enum):
         decl = ctx.decls[ref.key]
         assert isinstance(decl, Enum)

@@ -109,7 +109,9 @@ def _parse_TextPart_or_ImagePart_or_str(
         except _parsing.ParseError as exc:
             rejected.append(("TextPart", str(exc)))
         else:
-            if value.keys() <= _TextPart_KEYS:
+            if value.keys() <= _TextPart_KEYS or _parsing.matched_keys(
+                value, _TextPart_KEYS
+            ) == len(value):
                 return result_1
             score = _parsing.matched_keys(value, _TextPart_KEYS)
             if best is None or score > best[1]:
@@ -122,7 +124,9 @@ def _parse_TextPart_or_ImagePart_or_str(
         except _parsing.ParseError as exc:
             rejected.append(("ImagePart", str(exc)))
         else:
-            if value.keys() <= _ImagePart_KEYS:
+            if value.keys() <= _ImagePart_KEYS or _parsing.matched_keys(
+                value, _ImagePart_KEYS
+            ) == len(value):
                 return result_2
             score = _parsing.matched_keys(value, _ImagePart_KEYS)
             if best is None or score > best[1]:
