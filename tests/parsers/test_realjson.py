@@ -224,3 +224,14 @@ def test_a_union_ranks_inexact_models_by_the_keys_they_read_in_any_spelling(tmp_
     entry = import_module("realjson_union.models.shared.entry")
     parsed = entry.parse_entry({"streetName": "Main", "PostCode": "1000"})
     assert isinstance(parsed, package.Place) and parsed.post_code == "1000"
+
+
+def test_an_open_enum_page_of_the_pydantic_era_keeps_unknown_values(tmp_path: Path) -> None:
+    from parsers_strategies import PYDANTIC_ERA
+
+    package = _build(tmp_path, "realjson_pydantic_era", config.Settings(), PYDANTIC_ERA)
+    badge = package.Badge.from_dict({"label": "Rare", "level": "platinum"})
+    assert badge.level == "platinum" and type(badge.level) is str
+    assert badge.to_dict()["level"] == "platinum"
+    assert package.Badge.from_dict({"label": "Old", "level": "gold"}).level is package.BadgeLevel.GOLD
+    assert package.BadgeLevel.from_json("tin") == "tin"
