@@ -8,11 +8,7 @@ import sys
 from pathlib import Path
 
 from . import config, helptext
-from .build import compile_sources, specs_root
 from .diagnostics import has_errors
-from .passes.settings import apply_wire_names
-from .read.sources import Selection, load_sources
-from .samples import entries_text, match_samples, read_samples, write_entries
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -55,6 +51,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace, settings: config.Settings) -> int:
     """The command, the settings already read (SPECS among them)."""
+    # imported here: a no-op build must not load the page reader and the formatter
+    from .build import compile_sources, specs_root
+    from .passes.settings import apply_wire_names
+    from .read.sources import Selection, load_sources
+    from .samples import entries_text, match_samples, read_samples, write_entries
+
     assert settings.specs is not None
     sources, problems = load_sources(settings.specs, Selection(settings.include, settings.exclude))
     compiled = compile_sources(sources, 1, settings.dialect, specs_root(settings.specs))
