@@ -15,6 +15,7 @@ from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
 from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
+from .dialects.operations import lower_operation_pages
 from .failures import LeftOut
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.fields import shared_json_keys
@@ -84,6 +85,7 @@ def compile_sources(
     pages = read_pages(sources, jobs)
     flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
     skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
+    operation_pages = [p for p in pages if flavour.not_a_model_page(p.path) == "operation page"]
     if skipped:
         leave = {page for page, _ in skipped}
         pages = [p for p in pages if p.path not in leave]
@@ -104,7 +106,8 @@ def compile_sources(
     problems.extend(symbols.diagnostics)
     modules = _lower_all(pages, flavour, symbols, problems)
     problems.extend(_module_clashes(modules))
-    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
+    operations = lower_operation_pages(operation_pages, flavour, symbols, problems)
+    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)), operations)
     problems.extend(_recursive_unions(spec))
     depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)
     dropped = failures.left_out(failures.failed_pages(problems), depends)

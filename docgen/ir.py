@@ -202,11 +202,59 @@ class Module:
     decls: tuple[Decl, ...]
 
 
+# --- operations --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One row of an operation's ``Parameters`` table (kept for request builders)."""
+
+    name: str
+    type: TypeRef
+    required: bool
+    description: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRoute:
+    """One row of an operation's ``Errors`` table: the error raised for some statuses.
+
+    ``ref`` is the model (or union) its body is parsed into, None for an error the docs
+    give no page (the SDK's generic API error, or one whose body stays plain JSON).
+    """
+
+    name: str  # the exception class name, ``NotFoundError``
+    ref: TypeRef | None
+    statuses: tuple[str, ...]  # ``"404"``, ``"4XX"``, ``"default"``
+    content_type: str  # a media type or pattern, ``"*"`` for any
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One ``## operation`` section of an operation page: what its responses are."""
+
+    group: str  # the folder below the operations folder, ``account``
+    name: str  # the ``##`` heading, ``get_account``
+    response: TypeRef | None  # the ``Response`` type, None when the docs give none
+    errors: tuple[ErrorRoute, ...]
+    parameters: tuple[Parameter, ...]
+    span: SourceSpan
+    sentinel: str = ""  # configured event data that ends the operation's event stream
+
+    @property
+    def key(self) -> str:
+        return f"{self.group}.{self.name}"
+
+
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """Every module of a build, in a deterministic order (sorted by page path)."""
+    """Every module of a build, in a deterministic order (sorted by page path), and the
+    operations of the operation pages (sorted by key)."""
 
     modules: tuple[Module, ...]
+    operations: tuple[Operation, ...] = ()
 
     def decls(self) -> dict[str, Decl]:
         """The symbol table: key -> declaration."""

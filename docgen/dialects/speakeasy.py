@@ -81,6 +81,13 @@ class SpeakeasyDataclasses(Dialect):
     }
     external_link_names: ClassVar[Mapping[str, str]] = {"date": "datetime", "datetime": "date"}
     response_fields = ("content_type", "status_code", "raw_response")
+    parameter_columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "name": ("parameter",),
+        "type": ("type",),
+        "required": ("required",),
+        "description": ("description",),
+    }
+    placeholder_links = ("/.md",)  # ``[List[str]](../../models/.md)``: the docs link every type
 
     def namespace_of(self, page: str) -> str:
         """The folder's last part; ``models`` for a page right in the folder being built

@@ -42,6 +42,7 @@ from ..ir import (
     UnionOf,
 )
 from . import TEMPLATE_DIRS, names, parsers, responses
+from .operations import emit_operations
 from .spelling import (
     RUNTIME_MODULE,
     UNSET_MODULE,
@@ -347,6 +348,7 @@ def emit(
     for name, template in RUNTIME_FILES.items():
         files[name + ".py"] = render_runtime(template, env, _as_is)
     files.update(_packages(spec, env))
+    files.update(emit_operations(spec, env, decls, module_of))
     files["py.typed"] = ""
     return dict(sorted(formatter(files).items()))
 

@@ -1,0 +1,259 @@
+"""An operation page of some dialect -> IR operations: each ``## operation`` section's
+response type, its errors table and its parameters.
+
+The page is ``<operations folder>/<group>/README.md``; every level-2 section with
+sub-sections the dialect names (``Response``, ``Errors``, ``Parameters``) is one
+operation.  The titles, the columns and how a status is spelled come from the
+:class:`~docgen.dialects.dialect.Dialect`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..diagnostics import Diagnostic, error, remark
+from ..emit import names
+from ..ir import ErrorRoute, Operation, Optional_, Parameter, Ref, SourceSpan, TypeRef
+from ..read.markdown import Cell, Page, Section, Table
+from ..read.types import Generic, Link, TypeExpr, TypeSyntaxError, parse_type
+from ..resolve import Symbols
+from .dialect import Dialect
+from .types import Broken, Problem, TypeLowering
+
+_CODE = re.compile(r"^[1-5]\d\d$")
+_CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
+_RANGE = re.compile(r"^([1-5])xx?\s*-\s*([1-5])xx$", re.IGNORECASE)
+
+
+def group_of(path: str, dialect: Dialect) -> str:
+    """The group of an operation page: the folder right below the operations folder."""
+    folders = path.split("/")[:-1]
+    at = folders.index(dialect.operations_folder)
+    return "/".join(folders[at + 1 :])
+
+
+def statuses(text: str) -> Optional[tuple[str, ...]]:
+    """``"4XX, 5XX"`` -> ("4XX", "5XX"); ``"4x-5xx"`` -> ("4XX", "5XX"); None when unreadable."""
+    found: list[str] = []
+    for part in text.replace(";", ",").split(","):
+        word = part.strip()
+        if _CODE.match(word):
+            found.append(word)
+        elif _CLASS.match(word):
+            found.append(word[0] + "XX")
+        elif word.lower() == "default":
+            found.append("default")
+        elif _RANGE.match(word):
+            low, high = (int(g) for g in _RANGE.match(word).groups())  # type: ignore[union-attr]
+            if low > high:
+                return None
+            found.extend(f"{n}XX" for n in range(low, high + 1))
+        else:
+            return None
+    return tuple(found) or None
+
+
+def content_type(text: str) -> str:
+    """A Content Type cell as a pattern: ``*/*`` (or nothing) is ``*``."""
+    value = text.replace("\\", "").strip().lower()
+    return "*" if value in ("", "*", "*/*") else value
+
+
+class _Reader:
+    def __init__(self, page: Page, symbols: Symbols, dialect: Dialect) -> None:
+        self.page = page
+        self.dialect = dialect
+        self.types = TypeLowering(page.path, dialect, symbols)
+        self.problems: list[Diagnostic] = []
+        self.remarks: list[Diagnostic] = []
+        self.group = group_of(page.path, dialect)
+
+    def operations(self) -> list[Operation]:
+        found: list[Operation] = []
+        seen: dict[str, SourceSpan] = {}
+        for head, subs in _operation_sections(self.page.sections, self.dialect):
+            name = head.title.text.strip()
+            if not names.is_identifier(name):
+                self.problems.append(
+                    error(head.title.span, f"operation name {name!r} is not a Python identifier", "rename it")
+                )
+                continue
+            if name in seen:
+                self.problems.append(
+                    error(
+                        head.title.span,
+                        f"operation {name!r} is already documented in group {self.group!r} at {seen[name]}",
+                        "give one of them another name",
+                    )
+                )
+                continue
+            seen[name] = head.title.span
+            operation = self.operation(name, head, subs)
+            if operation is not None:
+                found.append(operation)
+        return found
+
+    def operation(self, name: str, head: Section, subs: dict[str, Section]) -> Optional[Operation]:
+        before = len(self.problems)
+        response = None
+        if self.dialect.response_section in subs:
+            response = self.response(subs[self.dialect.response_section])
+        errors = self.errors(subs[self.dialect.errors_section]) if self.dialect.errors_section in subs else ()
+        parameters = ()
+        if self.dialect.parameters_section in subs:
+            parameters = self.parameters(subs[self.dialect.parameters_section])
+        if len(self.problems) > before:
+            return None
+        return Operation(self.group, name, response, errors, parameters, head.title.span)
+
+    def response(self, section: Section) -> Optional[TypeRef]:
+        cell = next((b.cell for b in section.blocks if b.kind == "paragraph" and b.cell is not None), None)
+        if cell is None:
+            self.problems.append(
+                error(section.title.span, "'Response' section names no type", "write the type: **[models.Foo](...)**")
+            )
+            return None
+        return self.lower(cell)
+
+    def lower(self, cell: Cell) -> Optional[TypeRef]:
+        try:
+            return self.types.lower(self._unplaceholder(parse_type(cell)))
+        except TypeSyntaxError as exc:
+            self.problems.append(error(exc.span, exc.message, exc.hint))
+        except Problem as exc:
+            self.problems.append(exc.diagnostic)
+        except Broken as exc:
+            self.problems.append(
+                error(cell.span, f"type {cell.text!r} is defined by {exc.page}, which has errors", "fix that page")
+            )
+        return None
+
+    def _unplaceholder(self, expr: TypeExpr) -> TypeExpr:
+        """A link whose target has no file name (``../../models/.md``) only decorates its text."""
+        if isinstance(expr, Link) and any(expr.href.endswith(t) for t in self.dialect.placeholder_links):
+            return self._unplaceholder(expr.inner)
+        if isinstance(expr, Generic):
+            return Generic(expr.head, tuple(self._unplaceholder(a) for a in expr.args), expr.span)  # type: ignore[arg-type]
+        return expr
+
+    def _columns(self, section: Section, roles: dict[str, tuple[str, ...]]) -> Optional[tuple[Table, dict[str, int]]]:
+        table = next((b.table for b in section.blocks if b.table is not None), None)
+        if table is None:
+            self.problems.append(error(section.title.span, f"'{section.title.text}' section has no table", ""))
+            return None
+        headers = [c.text.strip().lower() for c in table.header]
+        columns = {role: headers.index(t) for role, texts in roles.items() for t in texts if t in headers}
+        missing = [texts[0] for role, texts in roles.items() if role not in columns]
+        if missing:
+            self.problems.append(
+                error(table.span, f"'{section.title.text}' table has no {' or '.join(missing)!r} column", "")
+            )
+            return None
+        return table, columns
+
+    def errors(self, section: Section) -> tuple[ErrorRoute, ...]:
+        found = self._columns(section, dict(self.dialect.error_columns))
+        if found is None:
+            return ()
+        table, columns = found
+        routes = []
+        for row in table.rows:
+            if len(row) <= max(columns.values()):
+                continue
+            ctype = "".join(p.text for p in row[columns["content_type"]].inlines if p.kind in ("text", "code", "mark"))
+            route = self.error_row(row[columns["type"]], row[columns["status"]], ctype)
+            if route is not None:
+                routes.append(route)
+        return tuple(routes)
+
+    def error_row(self, type_cell: Cell, status_cell: Cell, ctype: str) -> Optional[ErrorRoute]:
+        codes = statuses(status_cell.text)
+        if codes is None:
+            self.problems.append(
+                error(
+                    status_cell.span,
+                    f"unreadable status {status_cell.text.strip()!r} in the errors table",
+                    'write codes ("404"), classes ("4XX") or "default", separated by commas',
+                )
+            )
+            return None
+        written = type_cell.text.strip()
+        short = written.rpartition(".")[2]
+        if not names.is_identifier(short):
+            self.problems.append(error(type_cell.span, f"error type {written!r} is not a Python name", ""))
+            return None
+        ref: Optional[TypeRef] = None
+        if any(p.kind == "link_open" for p in type_cell.inlines):
+            ref = self.lower(type_cell)
+            if ref is None:
+                return None
+        else:
+            found = self.types.symbols.lookup(written, self.page.path)
+            ref = Ref(found.key) if found is not None else None
+        if isinstance(ref, Optional_):
+            ref = ref.inner
+        return ErrorRoute(short, ref, codes, content_type(ctype), type_cell.span)
+
+    def parameters(self, section: Section) -> tuple[Parameter, ...]:
+        found = self._columns(section, dict(self.dialect.parameter_columns))
+        if found is None:
+            return ()
+        table, columns = found
+        params = []
+        for row in table.rows:
+            if len(row) <= max(columns.values()):
+                continue
+            name = row[columns["name"]].text.strip().strip("`")
+            before = len(self.problems)
+            ref = self.lower(row[columns["type"]])
+            if ref is None:
+                # Parameters are kept for later use: one that cannot be read is a remark.
+                later = self.problems[before:]
+                del self.problems[before:]
+                self.remarks.extend(remark(p.span, p.message, p.hint) for p in later)
+                continue
+            required = (
+                self.dialect.is_required(row[columns["required"]].text.strip()) if "required" in columns else True
+            )
+            description = row[columns["description"]].text if "description" in columns else ""
+            params.append(Parameter(name, ref, bool(required), description.strip(), row[columns["name"]].span))
+        return tuple(params)
+
+
+def _operation_sections(sections: tuple[Section, ...], dialect: Dialect) -> list[tuple[Section, dict[str, Section]]]:
+    """Each level-2 section with the dialect's operation sub-sections, and those by title."""
+    titles = {dialect.response_section, dialect.errors_section, dialect.parameters_section}
+    found: list[tuple[Section, dict[str, Section]]] = []
+    current: Optional[tuple[Section, dict[str, Section]]] = None
+    for section in sections:
+        if section.level <= 2:
+            if current is not None and current[1]:
+                found.append(current)
+            current = (section, {}) if section.level == 2 else None
+        elif current is not None and section.level == 3:
+            title = section.title.text.strip()
+            if title in titles:
+                current[1].setdefault(title, section)
+    if current is not None and current[1]:
+        found.append(current)
+    return found
+
+
+def lower_operations(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[list[Operation], list[Diagnostic]]:
+    """The operations an operation page documents, and the problems reading them."""
+    reader = _Reader(page, symbols, dialect)
+    operations = reader.operations()
+    return operations, reader.problems + reader.remarks
+
+
+def lower_operation_pages(
+    pages: list[Page], dialect: Dialect, symbols: Symbols, problems: list[Diagnostic]
+) -> tuple[Operation, ...]:
+    """The operations of every operation page, sorted by key; their problems appended to *problems*."""
+    found: list[Operation] = []
+    for page in pages:
+        operations, page_problems = dialect.lower_operations(page, symbols)
+        found.extend(operations)
+        problems.extend(page_problems)
+    return tuple(sorted(found, key=lambda o: o.key))

@@ -1,0 +1,430 @@
+"""Operations -> response parsers: ``sdks/<group>.py``, ``api_errors.py``, ``_operations.py``.
+
+Each operation's routes come from its IR: the success routes from its ``Response`` type
+(a model or list is JSON, an event stream ``text/event-stream``, ``str`` ``text/*``,
+``bytes`` and the raw response ``application/octet-stream``, none: a bodiless ``2XX``),
+or, for a response model of the seed's kind, from its body fields as ``from_response``
+reads them; then one error route per status of its Errors table.  The docs never say
+which 2XX status succeeds: success routes answer ``2XX``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import jinja2
+
+from ..ir import (
+    Decl,
+    ErrorRoute,
+    HttpResponse,
+    Model,
+    Module,
+    Operation,
+    Optional_,
+    Primitive,
+    Ref,
+    Spec,
+    StreamKind,
+    StreamOf,
+    TypeRef,
+    Union_,
+    UnionOf,
+)
+from . import parsers, responses
+from .spelling import Annotator, docstring_literal, python_field_names
+
+OPERATIONS_FOLDER = "sdks"
+ERRORS_MODULE = "api_errors"
+DISPATCH_MODULE = "_dispatch"
+REGISTRY_MODULE = "_operations"
+#: The body field of a response model that wraps a page of results (pagination).
+RESULT_FIELD = "result"
+JSON_TYPE, STREAM_TYPE, OCTETS = "application/json", "text/event-stream", "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """``name(response, value)``: the response model holding *value* in ``field``."""
+
+    name: str
+    model: str
+    fields: tuple[str, ...]  # the HTTP fields (content type, status, raw response), or ()
+    field: str  # the body field, "" for none
+    headers: str = ""  # the headers field, "" for none
+
+
+@dataclass(frozen=True)
+class OperationView:
+    name: str
+    docstring: str
+    adocstring: str
+    routes: tuple[str, ...]  # the arguments of each _dispatch.Route(...)
+
+
+@dataclass(frozen=True)
+class GroupView:
+    docstring: str
+    top_imports: tuple[str, ...]
+    bottom_imports: tuple[str, ...]
+    readers: tuple[responses.BodyReader, ...]
+    event_parsers: tuple[responses.EventParser, ...]
+    wrappers: tuple[Wrapper, ...]
+    operations: tuple[OperationView, ...]
+    helpers: tuple[parsers.Helper, ...]
+
+
+@dataclass(frozen=True)
+class ErrorClass:
+    name: str
+    base: str
+    docstring: str
+    data: str  # the annotation of .data, "" for none
+
+
+@dataclass(frozen=True)
+class ErrorsView:
+    imports: tuple[str, ...]
+    classes: tuple[ErrorClass, ...]
+    generic: str
+
+
+def _status(low: int, high: int) -> str:
+    if low == high:
+        return str(low)
+    if (low, high) == (100, 599):
+        return "default"
+    return f"{low // 100}XX"
+
+
+def _strip(ref: TypeRef) -> TypeRef:
+    return ref.inner if isinstance(ref, Optional_) else ref
+
+
+def _stream_item(ref: TypeRef) -> Optional[TypeRef]:
+    """The event type of an event stream (or a union of its sync and async forms)."""
+    ref = responses._stream_of_union(ref)
+    return ref.item if isinstance(ref, StreamOf) and ref.kind is not StreamKind.EVENT_STREAM_ASYNC else None
+
+
+class _GroupEmitter:
+    """The views of one group module: routes, readers, event parsers, imports."""
+
+    def __init__(self, group: str, spec: Spec, decls: dict[str, Decl], module_of: dict[str, Module], errors: dict):
+        self.module = Module(f"{OPERATIONS_FOLDER}/{group}/README.md", (OPERATIONS_FOLDER, group), ())
+        self.decls, self.module_of, self.errors = decls, module_of, errors
+        self.annotator = Annotator(self.module, decls, module_of)
+        self.annotator.spelling = _spellings(decls, module_of)
+        self.ctx = parsers.ParserContext(decls, self.annotator.type, self.annotator.function, [], False)
+        self.readers: list[responses.BodyReader] = []
+        self.events: list[responses.EventParser] = []
+        self.wrappers: list[Wrapper] = []
+        self.error_reads: dict[str, str] = {}
+        self.annotator.imports.need_stdlib("Any")
+
+    def parse(self, ref: TypeRef, value: str, path: str) -> str:
+        return parsers.parse_expression(ref, value, path, self.ctx)
+
+    def reader(self, base: str, ref: TypeRef) -> str:
+        name = self.ctx.unique(f"_read_{base}")
+        self.readers.append(responses.BodyReader(name, self.annotator.type(ref), self.parse(ref, "value", '"$"')))
+        self.annotator.imports.http = True
+        self.annotator.imports.parsing = True
+        return name
+
+    def event_parser(self, base: str, item: TypeRef) -> str:
+        name = self.ctx.unique(f"_event_{base}")
+        self.events.append(responses._event_parser(name, item, self.parse, self.annotator.type, self.decls))
+        self.annotator.imports.sse = self.annotator.imports.http = self.annotator.imports.parsing = True
+        return name
+
+    def route(self, status: str, ctype: str, action: str, ref: Optional[TypeRef], **extra: str) -> str:
+        spelled = self.annotator.type(_strip(ref)) if ref is not None else "None"
+        args = [repr(status), repr(ctype), repr(action), spelled] + [f"{k}={v}" for k, v in extra.items() if v]
+        return ", ".join(args)
+
+    def success(self, op: Operation) -> list[str]:
+        response = op.response
+        if response is None:
+            return [self.route("2XX", "*", "none", None)]
+        ref = _strip(response)
+        decl = self.decls.get(ref.key) if isinstance(ref, Ref) else None
+        if isinstance(decl, Model) and responses.is_operation_response(decl):
+            return self.wrapped(op, decl, ref)  # type: ignore[arg-type]
+        if isinstance(decl, Model) and _headers_wrapper(decl):
+            return self.headers_wrapped(op, decl, ref)  # type: ignore[arg-type]
+        item = _stream_item(ref)
+        if item is not None:
+            sentinel = repr(op.sentinel) if op.sentinel else ""
+            return [
+                self.route("2XX", STREAM_TYPE, "stream", item, read=self.event_parser(op.name, item), sentinel=sentinel)
+            ]
+        members = self._members(ref)
+        if len(members) > 1 and len({_kind(m) for m in members}) > 1:
+            routes = []
+            for m in members:
+                routes += self.success(Operation(op.group, op.name, m, (), (), op.span, op.sentinel))
+            return routes
+        if ref == Primitive("str"):
+            return [self.route("2XX", "text/*", "text", None)]
+        if ref == Primitive("bytes"):
+            return [self.route("2XX", OCTETS, "bytes", None)]
+        if ref == HttpResponse():
+            return [self.route("2XX", OCTETS, "raw", None)]
+        return [self.route("2XX", JSON_TYPE, "model", ref, read=self.reader(op.name, ref))]
+
+    def _members(self, ref: TypeRef) -> list[TypeRef]:
+        decl = self.decls.get(ref.key) if isinstance(ref, Ref) else None
+        if isinstance(decl, Union_):
+            return list(decl.members)
+        return list(ref.members) if isinstance(ref, UnionOf) else [ref]
+
+    def headers_wrapped(self, op: Operation, model: Model, ref: Ref) -> list[str]:
+        """Routes of a response model holding the headers and at most one body field."""
+        attribute = dict(zip((f.name for f in model.fields), _python_names(model, self.decls, self.module_of)))
+        body = next((f for f in model.fields if f.name != "headers"), None)
+        headers = attribute.get("headers", "")
+        name = self.ctx.unique(f"_wrap_{op.name}")
+        field = attribute[body.name] if body is not None else ""
+        self.wrappers.append(Wrapper(name, self.annotator.type(ref), (), field, headers))
+        self.annotator.imports.http = True
+        inner = Operation(op.group, op.name, body.type if body else None, (), (), op.span, op.sentinel)
+        return [r + f", wrap_body={name}" for r in self.success(inner)]
+
+    def wrapped(self, op: Operation, model: Model, ref: Ref) -> list[str]:
+        """Routes of a response model: its body fields, as from_response reads them."""
+        spelled = self.annotator.type(ref)
+        wrap = f"{spelled}.from_response"
+        attribute = dict(zip((f.name for f in model.fields), _python_names(model, self.decls, self.module_of)))
+        trio = tuple(attribute[n] for n in model.response_fields)
+        routes = []
+        bodies = [b for b in responses.body_fields(model) if b.kind != responses.HEADERS]
+        order = [b for b in bodies if b.kind in (responses.JSON, responses.STREAM, responses.TEXT)]
+        for body in order + [b for b in bodies if b.kind in (responses.BYTES, responses.RAW)]:
+            status = _status(body.status_low, body.status_high)
+            if body.kind == responses.STREAM:
+                name = self.ctx.unique(f"_wrap_{op.name}")
+                self.wrappers.append(Wrapper(name, spelled, (trio[0], trio[1], trio[2]), attribute[body.field.name]))
+                self.annotator.imports.http = True
+                sentinel = op.sentinel or body.field.sentinel
+                parser = self.event_parser(op.name, body.item)
+                routes.append(
+                    self.route(
+                        status,
+                        STREAM_TYPE,
+                        "stream",
+                        body.item,
+                        read=parser,
+                        sentinel=repr(sentinel) if sentinel else "",
+                        wrap_body=name,
+                    )
+                )
+                continue
+            ctype, action = {
+                responses.JSON: (JSON_TYPE, "model"),
+                responses.TEXT: ("text/*", "text"),
+                responses.BYTES: (OCTETS, "bytes"),
+                responses.RAW: (OCTETS, "raw"),
+            }[body.kind]
+            routes.append(self.route(status, ctype, action, body.item if action == "model" else None, wrap=wrap))
+        if not bodies:
+            routes.append(self.route("2XX", "*", "none", None, wrap=wrap))
+        return routes
+
+    def error_routes(self, op: Operation) -> list[str]:
+        routes = []
+        for row in op.errors:
+            read = self.error_reader(row)
+            for status in row.statuses:
+                routes.append(
+                    f"{status!r}, {row.content_type!r}, 'error', api_errors.{row.name}"
+                    + (f", read={read}" if read else "")
+                )
+        return routes
+
+    def error_reader(self, row: ErrorRoute) -> str:
+        """The reader of an error's body model; plain JSON for a JSON error without one."""
+        if row.name in self.error_reads:
+            return self.error_reads[row.name]
+        ref = self.errors.get(row.name)
+        if ref is not None:
+            read = self.reader(f"error_{row.name}", ref)
+        elif "json" in row.content_type:
+            read = f"{DISPATCH_MODULE}.read_json_value"
+        else:
+            read = ""
+        self.error_reads[row.name] = read
+        return read
+
+    def view(self, page: str, operations: list[Operation]) -> GroupView:
+        ops = []
+        for op in operations:
+            routes = self.success(op) + self.error_routes(op)
+            doc = f"The result of a response of {op.key}, or the error its docs give for it."
+            ops.append(
+                OperationView(
+                    op.name,
+                    docstring_literal(doc),
+                    docstring_literal(f"parse_{op.name} for an httpx.AsyncClient response."),
+                    tuple(routes),
+                )
+            )
+        helpers = self.ctx.helpers()
+        top = [l for l in self.annotator.imports.top_lines(self.module.module)]
+        top.append(f"from .. import {DISPATCH_MODULE}, {ERRORS_MODULE}")
+        return GroupView(
+            docstring_literal(f"Response parsers of the operations documented in {page}; generated by docgen."),
+            tuple(top),
+            tuple(self.annotator.imports.bottom_lines()),
+            tuple(self.readers),
+            tuple(self.events),
+            tuple(self.wrappers),
+            tuple(ops),
+            helpers,
+        )
+
+
+def _kind(ref: TypeRef) -> str:
+    """How a response of type *ref* travels: stream, text, bytes, raw or JSON."""
+    ref = _strip(ref)
+    if _stream_item(ref) is not None:
+        return "stream"
+    return {Primitive("str"): "text", Primitive("bytes"): "bytes", HttpResponse(): "raw"}.get(ref, "json")
+
+
+def _headers_wrapper(model: Model) -> bool:
+    """A response model of the pydantic era: ``headers`` (the response headers) and at most one body field."""
+    headers = next((f for f in model.fields if f.name == "headers"), None)
+    if headers is not None and _strip(headers.type) != responses.DictOf(responses.ListOf(Primitive("str"))):
+        return False
+    others = [f for f in model.fields if f.name != "headers"]
+    return (headers is not None and len(others) <= 1) or [f.name for f in others] == [RESULT_FIELD]
+
+
+def _python_names(model: Model, decls: dict[str, Decl], module_of: dict[str, Module]) -> list[str]:
+    annotator = Annotator(module_of[model.key], decls, module_of)
+    used = " ".join(annotator.type(f.type) for f in model.fields)
+    words = {w.split(".")[0] for w in used.replace("[", " ").replace("]", " ").replace(",", " ").split()}
+    return python_field_names(model, frozenset(words))
+
+
+def _spellings(decls: dict[str, Decl], module_of: dict[str, Module]) -> dict[str, str]:
+    """Every type spelled by its name, or ``alias.Name`` when two share a name."""
+    by_name: dict[str, list[str]] = {}
+    for key, decl in decls.items():
+        by_name.setdefault(decl.name, []).append(key)
+    spelling = {}
+    taken = {"api_errors", DISPATCH_MODULE, "Any"}
+    for name, keys in by_name.items():
+        for key in keys:
+            clash = len(keys) > 1 or name in taken
+            spelling[key] = "_".join(module_of[key].module[-2:]) + "." + name if clash else name
+    return spelling
+
+
+def error_models(spec: Spec, decls: dict[str, Decl]) -> dict[str, Optional[TypeRef]]:
+    """Exception name -> the body model it carries: every type of an ``errors`` folder, and
+    every error an Errors table names (None where the docs give it no model)."""
+    found: dict[str, Optional[TypeRef]] = {}
+    for module in spec.modules:
+        if "errors" in module.module[:-1]:
+            for decl in module.decls:
+                found.setdefault(decl.name, Ref(decl.key))
+    for op in spec.operations:
+        for row in op.errors:
+            if row.ref is not None:
+                found[row.name] = row.ref
+            else:
+                found.setdefault(row.name, None)
+    return found
+
+
+def _generic(spec: Spec, models: dict[str, Optional[TypeRef]]) -> str:
+    """The tree's generic API error: the error without a model that most rows name for ``*``."""
+    counts: dict[str, int] = {}
+    for op in spec.operations:
+        for row in op.errors:
+            if models.get(row.name) is None and row.content_type == "*":
+                counts[row.name] = counts.get(row.name, 0) + 1
+    return max(sorted(counts), key=lambda n: counts[n]) if counts else ""
+
+
+def errors_view(spec: Spec, models: dict[str, Optional[TypeRef]], decls, module_of) -> ErrorsView:
+    module = Module("api_errors.md", (ERRORS_MODULE,), ())
+    annotator = Annotator(module, decls, module_of)
+    annotator.spelling = {k: "_models_" + v.replace(".", "_") for k, v in _spellings(decls, module_of).items()}
+    generic = _generic(spec, models)
+    classes, imports = [], []
+    for name in sorted(models):
+        if name in ("ResponseError", "UnexpectedResponseError"):
+            continue
+        ref = models[name]
+        data = ""
+        if ref is not None:
+            keys = [r.key for r in _refs(ref)]
+            for key in keys:
+                where = ".".join(module_of[key].module)
+                imports.append(f"from .{where} import {decls[key].name} as {annotator.spelling[key]}")
+            data = _annotation(ref, annotator.spelling, decls)
+        kind = "the SDK's generic API error" if name == generic else f"the {name} error response"
+        doc = f"{kind[0].upper() + kind[1:]}" + (
+            f"; ``data`` is its body as {data.replace('_models_', '')}." if data else "."
+        )
+        classes.append(ErrorClass(name, "ResponseError", docstring_literal(doc), data))
+    return ErrorsView(tuple(sorted(set(imports))), tuple(classes), generic or "ResponseError")
+
+
+def _refs(ref: TypeRef) -> list[Ref]:
+    if isinstance(ref, Ref):
+        return [ref]
+    if isinstance(ref, Optional_):
+        return _refs(ref.inner)
+    return [r for m in getattr(ref, "members", ()) for r in _refs(m)]
+
+
+def _annotation(ref: TypeRef, spelling: dict[str, str], decls) -> str:
+    if isinstance(ref, Ref):
+        return spelling[ref.key]
+    return "Any"
+
+
+def emit_operations(spec: Spec, env: jinja2.Environment, decls, module_of) -> dict[str, str]:
+    """The files of the operations: one module per group, the errors, the registry, the runtime."""
+    if not spec.operations:
+        return {}
+    models = error_models(spec, decls)
+    files = {
+        f"{ERRORS_MODULE}.py": env.get_template("api_errors.py.jinja").render(
+            errors=errors_view(spec, models, decls, module_of)
+        )
+    }
+    files[f"{DISPATCH_MODULE}.py"] = env.get_template("dispatch.py.jinja").render()
+    groups: dict[str, list[Operation]] = {}
+    for op in spec.operations:
+        groups.setdefault(op.group, []).append(op)
+    registry = []
+    for group, ops in sorted(groups.items()):
+        emitter = _GroupEmitter(group, spec, decls, module_of, models)
+        view = emitter.view(f"{OPERATIONS_FOLDER}/{group}/README.md", ops)
+        files[f"{OPERATIONS_FOLDER}/{group}.py"] = env.get_template("operations.py.jinja").render(group=view)
+        registry += [RegistryEntry(repr(op.key), f"{OPERATIONS_FOLDER}_{group}", op.name) for op in ops]
+    imports = tuple(f"from .{OPERATIONS_FOLDER} import {g} as {OPERATIONS_FOLDER}_{g}" for g in sorted(groups))
+    files[f"{REGISTRY_MODULE}.py"] = env.get_template("registry.py.jinja").render(
+        registry=RegistryView(imports, tuple(registry))
+    )
+    files[f"{OPERATIONS_FOLDER}/__init__.py"] = '"""Response parsers, one module per group of operations."""\n'
+    return files
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    key: str
+    module: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RegistryView:
+    imports: tuple[str, ...]
+    operations: tuple[RegistryEntry, ...]
