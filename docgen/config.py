@@ -344,16 +344,22 @@ def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnos
     if settings.wire_naming == AS_DOCUMENTED and not overrides:
         return spec, problems
     modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
-    return Spec(modules), problems
+    return Spec(modules, spec.operations), problems
 
 
 def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
     """The spec with the configured response status and stream sentinel of body fields."""
     problems: list[Diagnostic] = []
     changes: dict[tuple[str, str], dict[str, str]] = {}
+    by_operation = {w.target: w.value for w in settings.sentinels if w.target in {o.key for o in spec.operations}}
+    if by_operation:  # "group.operation" = "[DONE]": the sentinel of that operation's event stream
+        operations = tuple(
+            dataclasses.replace(o, sentinel=by_operation.get(o.key, o.sentinel)) for o in spec.operations
+        )
+        spec = dataclasses.replace(spec, operations=operations)
     for key, attribute, entries in (
         ("statuses", "status", settings.statuses),
-        ("sentinels", "sentinel", settings.sentinels),
+        ("sentinels", "sentinel", tuple(w for w in settings.sentinels if w.target not in by_operation)),
     ):
         for entry in entries:
             match, problem = _find_field(spec, entry, key)
@@ -376,7 +382,7 @@ def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnosti
             for d in module.decls
         ]
         modules.append(dataclasses.replace(module, decls=tuple(decls)))
-    return Spec(tuple(modules)), problems
+    return Spec(tuple(modules), spec.operations), problems
 
 
 def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:

@@ -111,7 +111,7 @@ def with_referrer_counts(diagnostics: list[Diagnostic], depends: Mapping[str, se
 
 def kept(spec: Spec, dropped: Mapping[str, LeftOut]) -> Spec:
     """The spec without the modules that are left out."""
-    return Spec(tuple(m for m in spec.modules if m.page not in dropped))
+    return Spec(tuple(m for m in spec.modules if m.page not in dropped), spec.operations)
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\([^)]*\)|\b\d+\b")
