@@ -13,9 +13,9 @@ import jinja2
 from . import dialects, failures
 from .config import Settings, apply_statuses, apply_wire_names
 from .diagnostics import Diagnostic, error, has_errors
+from .dialects.operations import lower_operation_pages
 from .emit import names
 from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
-from .dialects.operations import lower_operation_pages
 from .failures import LeftOut
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.fields import shared_json_keys

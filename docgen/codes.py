@@ -136,6 +136,11 @@ CODES: tuple[Code, ...] = (
         r"type .* is defined by .*, which has errors",
         "type 'models.Widget' is defined by models/widget.md, which has errors",
     ),
+    Code(
+        "D141",
+        r"operation group .* is not a Python module name",
+        "operation group 'sdk-first' is not a Python module name",
+    ),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..diagnostics import Diagnostic, error, remark
+from ..diagnostics import Diagnostic, error, note
 from ..emit import names
 from ..ir import ErrorRoute, Operation, Optional_, Parameter, Ref, SourceSpan, TypeRef
 from ..read.markdown import Cell, Page, Section, Table
@@ -66,7 +66,7 @@ class _Reader:
         self.dialect = dialect
         self.types = TypeLowering(page.path, dialect, symbols)
         self.problems: list[Diagnostic] = []
-        self.remarks: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
         self.group = group_of(page.path, dialect)
 
     def operations(self) -> list[Operation]:
@@ -140,14 +140,24 @@ class _Reader:
     def _columns(self, section: Section, roles: dict[str, tuple[str, ...]]) -> Optional[tuple[Table, dict[str, int]]]:
         table = next((b.table for b in section.blocks if b.table is not None), None)
         if table is None:
-            self.problems.append(error(section.title.span, f"'{section.title.text}' section has no table", ""))
+            self.problems.append(
+                error(
+                    section.title.span,
+                    f"'{section.title.text}' section has no table",
+                    "add the markdown table below it",
+                )
+            )
             return None
         headers = [c.text.strip().lower() for c in table.header]
         columns = {role: headers.index(t) for role, texts in roles.items() for t in texts if t in headers}
         missing = [texts[0] for role, texts in roles.items() if role not in columns]
         if missing:
             self.problems.append(
-                error(table.span, f"'{section.title.text}' table has no {' or '.join(missing)!r} column", "")
+                error(
+                    table.span,
+                    f"'{section.title.text}' table has no {' or '.join(repr(m) for m in missing)} column",
+                    "headers: " + ", ".join(repr(texts[0]) for texts in roles.values()),
+                )
             )
             return None
         return table, columns
@@ -181,7 +191,11 @@ class _Reader:
         written = type_cell.text.strip()
         short = written.rpartition(".")[2]
         if not names.is_identifier(short):
-            self.problems.append(error(type_cell.span, f"error type {written!r} is not a Python name", ""))
+            self.problems.append(
+                error(
+                    type_cell.span, f"error type {written!r} is not a Python name", "write the exception's class name"
+                )
+            )
             return None
         ref: Optional[TypeRef] = None
         if any(p.kind == "link_open" for p in type_cell.inlines):
@@ -208,10 +222,10 @@ class _Reader:
             before = len(self.problems)
             ref = self.lower(row[columns["type"]])
             if ref is None:
-                # Parameters are kept for later use: one that cannot be read is a remark.
+                # Parameters are kept for later use: one that cannot be read is a note (-v).
                 later = self.problems[before:]
                 del self.problems[before:]
-                self.remarks.extend(remark(p.span, p.message, p.hint) for p in later)
+                self.notes.extend(note(p.span, p.message, p.hint) for p in later)
                 continue
             required = (
                 self.dialect.is_required(row[columns["required"]].text.strip()) if "required" in columns else True
@@ -244,7 +258,7 @@ def lower_operations(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[li
     """The operations an operation page documents, and the problems reading them."""
     reader = _Reader(page, symbols, dialect)
     operations = reader.operations()
-    return operations, reader.problems + reader.remarks
+    return operations, reader.problems + reader.notes
 
 
 def lower_operation_pages(
@@ -253,6 +267,16 @@ def lower_operation_pages(
     """The operations of every operation page, sorted by key; their problems appended to *problems*."""
     found: list[Operation] = []
     for page in pages:
+        group = group_of(page.path, dialect)
+        if not all(names.is_identifier(part) for part in group.split("/")) or "/" in group:
+            problems.append(
+                error(
+                    SourceSpan(page.path, 1, 1),
+                    f"operation group {group!r} is not a Python module name",
+                    "rename the folder (a group is one folder below the operations folder)",
+                )
+            )
+            continue
         operations, page_problems = dialect.lower_operations(page, symbols)
         found.extend(operations)
         problems.extend(page_problems)

@@ -9,7 +9,7 @@ chosen per response by status code and content type:
 * a ``bytes`` field takes any content type that no other field of the status claims,
   and so does a field of the raw response type (the docs' way to say "the raw response"),
   which is given the response object itself;
-* a ``str`` field takes ``text/*``;
+* a ``str`` field takes a textual type: ``text/*``, ``message/*``, XML;
 * ``headers: Dict[str, List[str]]`` is filled from the response headers;
 * any other field takes JSON (``application/json`` or any ``+json`` type).
 
@@ -185,7 +185,7 @@ def _condition(body: BodyField) -> str:
         status = f"status == {body.status_low}"
     else:
         status = f"{body.status_low} <= status <= {body.status_high}"
-    media = {JSON: "_http.is_json(media)", STREAM: "_http.is_event_stream(media)", TEXT: 'media.startswith("text/")'}
+    media = {JSON: "_http.is_json(media)", STREAM: "_http.is_event_stream(media)", TEXT: "_http.is_text(media)"}
     return f"{status} and {media[body.kind]}" if body.kind in media else status
 
 
