@@ -10,7 +10,7 @@ operation.  The titles, the columns and how a status is spelled come from the
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Mapping, Optional
 
 from ..diagnostics import Diagnostic, error, note
 from ..emit import names
@@ -162,17 +162,20 @@ class _Reader:
             return None
         return table, columns
 
+    def _rows(self, section: Section, roles: Mapping[str, tuple[str, ...]]) -> Iterator[dict[str, Cell]]:
+        """Each row of the section's table with every role's column, by role."""
+        found = self._columns(section, dict(roles))
+        if found is not None:
+            table, columns = found
+            for row in table.rows:
+                if len(row) > max(columns.values()):
+                    yield {role: row[i] for role, i in columns.items()}
+
     def errors(self, section: Section) -> tuple[ErrorRoute, ...]:
-        found = self._columns(section, dict(self.dialect.error_columns))
-        if found is None:
-            return ()
-        table, columns = found
         routes = []
-        for row in table.rows:
-            if len(row) <= max(columns.values()):
-                continue
-            ctype = "".join(p.text for p in row[columns["content_type"]].inlines if p.kind in ("text", "code", "mark"))
-            route = self.error_row(row[columns["type"]], row[columns["status"]], ctype)
+        for row in self._rows(section, self.dialect.error_columns):
+            ctype = "".join(p.text for p in row["content_type"].inlines if p.kind in ("text", "code", "mark"))
+            route = self.error_row(row["type"], row["status"], ctype)
             if route is not None:
                 routes.append(route)
         return tuple(routes)
@@ -210,28 +213,20 @@ class _Reader:
         return ErrorRoute(short, ref, codes, content_type(ctype), type_cell.span)
 
     def parameters(self, section: Section) -> tuple[Parameter, ...]:
-        found = self._columns(section, dict(self.dialect.parameter_columns))
-        if found is None:
-            return ()
-        table, columns = found
         params = []
-        for row in table.rows:
-            if len(row) <= max(columns.values()):
-                continue
-            name = row[columns["name"]].text.strip().strip("`")
+        for row in self._rows(section, self.dialect.parameter_columns):
             before = len(self.problems)
-            ref = self.lower(row[columns["type"]])
+            ref = self.lower(row["type"])
             if ref is None:
                 # Parameters are kept for later use: one that cannot be read is a note (-v).
                 later = self.problems[before:]
                 del self.problems[before:]
                 self.notes.extend(note(p.span, p.message, p.hint) for p in later)
                 continue
-            required = (
-                self.dialect.is_required(row[columns["required"]].text.strip()) if "required" in columns else True
-            )
-            description = row[columns["description"]].text if "description" in columns else ""
-            params.append(Parameter(name, ref, bool(required), description.strip(), row[columns["name"]].span))
+            required = self.dialect.is_required(row["required"].text.strip()) if "required" in row else True
+            description = row["description"].text.strip() if "description" in row else ""
+            name = row["name"].text.strip().strip("`")
+            params.append(Parameter(name, ref, bool(required), description, row["name"].span))
         return tuple(params)
 
 
