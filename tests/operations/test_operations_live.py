@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import subprocess
 import sys
 import threading
 import time
@@ -84,7 +85,7 @@ def package(tmp_path_factory: pytest.TempPathFactory):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     sys.path.insert(0, str(root))
-    yield importlib.import_module(f"{PACKAGE}._operations"), importlib.import_module(f"{PACKAGE}.api_errors")
+    yield importlib.import_module(f"{PACKAGE}._operations"), importlib.import_module(f"{PACKAGE}.api_errors"), root
     sys.path.remove(str(root))
     for name in [m for m in sys.modules if m.startswith(PACKAGE)]:
         del sys.modules[name]
@@ -100,7 +101,7 @@ def _sync_clients():
 
 @pytest.mark.parametrize("client", list(_sync_clients()))
 def test_sync_clients(package, server, client):
-    ops, errors = package
+    ops, errors, _ = package
     get = _sync_clients()[client]
     gadget = ops.OPERATIONS["gadgets.get_gadget"].parse(get(server + "/gadget"))
     assert (gadget.name, gadget.size) == ("lamp", 3)
@@ -126,7 +127,7 @@ def test_sync_clients(package, server, client):
 
 
 def test_async_client(package, server):
-    ops, errors = package
+    ops, errors, _ = package
 
     async def run():
         async with httpx.AsyncClient() as client:
@@ -149,7 +150,7 @@ def test_async_client(package, server):
 
 
 def test_routes_are_public(package):
-    ops, errors = package
+    ops, errors, _ = package
     routes = ops.OPERATIONS["gadgets.get_gadget"].routes
     assert [(r.status, r.content_type, r.action) for r in routes][:3] == [
         ("2XX", "application/json", "model"),
@@ -160,3 +161,14 @@ def test_routes_are_public(package):
     assert json.dumps(sorted(ops.OPERATIONS)) == json.dumps(
         ["gadgets.delete_gadget", "gadgets.get_gadget", "gadgets.watch_ticks"]
     )
+
+
+def test_mypy_strict_and_ruff_pass(package):
+    _, _, root = package
+    checks = [
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310", "-q", PACKAGE],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", PACKAGE],
+    ]
+    for command in checks:
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
