@@ -106,7 +106,8 @@ def compile_sources(
     problems.extend(symbols.diagnostics)
     modules = _lower_all(pages, flavour, symbols, problems)
     problems.extend(_module_clashes(modules))
-    operations = lower_operation_pages(operation_pages, flavour, symbols, problems)
+    decls = {d.key: d for m in modules for d in m.decls}
+    operations = lower_operation_pages(operation_pages, flavour, symbols, problems, decls)
     spec = Spec(tuple(sorted(modules, key=lambda m: m.page)), operations)
     problems.extend(_recursive_unions(spec))
     depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)

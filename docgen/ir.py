@@ -232,6 +232,15 @@ class ErrorRoute:
 
 
 @dataclass(frozen=True, slots=True)
+class ResponseWrapper:
+    """A response model that holds the body in one field and, maybe, the headers in another
+    (the dialect says which): what the operation returns, filled from the response."""
+
+    body: str  # the field holding the body, "" for an operation without one
+    headers: str  # the field holding the response headers, "" for none
+
+
+@dataclass(frozen=True, slots=True)
 class Operation:
     """One ``## operation`` section of an operation page: what its responses are."""
 
@@ -242,6 +251,7 @@ class Operation:
     parameters: tuple[Parameter, ...]
     span: SourceSpan
     sentinel: str = ""  # configured event data that ends the operation's event stream
+    wrapper: ResponseWrapper | None = None  # the response type is such a model
 
     @property
     def key(self) -> str:

@@ -178,6 +178,10 @@ class Dialect:
         "name": ("parameter",),
         "type": ("type",),
     }
+    #: Fields of a response model that wraps an operation's body: the response headers
+    #: (``Dict[str, List[str]]``) and the body of a paged result.  "": the flavour has none.
+    wrapper_headers_field: ClassVar[str] = ""
+    wrapper_body_field: ClassVar[str] = ""
     #: Link targets that only decorate a type's text (they name no page).
     placeholder_links: ClassVar[tuple[str, ...]] = ()
 

@@ -9,12 +9,27 @@ operation.  The titles, the columns and how a status is spelled come from the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator, Mapping, Optional
 
 from ..diagnostics import Diagnostic, error, note
 from ..emit import names
-from ..ir import ErrorRoute, Operation, Optional_, Parameter, Ref, SourceSpan, TypeRef
+from ..ir import (
+    Decl,
+    DictOf,
+    ErrorRoute,
+    ListOf,
+    Model,
+    Operation,
+    Optional_,
+    Parameter,
+    Primitive,
+    Ref,
+    ResponseWrapper,
+    SourceSpan,
+    TypeRef,
+)
 from ..read.markdown import Cell, Page, Section, Table
 from ..read.types import Generic, Link, TypeExpr, TypeSyntaxError, parse_type
 from ..resolve import Symbols
@@ -256,10 +271,28 @@ def lower_operations(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[li
     return operations, reader.problems + reader.notes
 
 
+def response_wrapper(operation: Operation, decls: Mapping[str, Decl], dialect: Dialect) -> Optional[ResponseWrapper]:
+    """The wrapper an operation's response model is: the dialect's headers field
+    (``Dict[str, List[str]]``) with at most one more field, or its paged-result field alone."""
+    ref = operation.response.inner if isinstance(operation.response, Optional_) else operation.response
+    model = decls.get(ref.key) if isinstance(ref, Ref) else None
+    if not isinstance(model, Model) or model.response_fields or not dialect.wrapper_headers_field:
+        return None
+    headers = next((f for f in model.fields if f.name == dialect.wrapper_headers_field), None)
+    headers_type = headers.type.inner if headers is not None and isinstance(headers.type, Optional_) else None
+    if headers is not None and (headers_type or headers.type) != DictOf(ListOf(Primitive("str"))):
+        return None
+    others = [f.name for f in model.fields if f is not headers]
+    if (headers is not None and len(others) <= 1) or others == [dialect.wrapper_body_field]:
+        return ResponseWrapper(others[0] if others else "", headers.name if headers is not None else "")
+    return None
+
+
 def lower_operation_pages(
-    pages: list[Page], dialect: Dialect, symbols: Symbols, problems: list[Diagnostic]
+    pages: list[Page], dialect: Dialect, symbols: Symbols, problems: list[Diagnostic], decls: Mapping[str, Decl]
 ) -> tuple[Operation, ...]:
-    """The operations of every operation page, sorted by key; their problems appended to *problems*."""
+    """The operations of every operation page, sorted by key; their problems appended to
+    *problems*.  *decls*: the lowered types, by key (which response models wrap a body)."""
     found: list[Operation] = []
     for page in pages:
         group = group_of(page.path, dialect)
@@ -273,6 +306,6 @@ def lower_operation_pages(
             )
             continue
         operations, page_problems = dialect.lower_operations(page, symbols)
-        found.extend(operations)
+        found.extend(dataclasses.replace(o, wrapper=response_wrapper(o, decls, dialect)) for o in operations)
         problems.extend(page_problems)
     return tuple(sorted(found, key=lambda o: o.key))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..ir import Decl, Module, Ref, Spec, TypeRef
+from . import names
 from .spelling import docstring_literal
 
 ERRORS_MODULE = "api_errors"
@@ -31,6 +32,7 @@ class ErrorsView:
     imports: tuple[str, ...]
     classes: tuple[ErrorClass, ...]
     generic: str
+    exported: tuple[str, ...]  # ``__all__``, in isort's order
 
 
 def spellings(decls: dict[str, Decl], module_of: dict[str, Module]) -> dict[str, str]:
@@ -95,4 +97,5 @@ def errors_view(
         shown = f"``{decls[ref.key].name}``" if isinstance(ref, Ref) else "JSON"
         doc = kind + (f"; ``data`` is its body as {shown}." if data else ".")
         classes.append(ErrorClass(name, "ResponseError", docstring_literal(doc), data))
-    return ErrorsView(tuple(sorted(imports)), tuple(classes), generic or "ResponseError")
+    exported = sorted([c.name for c in classes] + ["ResponseError", "UnexpectedResponseError"], key=names.isort_key)
+    return ErrorsView(tuple(sorted(imports)), tuple(classes), generic or "ResponseError", tuple(exported))

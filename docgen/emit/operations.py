@@ -10,6 +10,7 @@ which 2XX status succeeds: success routes answer ``2XX``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Optional
 
@@ -38,8 +39,6 @@ from .spelling import Annotator, docstring_literal, python_field_names
 
 OPERATIONS_FOLDER = "sdks"
 REGISTRY_MODULE = "_operations"
-#: The body field of a response model that wraps a page of results (pagination).
-RESULT_FIELD = "result"
 #: The content types a ``str`` body takes (what ``_http.is_text`` accepts).
 TEXT_TYPES = ("text/*", "message/*", "application/xml")
 JSON_TYPE, STREAM_TYPE, OCTETS = "application/json", "text/event-stream", "application/octet-stream"
@@ -138,7 +137,7 @@ class _GroupEmitter:
         decl = self.decls.get(ref.key) if isinstance(ref, Ref) else None
         if isinstance(decl, Model) and responses.is_operation_response(decl):
             return self.wrapped(op, decl, ref)  # type: ignore[arg-type]
-        if isinstance(decl, Model) and _headers_wrapper(decl):
+        if isinstance(decl, Model) and op.wrapper is not None:
             return self.headers_wrapped(op, decl, ref)  # type: ignore[arg-type]
         item = _stream_item(ref)
         if item is not None:
@@ -150,7 +149,7 @@ class _GroupEmitter:
         if len(members) > 1 and len({_kind(m) for m in members}) > 1:
             routes = []
             for m in members:
-                routes += self.success(Operation(op.group, op.name, m, (), (), op.span, op.sentinel))
+                routes += self.success(dataclasses.replace(op, response=m, errors=()))
             return routes
         if ref == Primitive("str"):
             return [self.route("2XX", ctype, "text", None) for ctype in TEXT_TYPES]
@@ -167,15 +166,17 @@ class _GroupEmitter:
         return list(ref.members) if isinstance(ref, UnionOf) else [ref]
 
     def headers_wrapped(self, op: Operation, model: Model, ref: Ref) -> list[str]:
-        """Routes of a response model holding the headers and at most one body field."""
+        """Routes of a response model holding the body (and the headers) in the fields the
+        dialect named (``Operation.wrapper``)."""
+        assert op.wrapper is not None
         attribute = dict(zip((f.name for f in model.fields), _python_names(model, self.decls, self.module_of)))
-        body = next((f for f in model.fields if f.name != "headers"), None)
-        headers = attribute.get("headers", "")
+        body = next((f for f in model.fields if f.name == op.wrapper.body), None)
+        headers = attribute.get(op.wrapper.headers, "")
         name = self.ctx.unique(f"_wrap_{op.name}")
         field = attribute[body.name] if body is not None else ""
         self.wrappers.append(Wrapper(name, self.annotator.type(ref), (), field, headers))
         self.annotator.imports.http = True
-        inner = Operation(op.group, op.name, body.type if body else None, (), (), op.span, op.sentinel)
+        inner = dataclasses.replace(op, response=body.type if body else None, errors=(), wrapper=None)
         return [r + f", wrap_body={name}" for r in self.success(inner)]
 
     def wrapped(self, op: Operation, model: Model, ref: Ref) -> list[str]:
@@ -290,15 +291,6 @@ def _kind(ref: TypeRef) -> str:
     if _stream_item(ref) is not None:
         return "stream"
     return {Primitive("str"): "text", Primitive("bytes"): "bytes", HttpResponse(): "raw"}.get(ref, "json")
-
-
-def _headers_wrapper(model: Model) -> bool:
-    """A response model of the pydantic era: ``headers`` (the response headers) and at most one body field."""
-    headers = next((f for f in model.fields if f.name == "headers"), None)
-    if headers is not None and _strip(headers.type) != responses.DictOf(responses.ListOf(Primitive("str"))):
-        return False
-    others = [f for f in model.fields if f.name != "headers"]
-    return (headers is not None and len(others) <= 1) or [f.name for f in others] == [RESULT_FIELD]
 
 
 def _python_names(model: Model, decls: dict[str, Decl], module_of: dict[str, Module]) -> list[str]:

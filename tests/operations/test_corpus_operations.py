@@ -7,6 +7,7 @@ Skipped where ../shared is absent.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import re
 import subprocess
@@ -72,12 +73,20 @@ def test_the_seed_operation_both_ways(builds: dict[str, Path], corpus: str) -> N
         listed = chat.parse(httpx.Response(200, headers={"content-type": "application/json"}, content=body))
         events = b'data: {"content": "hel"}\n\ndata: {"content": "lo"}\n\n'
         streamed = chat.parse(httpx.Response(200, headers={"content-type": "text/event-stream"}, content=events))
+        alisted = asyncio.run(
+            chat.aparse(httpx.Response(200, headers={"content-type": "application/json"}, content=body))
+        )
+        astreamed = asyncio.run(_collect(chat, events, corpus))
     finally:
         sys.path.remove(str(out.parent))
     if corpus == "speakeasy-v1-sdk":  # the 2024 response model, filled as from_response fills it
         assert listed.status_code == 200 and listed.chat_completion_stream is None
-        listed = listed.chat_completion_result
+        listed, alisted = listed.chat_completion_result, alisted.chat_completion_result
         streamed = streamed.chat_completion_stream
+    assert alisted == listed and [(type(i).__name__, i.data.content) for i in astreamed] == [
+        ("ChatCompletionEvent", "hel"),
+        ("ChatCompletionEvent", "lo"),
+    ]
     assert [type(item).__name__ for item in listed] == ["ChatCompletionEvent", "ChatCompletionEvent"]
     assert [item.data.content for item in listed] == ["hel", "lo"]
     # events of the union ChatCompletionEvent | SentinelEvent (ChatCompletionStream in the pydantic era)
@@ -85,3 +94,11 @@ def test_the_seed_operation_both_ways(builds: dict[str, Path], corpus: str) -> N
         ("ChatCompletionEvent", "hel"),
         ("ChatCompletionEvent", "lo"),
     ]
+
+
+async def _collect(chat, events: bytes, corpus: str) -> list:
+    import httpx
+
+    result = await chat.aparse(httpx.Response(200, headers={"content-type": "text/event-stream"}, content=events))
+    stream = result.chat_completion_stream if corpus == "speakeasy-v1-sdk" else result
+    return [item async for item in stream]

@@ -76,7 +76,7 @@ def server():
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory):
     sentinel = FieldOverride("gadgets.watch_ticks", "[DONE]", SourceSpan("pyproject.toml", 1, 1))
-    settings = Settings(dialect="speakeasy-pydantic", sentinels=(sentinel,))
+    settings = Settings(sentinels=(sentinel,))  # the dialect is told by the Response type
     generated = generate(DOCS, settings=settings)
     assert not [d for d in generated.diagnostics if d.severity == "error"]
     root = tmp_path_factory.mktemp("ops")
