@@ -40,6 +40,7 @@ REPLIES = {
     "/odd": (302, "text/plain", [b"elsewhere"]),
     "/html": (200, "text/html", [b"<p>not json</p>"]),
     "/empty": (204, "", []),
+    "/done": (200, "text/plain", [b"done"]),
 }
 
 
@@ -124,6 +125,9 @@ def test_sync_clients(package, server, client):
             ops.OPERATIONS["gadgets.get_gadget"].parse(get(server + path))
         assert isinstance(odd.value, errors.APIError) and isinstance(odd.value, errors.ResponseError)
     assert ops.OPERATIONS["gadgets.delete_gadget"].parse(get(server + "/empty")) is None
+    with pytest.raises(errors.UnexpectedResponseError) as body:  # the docs describe no body
+        ops.OPERATIONS["gadgets.delete_gadget"].parse(get(server + "/done"))
+    assert body.value.body_start == b"done" and body.value.status_code == 200
 
 
 def test_async_client(package, server):

@@ -1,0 +1,53 @@
+"""Operation pages in the pipeline: --keep-going leaves out the operations whose types are
+left out, and keeps the others."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from docgen.build import generate
+from docgen.config import Settings
+
+TABLE = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+
+
+def _page(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_keep_going_leaves_out_operations_of_left_out_types(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _page(
+        docs / "models/shared/good.md",
+        "# Good\n\n## Fields\n\n" + TABLE + "| `name` | *str* | :heavy_check_mark: | N/A |\n",
+    )
+    _page(
+        docs / "models/shared/bad.md",
+        "# Bad\n\n## Fields\n\n" + TABLE + "| `name` | *Mystery* | :heavy_check_mark: | N/A |\n",
+    )
+    holder_row = "| `bad` | [shared.Bad](bad.md) | :heavy_check_mark: | N/A |\n"
+    _page(docs / "models/shared/holder.md", "# Holder\n\n## Fields\n\n" + TABLE + holder_row)
+    operations = "".join(
+        f"## {name}\n\n### Response\n\n**[shared.{model}](../../models/shared/{model.lower()}.md)**\n\n"
+        for name, model in (("get_good", "Good"), ("get_holder", "Holder"))
+    )
+    _page(docs / "sdks/things/README.md", "# Things\n\n" + operations)
+    result = generate(docs, settings=Settings(keep_going=True))
+    assert [d.message for d in result.diagnostics if d.severity == "error"] == [
+        "unknown type name 'Mystery' (1 other page refers to it)"
+    ]
+    out = tmp_path / "out" / "kept_ops"
+    for rel, text in result.files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(out.parent))
+    try:
+        registry = importlib.import_module("kept_ops._operations")
+        assert sorted(registry.OPERATIONS) == ["things.get_good"]
+    finally:
+        sys.path.remove(str(out.parent))
+        for name in [m for m in sys.modules if m.startswith("kept_ops")]:
+            del sys.modules[name]
