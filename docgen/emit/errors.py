@@ -8,31 +8,15 @@ content type, ``APIError`` or ``SDKError``) is the base of ``UnexpectedResponseE
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from ..ir import Decl, Module, Ref, Spec, TypeRef
 from . import names
+from .operation_views import ErrorClass, ErrorsView
 from .spelling import docstring_literal
 
 ERRORS_MODULE = "api_errors"
 DISPATCH_MODULE = "_dispatch"
-
-
-@dataclass(frozen=True)
-class ErrorClass:
-    name: str
-    base: str
-    docstring: str
-    data: str  # the annotation of .data, "" for none
-
-
-@dataclass(frozen=True)
-class ErrorsView:
-    imports: tuple[str, ...]
-    classes: tuple[ErrorClass, ...]
-    generic: str
-    exported: tuple[str, ...]  # ``__all__``, in isort's order
 
 
 def spellings(decls: dict[str, Decl], module_of: dict[str, Module]) -> dict[str, str]:

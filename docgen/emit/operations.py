@@ -11,7 +11,6 @@ which 2XX status succeeds: success routes answer ``2XX``.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Optional
 
 import jinja2
@@ -23,7 +22,6 @@ from ..ir import (
     Model,
     Module,
     Operation,
-    Optional_,
     Primitive,
     Ref,
     Spec,
@@ -33,46 +31,18 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..walk import without_optional
 from . import parsers, responses
 from .errors import DISPATCH_MODULE, ERRORS_MODULE, error_models, errors_view, spellings
+from .operation_views import GroupView, OperationView, RegistryEntry, RegistryView, RouteView, Wrapper
 from .spelling import Annotator, docstring_literal, python_field_names
+from .views import BodyReader, EventParser, HttpFields
 
 OPERATIONS_FOLDER = "sdks"
 REGISTRY_MODULE = "_operations"
 #: The content types a ``str`` body takes (what ``_http.is_text`` accepts).
 TEXT_TYPES = ("text/*", "message/*", "application/xml")
 JSON_TYPE, STREAM_TYPE, OCTETS = "application/json", "text/event-stream", "application/octet-stream"
-
-
-@dataclass(frozen=True)
-class Wrapper:
-    """``name(response, value)``: the response model holding *value* in ``field``."""
-
-    name: str
-    model: str
-    fields: tuple[str, ...]  # the HTTP fields (content type, status, raw response), or ()
-    field: str  # the body field, "" for none
-    headers: str = ""  # the headers field, "" for none
-
-
-@dataclass(frozen=True)
-class OperationView:
-    name: str
-    docstring: str
-    adocstring: str
-    routes: tuple[str, ...]  # the arguments of each _dispatch.Route(...)
-
-
-@dataclass(frozen=True)
-class GroupView:
-    docstring: str
-    top_imports: tuple[str, ...]
-    bottom_imports: tuple[str, ...]
-    readers: tuple[responses.BodyReader, ...]
-    event_parsers: tuple[responses.EventParser, ...]
-    wrappers: tuple[Wrapper, ...]
-    operations: tuple[OperationView, ...]
-    helpers: tuple[parsers.Helper, ...]
 
 
 def _status(low: int, high: int) -> str:
@@ -83,13 +53,9 @@ def _status(low: int, high: int) -> str:
     return f"{low // 100}XX"
 
 
-def _strip(ref: TypeRef) -> TypeRef:
-    return ref.inner if isinstance(ref, Optional_) else ref
-
-
 def _stream_item(ref: TypeRef) -> Optional[TypeRef]:
     """The event type of an event stream (or a union of its sync and async forms)."""
-    ref = responses._stream_of_union(ref)
+    ref = responses.stream_of_union(ref)
     return ref.item if isinstance(ref, StreamOf) and ref.kind is not StreamKind.EVENT_STREAM_ASYNC else None
 
 
@@ -102,8 +68,8 @@ class _GroupEmitter:
         self.annotator = Annotator(self.module, decls, module_of)
         self.annotator.spelling = spellings(decls, module_of)
         self.ctx = parsers.ParserContext(decls, self.annotator.type, self.annotator.function, [], False)
-        self.readers: list[responses.BodyReader] = []
-        self.events: list[responses.EventParser] = []
+        self.readers: list[BodyReader] = []
+        self.events: list[EventParser] = []
         self.wrappers: list[Wrapper] = []
         self.error_reads: dict[str, str] = {}
         self.annotator.imports.need_stdlib("Any")
@@ -113,27 +79,28 @@ class _GroupEmitter:
 
     def reader(self, base: str, ref: TypeRef) -> str:
         name = self.ctx.unique(f"_read_{base}")
-        self.readers.append(responses.BodyReader(name, self.annotator.type(ref), self.parse(ref, "value", '"$"')))
+        self.readers.append(BodyReader(name, self.annotator.type(ref), self.parse(ref, "value", '"$"')))
         self.annotator.imports.http = True
         self.annotator.imports.parsing = True
         return name
 
     def event_parser(self, base: str, item: TypeRef) -> str:
         name = self.ctx.unique(f"_event_{base}")
-        self.events.append(responses._event_parser(name, item, self.parse, self.annotator.type, self.decls))
+        self.events.append(responses.event_parser(name, item, self.parse, self.annotator.type, self.decls))
         self.annotator.imports.sse = self.annotator.imports.http = self.annotator.imports.parsing = True
         return name
 
-    def route(self, status: str, ctype: str, action: str, ref: Optional[TypeRef], **extra: str) -> str:
-        spelled = self.annotator.type(_strip(ref)) if ref is not None else "None"
-        args = [repr(status), repr(ctype), repr(action), spelled] + [f"{k}={v}" for k, v in extra.items() if v]
-        return ", ".join(args)
+    def route(self, status: str, ctype: str, action: str, ref: Optional[TypeRef], **extra: str) -> RouteView:
+        """A route; *ref* is spelled as the class (or typing form) the body becomes."""
+        spelled = self.annotator.type(without_optional(ref)) if ref is not None else "None"
+        keywords = ", ".join(f"{k}={v}" for k, v in extra.items() if v)
+        return RouteView(repr(status), repr(ctype), repr(action), spelled, keywords)
 
-    def success(self, op: Operation) -> list[str]:
+    def success(self, op: Operation) -> list[RouteView]:
         response = op.response
         if response is None:
             return [self.route("2XX", "*", "none", None)]
-        ref = _strip(response)
+        ref = without_optional(response)
         decl = self.decls.get(ref.key) if isinstance(ref, Ref) else None
         if isinstance(decl, Model) and responses.is_operation_response(decl):
             return self.wrapped(op, decl, ref)  # type: ignore[arg-type]
@@ -165,7 +132,7 @@ class _GroupEmitter:
             return list(decl.members)
         return list(ref.members) if isinstance(ref, UnionOf) else [ref]
 
-    def headers_wrapped(self, op: Operation, model: Model, ref: Ref) -> list[str]:
+    def headers_wrapped(self, op: Operation, model: Model, ref: Ref) -> list[RouteView]:
         """Routes of a response model holding the body (and the headers) in the fields the
         dialect named (``Operation.wrapper``)."""
         assert op.wrapper is not None
@@ -174,17 +141,17 @@ class _GroupEmitter:
         headers = attribute.get(op.wrapper.headers, "")
         name = self.ctx.unique(f"_wrap_{op.name}")
         field = attribute[body.name] if body is not None else ""
-        self.wrappers.append(Wrapper(name, self.annotator.type(ref), (), field, headers))
+        self.wrappers.append(Wrapper(name, self.annotator.type(ref), None, field, headers))
         self.annotator.imports.http = True
         inner = dataclasses.replace(op, response=body.type if body else None, errors=(), wrapper=None)
-        return [r + f", wrap_body={name}" for r in self.success(inner)]
+        return [_with_keyword(r, f"wrap_body={name}") for r in self.success(inner)]
 
-    def wrapped(self, op: Operation, model: Model, ref: Ref) -> list[str]:
+    def wrapped(self, op: Operation, model: Model, ref: Ref) -> list[RouteView]:
         """Routes of a response model: its body fields, as from_response reads them."""
         spelled = self.annotator.type(ref)
         wrap = f"{spelled}.from_response"
         attribute = dict(zip((f.name for f in model.fields), _python_names(model, self.decls, self.module_of)))
-        trio = tuple(attribute[n] for n in model.response_fields)
+        http = HttpFields(*(attribute[n] for n in model.response_fields))
         routes = []
         bodies = [b for b in responses.body_fields(model) if b.kind != responses.HEADERS]
         order = [b for b in bodies if b.kind in (responses.JSON, responses.STREAM, responses.TEXT)]
@@ -192,7 +159,7 @@ class _GroupEmitter:
             status = _status(body.status_low, body.status_high)
             if body.kind == responses.STREAM:
                 name = self.ctx.unique(f"_wrap_{op.name}")
-                self.wrappers.append(Wrapper(name, spelled, (trio[0], trio[1], trio[2]), attribute[body.field.name]))
+                self.wrappers.append(Wrapper(name, spelled, http, attribute[body.field.name]))
                 self.annotator.imports.http = True
                 sentinel = op.sentinel or body.field.sentinel
                 parser = self.event_parser(op.name, body.item)
@@ -220,14 +187,19 @@ class _GroupEmitter:
             routes.append(self.route("2XX", "*", "none", None, wrap=wrap))
         return routes
 
-    def error_routes(self, op: Operation) -> list[str]:
+    def error_routes(self, op: Operation) -> list[RouteView]:
         routes = []
         for row in op.errors:
             read = self.error_reader(row)
             for status in row.statuses:
                 routes.append(
-                    f"{status!r}, {row.content_type!r}, 'error', api_errors.{row.name}"
-                    + (f", read={read}" if read else "")
+                    RouteView(
+                        repr(status),
+                        repr(row.content_type),
+                        repr("error"),
+                        f"{ERRORS_MODULE}.{row.name}",
+                        f"read={read}" if read else "",
+                    )
                 )
         return routes
 
@@ -272,6 +244,10 @@ class _GroupEmitter:
         )
 
 
+def _with_keyword(route: RouteView, keyword: str) -> RouteView:
+    return dataclasses.replace(route, extra=f"{route.extra}, {keyword}" if route.extra else keyword)
+
+
 def _with_support(lines: list[str]) -> list[str]:
     """The module's import lines with ``_dispatch`` and ``api_errors`` among the package's own."""
     ours = {DISPATCH_MODULE, ERRORS_MODULE}
@@ -287,7 +263,7 @@ def _with_support(lines: list[str]) -> list[str]:
 
 def _kind(ref: TypeRef) -> str:
     """How a response of type *ref* travels: stream, text, bytes, raw or JSON."""
-    ref = _strip(ref)
+    ref = without_optional(ref)
     if _stream_item(ref) is not None:
         return "stream"
     return {Primitive("str"): "text", Primitive("bytes"): "bytes", HttpResponse(): "raw"}.get(ref, "json")
@@ -326,16 +302,3 @@ def emit_operations(spec: Spec, env: jinja2.Environment, decls, module_of) -> di
     )
     files[f"{OPERATIONS_FOLDER}/__init__.py"] = '"""Response parsers, one module per group of operations."""\n'
     return files
-
-
-@dataclass(frozen=True)
-class RegistryEntry:
-    key: str
-    module: str
-    name: str
-
-
-@dataclass(frozen=True)
-class RegistryView:
-    imports: tuple[str, ...]
-    operations: tuple[RegistryEntry, ...]

@@ -3,12 +3,15 @@ left out, and keeps the others."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import inspect
 import sys
 from pathlib import Path
 
 from docgen.build import generate
 from docgen.config import Settings
+from docgen.emit import operation_views
 
 TABLE = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
 
@@ -51,3 +54,16 @@ def test_keep_going_leaves_out_operations_of_left_out_types(tmp_path: Path) -> N
         sys.path.remove(str(out.parent))
         for name in [m for m in sys.modules if m.startswith("kept_ops")]:
             del sys.modules[name]
+
+
+def test_the_operation_views_are_documented_frozen_dataclasses() -> None:
+    classes = [
+        c
+        for _, c in inspect.getmembers(operation_views, inspect.isclass)
+        if dataclasses.is_dataclass(c) and c.__module__ == operation_views.__name__
+    ]
+    assert len(classes) == 8
+    for cls in classes:
+        assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+        assert cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("), cls
+        assert all("tuple[str, str" not in str(f.type) for f in dataclasses.fields(cls)), cls
