@@ -19,8 +19,7 @@ import pytest
 import requests
 
 from docgen.build import generate
-from docgen.config import FieldOverride, Settings
-from docgen.ir import SourceSpan
+from docgen.config import load
 
 DOCS = Path(__file__).parent / "docs"
 PACKAGE = "docgen_operations_under_test"
@@ -76,11 +75,11 @@ def server():
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory):
-    sentinel = FieldOverride("gadgets.watch_ticks", "[DONE]", SourceSpan("pyproject.toml", 1, 1))
-    settings = Settings(sentinels=(sentinel,))  # the dialect is told by the Response type
-    generated = generate(DOCS, settings=settings)
-    assert not [d for d in generated.diagnostics if d.severity == "error"]
     root = tmp_path_factory.mktemp("ops")
+    pyproject = root / "pyproject.toml"  # the sentinel keyed by operation, as users write it
+    pyproject.write_text('[tool.docgen.sentinels]\n"gadgets.watch_ticks" = "[DONE]"\n', encoding="utf-8")
+    generated = generate(DOCS, settings=load(pyproject))  # the dialect is told by the Response type
+    assert not [d for d in generated.diagnostics if d.severity == "error"]
     for rel, text in generated.files.items():
         path = root / PACKAGE / rel
         path.parent.mkdir(parents=True, exist_ok=True)
