@@ -47,6 +47,8 @@ class OperationView:
     docstring: str  # a string literal
     adocstring: str  # a string literal
     routes: tuple[RouteView, ...]
+    returns: str  # the annotation of what parse_<name> returns
+    areturns: str  # ... and aparse_<name>
 
 
 @dataclass(frozen=True)

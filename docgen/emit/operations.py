@@ -11,7 +11,8 @@ which 2XX status succeeds: success routes answer ``2XX``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional
+from ast import literal_eval
+from typing import Iterable, Optional
 
 import jinja2
 
@@ -43,6 +44,13 @@ REGISTRY_MODULE = "_operations"
 #: The content types a ``str`` body takes (what ``_http.is_text`` accepts).
 TEXT_TYPES = ("text/*", "message/*", "application/xml")
 JSON_TYPE, STREAM_TYPE, OCTETS = "application/json", "text/event-stream", "application/octet-stream"
+#: The content types and action of each kind of body field of a response model (responses.py).
+_BODY_ROUTES = {
+    responses.JSON: ((JSON_TYPE,), "model"),
+    responses.TEXT: (TEXT_TYPES, "text"),
+    responses.BYTES: ((OCTETS,), "bytes"),
+    responses.RAW: ((OCTETS,), "raw"),
+}
 
 
 def _status(low: int, high: int) -> str:
@@ -72,7 +80,10 @@ class _GroupEmitter:
         self.events: list[EventParser] = []
         self.wrappers: list[Wrapper] = []
         self.error_reads: dict[str, str] = {}
+        self.returns: list[tuple[str, str]] = []  # what the current operation's success routes return
+        self.wrapping: Optional[tuple[str, str]] = None  # ... while they fill a response model
         self.annotator.imports.need_stdlib("Any")
+        self.annotator.imports.need_stdlib("cast")
 
     def parse(self, ref: TypeRef, value: str, path: str) -> str:
         return parsers.parse_expression(ref, value, path, self.ctx)
@@ -94,7 +105,17 @@ class _GroupEmitter:
         """A route; *ref* is spelled as the class (or typing form) the body becomes."""
         spelled = self.annotator.type(without_optional(ref)) if ref is not None else "None"
         keywords = ", ".join(f"{k}={v}" for k, v in extra.items() if v)
+        self.returns.append(self.wrapping or self._result(action, spelled))
         return RouteView(repr(status), repr(ctype), repr(action), spelled, keywords)
+
+    def _result(self, action: str, spelled: str) -> tuple[str, str]:
+        """What parse_<op> and aparse_<op> return for a success route: (sync, async) annotations."""
+        if action == "stream":
+            self.annotator.imports.need_stdlib("Generator")
+            self.annotator.imports.need_stdlib("AsyncIterator")
+            return f"Generator[{spelled}, None, None]", f"AsyncIterator[{spelled}]"
+        plain = {"model": spelled, "text": "str", "bytes": "bytes", "raw": "Any", "none": "None"}[action]
+        return plain, plain
 
     def success(self, op: Operation) -> list[RouteView]:
         response = op.response
@@ -138,53 +159,47 @@ class _GroupEmitter:
         assert op.wrapper is not None
         attribute = dict(zip((f.name for f in model.fields), _python_names(model, self.decls, self.module_of)))
         body = next((f for f in model.fields if f.name == op.wrapper.body), None)
-        headers = attribute.get(op.wrapper.headers, "")
         name = self.ctx.unique(f"_wrap_{op.name}")
+        spelled = self.annotator.type(ref)
         field = attribute[body.name] if body is not None else ""
-        self.wrappers.append(Wrapper(name, self.annotator.type(ref), None, field, headers))
+        self.wrappers.append(Wrapper(name, spelled, None, field, attribute.get(op.wrapper.headers, "")))
         self.annotator.imports.http = True
         inner = dataclasses.replace(op, response=body.type if body else None, errors=(), wrapper=None)
-        return [_with_keyword(r, f"wrap_body={name}") for r in self.success(inner)]
+        self.wrapping = (spelled, spelled)
+        try:
+            return [_with_keyword(r, f"wrap_body={name}") for r in self.success(inner)]
+        finally:
+            self.wrapping = None
 
     def wrapped(self, op: Operation, model: Model, ref: Ref) -> list[RouteView]:
-        """Routes of a response model: its body fields, as from_response reads them."""
+        """Routes of a response model of the seed's kind: its body fields, as from_response
+        reads them; an event stream is wrapped here (sync or async), the rest by from_response."""
         spelled = self.annotator.type(ref)
-        wrap = f"{spelled}.from_response"
         attribute = dict(zip((f.name for f in model.fields), _python_names(model, self.decls, self.module_of)))
+        bodies = responses.body_fields(model)
+        headers = next((attribute[b.field.name] for b in bodies if b.kind == responses.HEADERS), "")
         http = HttpFields(*(attribute[n] for n in model.response_fields))
+        bodies = [b for b in bodies if b.kind != responses.HEADERS]
+        first = [b for b in bodies if b.kind in (responses.JSON, responses.STREAM, responses.TEXT)]
         routes = []
-        bodies = [b for b in responses.body_fields(model) if b.kind != responses.HEADERS]
-        order = [b for b in bodies if b.kind in (responses.JSON, responses.STREAM, responses.TEXT)]
-        for body in order + [b for b in bodies if b.kind in (responses.BYTES, responses.RAW)]:
+        self.wrapping = (spelled, spelled)
+        for body in first + [b for b in bodies if b.kind in (responses.BYTES, responses.RAW)]:
             status = _status(body.status_low, body.status_high)
             if body.kind == responses.STREAM:
                 name = self.ctx.unique(f"_wrap_{op.name}")
-                self.wrappers.append(Wrapper(name, spelled, http, attribute[body.field.name]))
+                self.wrappers.append(Wrapper(name, spelled, http, attribute[body.field.name], headers))
                 self.annotator.imports.http = True
                 sentinel = op.sentinel or body.field.sentinel
-                parser = self.event_parser(op.name, body.item)
-                routes.append(
-                    self.route(
-                        status,
-                        STREAM_TYPE,
-                        "stream",
-                        body.item,
-                        read=parser,
-                        sentinel=repr(sentinel) if sentinel else "",
-                        wrap_body=name,
-                    )
-                )
+                read = self.event_parser(op.name, body.item)
+                extra = {"read": read, "sentinel": repr(sentinel) if sentinel else "", "wrap_body": name}
+                routes.append(self.route(status, STREAM_TYPE, "stream", body.item, **extra))
                 continue
-            ctypes, action = {
-                responses.JSON: ((JSON_TYPE,), "model"),
-                responses.TEXT: (TEXT_TYPES, "text"),
-                responses.BYTES: ((OCTETS,), "bytes"),
-                responses.RAW: ((OCTETS,), "raw"),
-            }[body.kind]
+            ctypes, action = _BODY_ROUTES[body.kind]
             item = body.item if action == "model" else None
-            routes += [self.route(status, ctype, action, item, wrap=wrap) for ctype in ctypes]
+            routes += [self.route(status, ctype, action, item, wrap=f"{spelled}.from_response") for ctype in ctypes]
         if not bodies:
-            routes.append(self.route("2XX", "*", "none", None, wrap=wrap))
+            routes.append(self.route("2XX", "*", "none", None, wrap=f"{spelled}.from_response"))
+        self.wrapping = None
         return routes
 
     def error_routes(self, op: Operation) -> list[RouteView]:
@@ -220,16 +235,11 @@ class _GroupEmitter:
     def view(self, page: str, operations: list[Operation]) -> GroupView:
         ops = []
         for op in operations:
-            routes = self.success(op) + self.error_routes(op)
-            doc = f"The result of a response of {op.key}, or the error its docs give for it."
-            ops.append(
-                OperationView(
-                    op.name,
-                    docstring_literal(doc),
-                    docstring_literal(f"parse_{op.name} for an httpx.AsyncClient response."),
-                    tuple(routes),
-                )
-            )
+            self.returns = []
+            success = self.success(op)
+            returns = [_union(r[0] for r in self.returns), _union(r[1] for r in self.returns)]
+            routes = success + self.error_routes(op)
+            ops.append(OperationView(op.name, *_docstrings(op, routes), tuple(routes), *returns))
         helpers = self.ctx.helpers()
         top = _with_support(list(self.annotator.imports.top_lines(self.module.module)))
         return GroupView(
@@ -242,6 +252,31 @@ class _GroupEmitter:
             tuple(ops),
             helpers,
         )
+
+
+def _union(annotations: Iterable[str]) -> str:
+    """One annotation for several: ``A | B``, each once (None last)."""
+    unique = list(dict.fromkeys(annotations))
+    return " | ".join([a for a in unique if a != "None"] + (["None"] if "None" in unique else [])) or "None"
+
+
+def _docstrings(op: Operation, routes: list[RouteView]) -> tuple[str, str]:
+    """The docstrings of parse_<op> and aparse_<op>: what each route gives."""
+    lines = [f"{literal_eval(r.status)} {literal_eval(r.content_type)}: {_gives(r)}" for r in routes]
+    lines.append(f"anything else: raises {ERRORS_MODULE}.UnexpectedResponseError")
+    table = "\n".join(f"- {line}" for line in lines)
+    sync = f"Parse a response of {op.key} (requests or httpx, streamed or not).\n\n{table}"
+    indented = docstring_literal(sync).replace("\n", "\n    ").replace("\n    \n", "\n\n")
+    return indented, docstring_literal(f"parse_{op.name} for an httpx.AsyncClient response.")
+
+
+def _gives(route: RouteView) -> str:
+    action = literal_eval(route.action)
+    if action == "error":
+        return f"raises {route.type}"
+    if action == "none":
+        return "None (the body must be empty)"
+    return {"model": route.type, "stream": f"events of {route.type}", "raw": "the response"}.get(action, action)
 
 
 def _with_keyword(route: RouteView, keyword: str) -> RouteView:
