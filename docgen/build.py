@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, error, has_errors
 from .dialects.operations import lower_operation_pages
 from .emit import names
 from .emit.modules import RUNTIME_FILES, emit
+from .emit.operations import module_clashes as operation_module_clashes
 from .failures import LeftOut
 from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
@@ -110,6 +111,7 @@ def compile_sources(
     problems.extend(_module_clashes(modules))
     decls = {d.key: d for m in modules for d in m.decls}
     operations = lower_operation_pages(operation_pages, flavour, symbols, problems, decls)
+    problems.extend(operation_module_clashes(modules) if operations else ())
     spec = Spec(tuple(sorted(modules, key=lambda m: m.page)), operations)
     problems.extend(_recursive_unions(spec))
     depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)

@@ -268,7 +268,7 @@ def emit(
     for name, template in RUNTIME_FILES.items():
         files[name + ".py"] = render_runtime(template, env, _as_is)
     files.update(_packages(spec, env))
-    files.update(emit_operations(spec, env, decls, module_of))
+    files.update(emit_operations(spec, env, decls, module_of, allow_nan))
     files["py.typed"] = ""
     return dict(sorted(formatter(files).items()))
 

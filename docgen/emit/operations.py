@@ -1,7 +1,7 @@
 """Operations -> response parsers: ``sdks/<group>.py``, ``api_errors.py``, ``_operations.py``.
 
 Each operation's routes come from its IR: the success routes from its ``Response`` type
-(a model or list is JSON, an event stream ``text/event-stream``, ``str`` ``text/*``,
+(a model or list is JSON, an event stream ``text/event-stream``, ``str`` a textual type,
 ``bytes`` and the raw response ``application/octet-stream``, none: a bodiless ``2XX``),
 or, for a response model of the seed's kind, from its body fields as ``from_response``
 reads them; then one error route per status of its Errors table.  The docs never say
@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 import jinja2
 
+from ..diagnostics import Diagnostic, error
 from ..ir import (
     Decl,
     ErrorRoute,
@@ -25,6 +26,7 @@ from ..ir import (
     Operation,
     Primitive,
     Ref,
+    SourceSpan,
     Spec,
     StreamKind,
     StreamOf,
@@ -53,6 +55,21 @@ _BODY_ROUTES = {
 }
 
 
+def module_clashes(modules: Iterable[Module]) -> list[Diagnostic]:
+    """Pages that would be written where the operations' files go (``api_errors.py``,
+    ``_dispatch.py``, ``_operations.py``, the ``sdks`` package)."""
+    taken = {(ERRORS_MODULE,), (DISPATCH_MODULE,), (REGISTRY_MODULE,), (OPERATIONS_FOLDER,)}
+    return [
+        error(
+            SourceSpan(m.page, 1, 1),
+            "page would be written to the same module as docgen's operation parsers",
+            "rename the page or its folder",
+        )
+        for m in modules
+        if m.module in taken or m.module[:1] == (OPERATIONS_FOLDER,)
+    ]
+
+
 def _status(low: int, high: int) -> str:
     if low == high:
         return str(low)
@@ -70,12 +87,19 @@ def _stream_item(ref: TypeRef) -> Optional[TypeRef]:
 class _GroupEmitter:
     """The views of one group module: routes, readers, event parsers, imports."""
 
-    def __init__(self, group: str, spec: Spec, decls: dict[str, Decl], module_of: dict[str, Module], errors: dict):
+    def __init__(
+        self,
+        group: str,
+        decls: dict[str, Decl],
+        module_of: dict[str, Module],
+        errors: dict[str, Optional[TypeRef]],
+        allow_nan: bool = False,
+    ) -> None:
         self.module = Module(f"{OPERATIONS_FOLDER}/{group}/README.md", (OPERATIONS_FOLDER, group), ())
         self.decls, self.module_of, self.errors = decls, module_of, errors
         self.annotator = Annotator(self.module, decls, module_of)
         self.annotator.spelling = spellings(decls, module_of)
-        self.ctx = parsers.ParserContext(decls, self.annotator.type, self.annotator.function, [], False)
+        self.ctx = parsers.ParserContext(decls, self.annotator.type, self.annotator.function, [], allow_nan)
         self.readers: list[BodyReader] = []
         self.events: list[EventParser] = []
         self.wrappers: list[Wrapper] = []
@@ -311,7 +335,13 @@ def _python_names(model: Model, decls: dict[str, Decl], module_of: dict[str, Mod
     return python_field_names(model, frozenset(words))
 
 
-def emit_operations(spec: Spec, env: jinja2.Environment, decls, module_of) -> dict[str, str]:
+def emit_operations(
+    spec: Spec,
+    env: jinja2.Environment,
+    decls: dict[str, Decl],
+    module_of: dict[str, Module],
+    allow_nan: bool = False,
+) -> dict[str, str]:
     """The files of the operations: one module per group, the errors, the registry, the runtime."""
     if not spec.operations:
         return {}
@@ -327,7 +357,7 @@ def emit_operations(spec: Spec, env: jinja2.Environment, decls, module_of) -> di
         groups.setdefault(op.group, []).append(op)
     registry = []
     for group, ops in sorted(groups.items()):
-        emitter = _GroupEmitter(group, spec, decls, module_of, models)
+        emitter = _GroupEmitter(group, decls, module_of, models, allow_nan)
         view = emitter.view(f"{OPERATIONS_FOLDER}/{group}/README.md", ops)
         files[f"{OPERATIONS_FOLDER}/{group}.py"] = env.get_template("operations.py.jinja").render(group=view)
         registry += [RegistryEntry(repr(op.key), f"{OPERATIONS_FOLDER}_{group}", op.name) for op in ops]
