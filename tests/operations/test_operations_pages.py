@@ -67,3 +67,18 @@ def test_the_operation_views_are_documented_frozen_dataclasses() -> None:
         assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
         assert cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("), cls
         assert all("tuple[str, str" not in str(f.type) for f in dataclasses.fields(cls)), cls
+
+
+def test_a_page_where_the_operation_files_go_is_an_error(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _page(
+        docs / "api_errors.md", "# ApiErrors\n\n## Fields\n\n" + TABLE + "| `x` | *str* | :heavy_check_mark: | N/A |\n"
+    )
+    _page(
+        docs / "sdks/things/README.md", "# Things\n\n## get\n\n### Response\n\n**[ApiErrors](../../api_errors.md)**\n"
+    )
+    result = generate(docs)
+    assert [(d.span.path, d.message) for d in result.diagnostics if d.severity == "error"] == [
+        ("api_errors.md", "page would be written to the same module as docgen's operation parsers")
+    ]
+    assert result.files == {}
