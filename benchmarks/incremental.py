@@ -2,8 +2,10 @@
 
     python benchmarks/incremental.py [DOCS] [--rounds 5] [--synthetic 700] [--scaling 1000,5000,10000]
 
-Each figure is a fresh process (wall time; peak RSS of that process from ``wait4``), the
-median of ``--rounds`` rounds (at least 5) with the fastest and slowest round.  For a
+Each figure is a fresh process (wall time, and CPU time, user + system, from ``wait4``:
+on a shared machine the wall clock counts the other processes too; peak RSS of that
+process, also from ``wait4``), the median of ``--rounds`` rounds (at least 5) with the
+fastest and slowest round.  For a
 synthetic tree of ``--synthetic`` pages (``synthetic.py``) and for DOCS (default
 ``../shared/corpus/speakeasy-v1/docs``; its rows are skipped when it is absent):
 
@@ -13,7 +15,7 @@ synthetic tree of ``--synthetic`` pages (``synthetic.py``) and for DOCS (default
   from a JSON Schema of the same models, written from docgen's IR; the ratio cold / peer.
 
 Then ``--scaling``: cold builds (``-j 1 --no-cache``, one process) of synthetic trees of
-growing size, in ms/page and KiB/page (peak RSS above a one-page build's, over the pages):
+growing size, in CPU ms/page and KiB/page (peak RSS above a one-page build's, over the pages):
 both should stay flat if the build is linear.  Asserts nothing.  Needs ``pip install -e '.[bench]'``.
 """
 
@@ -38,18 +40,20 @@ from benchmarks.timing import Figure  # noqa: E402
 from docgen.build import compile_sources  # noqa: E402
 from docgen.read.sources import load_sources  # noqa: E402
 
-Run = tuple[Figure, float]  # seconds, and the largest peak RSS of the rounds in MiB
+#: wall seconds, CPU seconds (user + system, the child's and its own children's), largest peak RSS in MiB
+Run = tuple[Figure, Figure, float]
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of one child process (wait4 reports the child's own peak, KiB on Linux)."""
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MiB) of one child process: wait4 reports its
+    CPU time (with that of the children it waited for) and its own peak RSS (KiB on Linux)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def docgen(*args: str) -> list[str]:
@@ -62,7 +66,7 @@ def rounds(command: list[str], env: dict[str, str], count: int, before: Optional
         if before:
             before()
         results.append(timed(command, env))
-    return Figure.of([r[0] for r in results]), max(r[1] for r in results)
+    return Figure.of([r[0] for r in results]), Figure.of([r[1] for r in results]), max(r[2] for r in results)
 
 
 def peer(docs: Path, work: Path, env: dict[str, str], count: int) -> Optional[Run]:
@@ -80,12 +84,14 @@ def peer(docs: Path, work: Path, env: dict[str, str], count: int) -> Optional[Ru
     return rounds(command, env, count)
 
 
-def _line(label: str, run: Run, cold: Optional[Figure] = None, target: str = "") -> None:
-    figure, peak = run
-    share = f"   {figure.median / cold.median:6.1%} of cold{target}" if cold else ""
+def _line(label: str, run: Run, cold: Optional[Run] = None, target: str = "") -> None:
+    wall, cpu, peak = run
+    share = (
+        f"  {wall.median / cold[0].median:6.1%} / {cpu.median / cold[1].median:6.1%} of cold{target}" if cold else ""
+    )
     print(
-        f"  {label:<33}{figure.median:7.2f} s ({figure.low:.2f}-{figure.high:.2f}, noise {figure.noise():4.0%})"
-        f"   peak {peak:5.0f} MiB{share}"
+        f"  {label:<33}{wall.median:6.2f} s ({wall.low:.2f}-{wall.high:.2f}) {cpu.median:6.2f} s ({cpu.low:.2f}-{cpu.high:.2f})"
+        f" {peak:5.0f} MiB{share}"
     )
 
 
@@ -119,19 +125,19 @@ def builds(title: str, docs: Path, work: Path, env: dict[str, str], count: int) 
     page.write_text(original, encoding="utf-8")
     theirs = peer(copy, work, env, count)
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"{title}: {docs} ({len(pages)} pages); median of {count} rounds (fastest-slowest), wall time")
+    print(f"{title}: {docs} ({len(pages)} pages); median of {count} rounds (fastest-slowest)")
+    print(f"  {'':<33}{'wall time':<22} {'CPU time':<21} {'peak RSS':<9} share of cold (wall / CPU)")
     _line(f"docgen cold build (-j {jobs})", cold)
     _line("docgen cold build (-j 1)", one_job)
-    _line("docgen no-op rebuild", noop, cold[0], " (target <= 5%)")
-    _line("docgen one page changed", one, cold[0], " (target <= 15%)")
+    _line("docgen no-op rebuild", noop, cold, " (target <= 5%)")
+    _line("docgen one page changed", one, cold, " (target <= 15%)")
     if theirs is None:
         print("  datamodel-codegen not installed: pip install -e '.[bench]'")
         return
     _line("datamodel-codegen (black+isort)", theirs)
-    print(
-        f"  {'cold / datamodel-codegen':<33}{cold[0].median / theirs[0].median:7.2f} x (-j 1: "
-        f"{one_job[0].median / theirs[0].median:.2f} x; target <= 0.25 x)"
-    )
+    for label, ours in (("cold / datamodel-codegen", cold), ("cold -j 1 / datamodel-codegen", one_job)):
+        wall, cpu = ours[0].median / theirs[0].median, ours[1].median / theirs[1].median
+        print(f"  {label:<33}{wall:6.2f} x wall, {cpu:.2f} x CPU (target <= 0.25 x)")
     shutil.rmtree(work)
     work.mkdir()
 
@@ -139,19 +145,30 @@ def builds(title: str, docs: Path, work: Path, env: dict[str, str], count: int) 
 def scaling(sizes: list[int], work: Path, env: dict[str, str], count: int) -> None:
     command = ["-j", "1", "--no-cache"]
     base = write_tree(work / "synthetic-1", 1)
-    baseline = rounds(docgen(str(base), "-o", str(work / "out-1"), *command), env, count)[1]
+    _, base_cpu, baseline = rounds(docgen(str(base), "-o", str(work / "out-1"), *command), env, count)
+    previous = (1, base_cpu.median)
     print(f"scaling: cold builds of synthetic trees, -j 1, no cache; median of {count} rounds (fastest-slowest)")
-    print(f"  memory: peak RSS (wait4) above a one-page build's {baseline:.0f} MiB, over the pages")
-    print(f"  {'pages':>6} {'seconds':>24} {'ms/page':>8} {'peak MiB':>9} {'KiB/page':>9}")
+    print(f"  memory: peak RSS (wait4) above a one-page build's {baseline:.0f} MiB, over the pages;")
+    print(
+        f"  marginal: CPU ms per page added since the size before (the one-page build's {base_cpu.median:.2f} s first)"
+    )
+    print(
+        f"  {'pages':>6} {'wall s':>22} {'CPU s':>22} {'CPU ms/page':>12} {'marginal':>9} {'peak MiB':>9} {'KiB/page':>9}"
+    )
     for size in sizes:
         specs = write_tree(work / f"synthetic-{size}", size)
         out = work / f"out-{size}"
-        figure, peak = rounds(
+        wall, cpu, peak = rounds(
             docgen(str(specs), "-o", str(out), *command), env, count, lambda out=out: shutil.rmtree(out, True)
         )
-        spread = f"{figure.median:7.2f} ({figure.low:.2f}-{figure.high:.2f})"
+        walls, cpus = (f"{f.median:7.2f} ({f.low:.2f}-{f.high:.2f})" for f in (wall, cpu))
         per_page = 1024 * max(peak - baseline, 0) / size
-        print(f"  {size:6d} {spread:>24} {1000 * figure.median / size:8.2f} {peak:9.0f} {per_page:9.1f}")
+        marginal = 1000 * (cpu.median - previous[1]) / (size - previous[0])
+        previous = (size, cpu.median)
+        print(
+            f"  {size:6d} {walls:>22} {cpus:>22} {1000 * cpu.median / size:12.2f} {marginal:9.2f}"
+            f" {peak:9.0f} {per_page:9.1f}"
+        )
         shutil.rmtree(specs)
         shutil.rmtree(out, ignore_errors=True)
 

@@ -28,7 +28,8 @@ docgen parsed: the hand-written dumper, pydantic (``TypeAdapter.dump_python(mode
 exclude_none=True)``) and ``msgspec.to_builtins``.  Each result is compared with
 docgen's before anything is timed; a difference is printed beside the figure.
 
-Prints, per workload, objects per second (median of the rounds, then the slowest and
+Prints, per workload, objects per CPU second (``time.process_time``: on a shared machine
+the wall clock measures the other processes too; median of the rounds, then the slowest and
 fastest round) and, for each peer, how many times faster docgen is (their median time
 over docgen's; the range pairs extreme rounds).  Contenders are timed in turn within
 each round, so load from elsewhere falls on all of them alike.  Then the validation
@@ -41,6 +42,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib
+import os
 import random
 import subprocess
 import sys
@@ -307,8 +309,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         if args.only:
             loads = [w for w in loads if w.name in args.only.split(",")]
         libraries = peers(specs)
-        print(f"Python {sys.version.split()[0]}, {args.size} objects per payload, median of {args.rounds} rounds")
-        header = f"{'workload':<12}{'parser':<18}{'objects/s (slowest-fastest round)':<36}  docgen is (range)"
+        print(
+            f"Python {sys.version.split()[0]}, {args.size} objects per payload, median of {args.rounds} rounds, "
+            f"CPU time of this process; load average {os.getloadavg()[0]:.2f} at the start"
+        )
+        header = f"{'workload':<12}{'parser':<18}{'objects/CPU s (slowest-fastest)':<36}  docgen is (range)"
         for title in ("Parse", "Dump"):
             print(
                 f"\n{title}: decoded JSON -> dataclasses"

@@ -33,16 +33,20 @@ class Figure:
 
 def round_robin(contenders: dict[str, Callable[[], Any]], rounds: int) -> dict[str, Figure]:
     """Time every contender once per round, in turn, so that a burst of load from elsewhere
-    hits them all alike; one untimed warm-up call each first."""
+    hits them all alike; one untimed warm-up call each first.
+
+    The time is this process's CPU time (``time.process_time``), not wall time: on a shared
+    machine a run of a few milliseconds is as likely as not to be preempted, and the wall
+    clock would then measure the other processes."""
     for run in contenders.values():
         run()
     seconds: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(rounds):
         for name, run in contenders.items():
             gc.collect()
-            start = time.perf_counter()
+            start = time.process_time()
             run()
-            seconds[name].append(time.perf_counter() - start)
+            seconds[name].append(time.process_time() - start)
     return {name: Figure.of(times) for name, times in seconds.items()}
 
 
