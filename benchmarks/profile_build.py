@@ -124,17 +124,18 @@ def split(stats: dict[Key, Any]) -> dict[str, float]:
 
 
 #: Stage -> the functions whose CPU time (less that of the other timed functions they call) is
-#: that stage's, as module:qualified name; a name the package no longer has is reported.
+#: that stage's, as module:qualified name (alternatives after ``|``, for modules that move);
+#: a name the package no longer has is reported.
 TIMED = {
     "reading": ("docgen.read.sources:load_sources", "docgen.build:read_pages"),
     "lowering/resolving": (
         "docgen.build:compile_sources",
-        "docgen.config:apply_wire_names",
-        "docgen.config:apply_statuses",
-        "docgen.passes.fields:shared_json_keys",
+        "docgen.passes.settings:apply_wire_names|docgen.config:apply_wire_names",
+        "docgen.passes.settings:apply_statuses|docgen.config:apply_statuses",
+        "docgen.passes.checks:shared_json_keys|docgen.passes.fields:shared_json_keys",
     ),
     "rendering": ("docgen.emit.modules:emit",),
-    "formatting": ("docgen.incremental:Formatting.__call__",),
+    "formatting": ("docgen.format.cache:Formatting.__call__|docgen.incremental:Formatting.__call__",),
     "writing": ("docgen.write:encode", "docgen.write:write_tree", "docgen.incremental:save_record"),
 }
 
@@ -161,18 +162,26 @@ def _install_timers(spent: dict[str, float], missing: list[str]) -> None:
 
         return timed
 
-    for stage, names in TIMED.items():
-        for name in names:
-            module_name, _, qualified = name.partition(":")
+    def find(name: str) -> Any:
+        for candidate in name.split("|"):
+            module_name, _, qualified = candidate.partition(":")
             try:
                 owner: Any = importlib.import_module(module_name)
                 *parents, attribute = qualified.split(".")
                 for parent in parents:
                     owner = getattr(owner, parent)
-                original = getattr(owner, attribute)
+                return owner, attribute, getattr(owner, attribute)
             except (ImportError, AttributeError):
+                continue
+        return None
+
+    for stage, names in TIMED.items():
+        for name in names:
+            found = find(name)
+            if found is None:
                 missing.append(name)
                 continue
+            owner, attribute, original = found
             wrapped = timer(stage, original)
             setattr(owner, attribute, wrapped)
             for module in list(sys.modules.values()):  # the names other modules imported
