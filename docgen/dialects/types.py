@@ -8,10 +8,10 @@ are none of those are looked up in the symbol table.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, error, warning
 from ..ir import (
     BinaryFile,
     DictOf,
@@ -32,7 +32,7 @@ from ..read.types import ArgList, Generic, Link, Name, TypeExpr, Value
 from ..resolve import Symbols, leaves_root, outside_specs, resolve_link
 from .dialect import Dialect
 
-_SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "date", "datetime"}
+_SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "object", "date", "datetime"}
 
 #: The types of a dialect's ``response_fields``, in their order: content type, status code, raw response.
 RESPONSE_TYPES = (Primitive("str"), Primitive("int"), HttpResponse())
@@ -61,6 +61,8 @@ class TypeLowering:
     page: str
     dialect: Dialect
     symbols: Symbols
+    #: Warnings about types read despite a problem (the caller takes them after each cell).
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def lower(self, expr: TypeExpr, linked_page: Optional[str] = None, anchor: str = "") -> TypeRef:
         if isinstance(expr, Link):
@@ -74,7 +76,18 @@ class TypeLowering:
     def _link(self, expr: Link) -> TypeRef:
         target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
         if target is not None and target not in self.symbols.pages:
-            raise Problem(link_problem(expr, target, self.symbols))
+            fallback = self.dialect.missing_page_type
+            if fallback is None or not self._missing(target):
+                raise Problem(link_problem(expr, target, self.symbols))
+            self.warnings.append(
+                warning(
+                    expr.span,
+                    f"link {expr.href!r} points to a page that does not exist ({target}); "
+                    f"the type is read as {self.dialect.missing_page_text}",
+                    "add the page (the docs generator wrote none for that model), or fix the link",
+                )
+            )
+            return fallback
         rewrites = self.dialect.external_link_names
         if target is None and isinstance(expr.inner, Name) and expr.inner.text in rewrites:
             return Primitive(rewrites[expr.inner.text])
@@ -82,6 +95,10 @@ class TypeLowering:
 
     def _name(self, expr: Name, linked_page: Optional[str], anchor: str) -> TypeRef:
         text = expr.text
+        if linked_page is not None and not anchor and linked_page in self.symbols.pages:
+            declared = self.symbols.in_page(linked_page, text.rpartition(".")[2])
+            if declared is not None:  # the linked page's own type, whatever its name
+                return Ref(declared.key)
         if text in self.dialect.http_response_names:
             return HttpResponse()
         if text in self.dialect.binary_file_names:
@@ -154,6 +171,11 @@ class TypeLowering:
             self._arity(expr, 1, 64)
             return LiteralOf(tuple(_literal_value(arg) for arg in args))
         raise Problem(error(expr.head.span, f"unknown generic type {head!r}", dialect.generics_hint()))
+
+    def _missing(self, target: str) -> bool:
+        """Whether *target* is a page that is nowhere: inside SPECS, not skipped, not on disk."""
+        on_disk = os.path.join(self.symbols.root, target) if self.symbols.root else ""
+        return not outside_specs(target) and target not in self.symbols.skipped and not os.path.lexists(on_disk)
 
 
 def link_problem(expr: Link, target: str, symbols: Symbols) -> Diagnostic:

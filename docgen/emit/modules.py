@@ -16,6 +16,7 @@ name in the module's globals.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -231,9 +232,24 @@ def _default(f: Field, annotator: Annotator) -> str:
         return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
     if f.constant:
         return f"field(default={value_literal(parsers.constant_value(f.type))}, metadata={metadata})"
+    if f.default is not None:
+        return f"field({_default_value(f, annotator)}, metadata={metadata})"
     if f.required:
         return f"field(metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
+
+
+def _default_value(f: Field, annotator: Annotator) -> str:
+    """``default=...`` or ``default_factory=...`` of a field with a documented default
+    (checked by docgen/passes/defaults.py: a JSON value of its type or an enum member)."""
+    assert f.default is not None
+    if f.default.member:
+        inner = f.type.inner if isinstance(f.type, Optional_) else f.type
+        return f"default={annotator.type(inner)}.{f.default.member}"
+    value = json.loads(f.default.json)
+    if isinstance(value, (list, dict)):
+        return f"default_factory={type(value).__name__}" if not value else f"default_factory=lambda: {value!r}"
+    return f"default={value_literal(value)}"
 
 
 def _identifiers(text: str) -> Iterable[str]:

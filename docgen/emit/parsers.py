@@ -57,7 +57,9 @@ from ..ir import (
 SUPPORT_MODULE = "_parsing"
 
 #: Python types whose JSON form is the value itself.
-_IDENTITY_PRIMITIVES = frozenset({"str", "int", "float", "bool", "Any", "None"})
+_IDENTITY_PRIMITIVES = frozenset({"str", "int", "float", "bool", "Any", "object", "None"})
+#: Primitives that stand for any JSON value: passed through unchecked.
+_ANY_VALUE = frozenset({"Any", "object"})
 #: Primitives checked inline with ``type(x) is T``.
 _EXACT_PRIMITIVES = frozenset({"str", "int", "bool"})
 #: Primitives converted by a ``_parsing`` function: name -> (parse function, dump function or "").
@@ -284,7 +286,7 @@ def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bo
             # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float, which rejects them
             finite = f"type({value}) is float and {value} - {value} == 0.0"
             return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
-        if ref.name == "Any":
+        if ref.name in _ANY_VALUE:
             return value
         return f"_parsing.{_CONVERTED[ref.name][0]}({value}, {path})"
     if isinstance(ref, Optional_):
@@ -398,7 +400,7 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
             expression, can_fail = "value", False
         elif ref.name == "float":
             exact = "type(value) is float"
-    elif isinstance(ref, Primitive) and ref.name == "Any":
+    elif isinstance(ref, Primitive) and ref.name in _ANY_VALUE:
         expression, can_fail = "value", False
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Model):
         decl = ctx.decls[ref.key]
@@ -522,7 +524,7 @@ def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) 
             item = dicts[0] if len(dicts) == 1 else UnionOf(tuple(dicts))
             tests.append((len(_DUMP_ORDER) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx)))
         ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
-        if any(isinstance(m, Primitive) and m.name == "Any" for m in members) or not ordered:
+        if any(isinstance(m, Primitive) and m.name in _ANY_VALUE for m in members) or not ordered:
             ordered.append(UnionDumpMember("", "value"))
         message = repr(f"not a {ctx.annotate(union)}: ")
         return UnionHelper("dump", name, ctx.annotate(union), message, tuple(ordered), ())
@@ -536,7 +538,7 @@ def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
     if isinstance(ref, Primitive):
         if ref.name == "None":
             return _DUMP_ORDER.index("None"), "value is None"
-        if ref.name == "Any":
+        if ref.name in _ANY_VALUE:
             return -1, ""
         return _DUMP_ORDER.index(ref.name), f"isinstance(value, {ref.name})"
     if isinstance(ref, LiteralOf):
@@ -752,7 +754,7 @@ def _bare(expression: str) -> str:
 
 def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:
     """Whether the parse expression of *ref* would let ``MISSING`` through (``Any`` members)."""
-    return any(isinstance(m, Primitive) and m.name == "Any" for m in _flatten(ref, decls))
+    return any(isinstance(m, Primitive) and m.name in _ANY_VALUE for m in _flatten(ref, decls))
 
 
 @dataclass(frozen=True)
