@@ -108,7 +108,7 @@ def type_text(text: str, top: bool, objects: tuple[str, str]) -> str:
         members = [type_text(p, False, objects) for p in parts]
         nullable = "None" in members
         others = [m for m in members if m != "None"]
-        core = "Any" if set(others) >= _ANY_TYPE else others[0] if len(others) == 1 else f"Union[{', '.join(others)}]"
+        core = "Any" if set(parts) >= _ANY_TYPE else others[0] if len(others) == 1 else f"Union[{', '.join(others)}]"
         return f"Optional[{core}]" if nullable else core
     if text.startswith("[") and text.endswith("]"):
         return f"List[{type_text(text[1:-1], False, objects)}]"

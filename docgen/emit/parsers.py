@@ -29,6 +29,7 @@ Everything here returns source text or view objects that templates lay out
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable, Sequence, Union
@@ -634,6 +635,8 @@ def model_parser(
         lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
         if unset:
             lookup = f"value.get({wire}, _unset.UNSET)"
+        if field.default is not None:  # an absent key reads as the documented default's JSON
+            lookup = f"value.get({wire}, {json.loads(field.default.json)!r})"
         check = _check(field.type, local, field_path)
         if check is not None:
             test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]

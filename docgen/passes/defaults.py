@@ -1,7 +1,9 @@
 """Documented defaults checked against the field's type once every type is known.
 
 A default the dataclass can hold stays: a JSON value of the field's type, or a member of
-its enum (written by name, or by value).  Any other default is dropped with a warning at
+its enum (written by name, or by value; its JSON is the member's value).  The dataclass
+gives the default to a constructor call without the field, the parser to a JSON object
+without the key.  Any other default is dropped with a warning at
 the field: docgen never writes a default the type contradicts.
 """
 
@@ -56,7 +58,7 @@ def _checked(field: Field, decls: dict[str, Decl], problems: list[Diagnostic]) -
 def _enum_default(default: Default, enum: Enum) -> Optional[Default]:
     for member in enum.members:
         if default.member == member.name or (default.json and json.loads(default.json) == member.value):
-            return Default(default.text, member=member.name)
+            return Default(default.text, json=json.dumps(member.value), member=member.name)
     return default if default.json == "null" else None
 
 
