@@ -208,7 +208,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "D311",
         r"type name .* cannot be used: ",
-        "type name 'str' cannot be used: generated code uses the builtin 'str'",
+        "type name '_Thing' cannot be used: names starting with '_' are docgen's own (support modules, helper functions)",
     ),
     Code(
         "D312",

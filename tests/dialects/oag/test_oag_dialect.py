@@ -223,3 +223,17 @@ def test_type_spellings_of_each_era(text: str, read: str) -> None:
 )
 def test_notes_flags(notes: str, read: oag_cells.Notes) -> None:
     assert oag_cells.read_notes(notes) == read
+
+
+def test_the_readme_example_is_what_docgen_writes(tmp_path: Path) -> None:
+    from tests.conftest import REPO
+    from tests.readme_blocks import _FENCE
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    fenced = [(m.group(1), m.group(3)) for m in _FENCE.finditer(readme)]
+    page = next(text for language, text in fenced if language == "markdown" and "## Properties" in text)
+    code = next(text for language, text in fenced if language == "python" and "class Delivery" in text)
+    (tmp_path / "Delivery.md").write_text(page, encoding="utf-8")
+    result = generate(tmp_path)
+    assert shown(result.diagnostics) == ()
+    assert code in result.files["delivery.py"]
