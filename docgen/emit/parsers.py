@@ -655,7 +655,7 @@ def model_parser(
                 )
             locals_.append((local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"))
             arguments.append(local)
-        if field.required:
+        if field.required or field.default is not None:  # an absent key would read as the default
             dump_required.append((wire, dump_expression(field.type, attribute, ctx)))
         elif unset:
             dump_optional.append(
