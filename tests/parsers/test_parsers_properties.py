@@ -142,14 +142,19 @@ def pydantic_values(tmp_path_factory: pytest.TempPathFactory) -> Values:
 @pytest.mark.parametrize("key", PYDANTIC_KEYS)
 def test_pydantic_era_roundtrip_and_invalid_payloads(pydantic_values: Values, key: str) -> None:
     """UNSET, explicit null and additional keys survive dump and parse."""
+    roundtrips_and_rejects(pydantic_values, key)
+
+
+def roundtrips_and_rejects(values: Values, key: str) -> None:
+    """Random values of *key* survive dump and parse; mutated payloads raise ParseError only."""
 
     @QUICK
     @given(st.data())
     def check(data: st.DataObject) -> None:
-        value = data.draw(pydantic_values.of_key(key))
-        roundtrip(pydantic_values, key, value, exact=not pydantic_values.reaches_union(key))
-        _, dump = pydantic_values.parse_dump(key)
-        rejects_cleanly(pydantic_values, key, data.draw(mutations(dump(value)) | json_values))
+        value = data.draw(values.of_key(key))
+        roundtrip(values, key, value, exact=not values.reaches_union(key))
+        _, dump = values.parse_dump(key)
+        rejects_cleanly(values, key, data.draw(mutations(dump(value)) | json_values))
 
     check()
 
@@ -204,14 +209,4 @@ def oag_values(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Values]:
 @pytest.mark.parametrize(("tree", "key"), OAG_KEYS)
 def test_openapi_generator_roundtrip_and_invalid_payloads(oag_values: dict[str, Values], tree: str, key: str) -> None:
     """Escaped names, defaults, enums, object and bytes fields survive dump and parse."""
-    values = oag_values[tree]
-
-    @QUICK
-    @given(st.data())
-    def check(data: st.DataObject) -> None:
-        value = data.draw(values.of_key(key))
-        roundtrip(values, key, value, exact=not values.reaches_union(key))
-        _, dump = values.parse_dump(key)
-        rejects_cleanly(values, key, data.draw(mutations(dump(value)) | json_values))
-
-    check()
+    roundtrips_and_rejects(oag_values[tree], key)
