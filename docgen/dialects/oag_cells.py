@@ -23,10 +23,9 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from ..diagnostics import Diagnostic, error, warning
 from ..ir import Default, SourceSpan
-from ..read.markdown import Cell, Inline, Table
 
-if TYPE_CHECKING:
-    from ..read.markdown import Block
+if TYPE_CHECKING:  # the markdown library loads only when pages are read
+    from ..read.markdown import Block, Cell, Table
 
 #: One Notes flag, at the start of what is left of the cell.
 _FLAG = re.compile(
@@ -148,8 +147,10 @@ def _split_top(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def type_cell(cell: Cell, objects: tuple[str, str]) -> Cell:
+def type_cell(cell: "Cell", objects: tuple[str, str]) -> "Cell":
     """*cell* with each run of text pieces translated by :func:`type_text`."""
+    from ..read.markdown import Cell, Inline
+
     pieces: list[Inline] = []
     run: list[str] = []
 
@@ -170,7 +171,7 @@ def type_cell(cell: Cell, objects: tuple[str, str]) -> Cell:
     return Cell(tuple(pieces), cell.span)
 
 
-def _link_is_whole(cell: Cell) -> bool:
+def _link_is_whole(cell: "Cell") -> bool:
     kinds = [p.kind for p in cell.inlines if p.kind != "mark"]
     return kinds[:1] == ["link_open"] and kinds[-1:] == ["link_close"]
 
@@ -244,7 +245,7 @@ def source_cells(line: str) -> list[str]:
     return [c.strip() for c in cells]
 
 
-def check_header(table: Table, section_title: str) -> Optional[Diagnostic]:
+def check_header(table: "Table", section_title: str) -> Optional[Diagnostic]:
     """An error when the table's header is not OpenAPI Generator's."""
     header = tuple(c.text.strip().lower() for c in table.header)
     if header == HEADER:
@@ -257,9 +258,11 @@ def check_header(table: Table, section_title: str) -> Optional[Diagnostic]:
     )
 
 
-def mend_rows(table: Table) -> tuple[Table, list[Diagnostic]]:
+def mend_rows(table: "Table") -> tuple["Table", list[Diagnostic]]:
     """The rows whose description held an unescaped ``|`` put back together: the first two
     source cells are the name and type, the last the Notes, the rest the description."""
+    from ..read.markdown import Cell, Inline
+
     lines = table.source_lines[1:] if len(table.source_lines) == len(table.rows) + 1 else ()
     if not lines:
         return table, []
