@@ -187,7 +187,8 @@ def _relative_lines(named: dict[str, set[str]], aliases: dict[str, tuple[str, st
         for module in named
     ]
     entries += [
-        (package, module, f"from {package} import {module} as {alias}") for alias, (package, module) in aliases.items()
+        (package, module, f"from {package} import {module}" + (f" as {alias}" if alias != module else ""))
+        for alias, (package, module) in aliases.items()
     ]
     return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
 
@@ -213,7 +214,7 @@ class Annotator:
             by_name.setdefault(self.decls[key].name, []).append(key)
         spelling: dict[str, str] = {}
         for name, group in by_name.items():
-            clash = len(group) > 1 or name in self.own or name in names.RUNTIME_NAMES
+            clash = len(group) > 1 or name in self.own or names.qualified_when_imported(name)
             for key in group:
                 spelling[key] = self._alias_for(key) + "." + name if clash else name
         return spelling
@@ -276,16 +277,14 @@ class Annotator:
 
     def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
         decl = self.decls[ref.key]
-        if isinstance(decl, Enum) and decl.open:
-            # an open enum's value is a member, or the value no member has, kept as it came
-            return f"{self._named_ref(ref, decl, shadowed)} | {self._builtin(decl.value_type, shadowed)}"
-        return self._named_ref(ref, decl, shadowed)
+        spelled = self._named_ref(ref, decl, shadowed)
+        # an open enum's value is a member, or the value no member has, kept as it came
+        return f"{spelled} | {self._builtin(decl.value_type, shadowed)}" if getattr(decl, "open", False) else spelled
 
     def _named_ref(self, ref: Ref, decl: Decl, shadowed: frozenset[str]) -> str:
         target = self.module_of[ref.key]
         if isinstance(decl, Union_):
             return self._union_ref(decl, target, shadowed)
-        target = self.module_of[ref.key]
         if target is self.module:
             return decl.name
         spelled = self.spelling[ref.key]
