@@ -88,7 +88,7 @@ def parser() -> argparse.ArgumentParser:
         _common_options(command)
     from .diff.command import add_parser
 
-    add_parser(commands, helptext.Formatter)
+    add_parser(commands, helptext.Formatter, helptext.epilog())
     build.add_argument(
         "--fail-on-change",
         action="store_true",

@@ -27,7 +27,7 @@ EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "info": Level.INFO}
 
 
-def add_parser(commands: argparse._SubParsersAction, formatter: type) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction, formatter: type, epilog: str) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     command = commands.add_parser(
         "diff",
         help="what changed in the API between two versions of the docs, and what it breaks",
@@ -40,6 +40,7 @@ def add_parser(commands: argparse._SubParsersAction, formatter: type) -> argpars
             "Exit 0 when nothing at or above --fail-on changed, 1 when something did, 2 for a usage or "
             "configuration mistake or pages with errors."
         ),
+        epilog=epilog,
         formatter_class=formatter,
     )
     command.add_argument("old", metavar="OLD", nargs="?", help="the older docs (with --staged: default HEAD)")

@@ -1,0 +1,28 @@
+"""Helpers of the diff tests: trees written to folders, read and compared as the command does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.config import Settings
+from docgen.diff.compare import Change, compare
+from docgen.diff.read import read_tree
+from docgen.diff.sources import Tree
+
+
+def write_tree(root: Path, pages: dict[str, str]) -> Path:
+    for path, text in pages.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def diff_trees(tmp: Path, old: dict[str, str], new: dict[str, str], settings: Settings = Settings()) -> list[Change]:
+    """The changes from *old* to *new*, both read as ``docgen diff`` reads them; both must build."""
+    reads = [
+        read_tree(Tree(name, write_tree(tmp / name, pages)), settings) for name, pages in (("old", old), ("new", new))
+    ]
+    for read in reads:
+        assert read.spec is not None, [d.render() for d in read.diagnostics]
+    return compare(reads[0].spec, reads[1].spec)
