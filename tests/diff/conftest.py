@@ -8,14 +8,7 @@ from docgen.config import Settings
 from docgen.diff.compare import Change, compare
 from docgen.diff.read import read_tree
 from docgen.diff.sources import Tree
-
-
-def write_tree(root: Path, pages: dict[str, str]) -> Path:
-    for path, text in pages.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return root
+from tests.workflow.workflow_helpers import write_pages as write_tree
 
 
 def diff_trees(tmp: Path, old: dict[str, str], new: dict[str, str], settings: Settings = Settings()) -> list[Change]:
