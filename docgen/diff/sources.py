@@ -73,10 +73,12 @@ def open_tree(text: str, specs: Optional[Path], stack: ExitStack) -> Tree:
     revision, colon, path = text.partition(":")
     if not colon and Path(text).exists():
         raise TreeError(f"{text!r} is not a folder")
+    top = _top()
+    if revision != INDEX and _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
+        raise TreeError(f"{revision!r} is neither a folder nor a revision of the git repository at {display_path(top)}")
     folder = Path(path) if path else specs
     if folder is None:
         raise TreeError(f"{text!r} names no folder: write REV:PATH, or set 'specs' in [tool.docgen]")
-    top = _top()
     inside = _in_repository(top, folder)
     temporary = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="docgen-diff-")))
     if revision == INDEX:
@@ -87,8 +89,6 @@ def open_tree(text: str, specs: Optional[Path], stack: ExitStack) -> Tree:
 
 
 def _archived(top: Path, revision: str, inside: str, into: Path) -> None:
-    if _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
-        raise TreeError(f"{revision!r} is neither a folder nor a revision of the git repository at {display_path(top)}")
     result = _git(top, "archive", "--format=tar", revision, "--", inside or ".")
     if result.returncode != 0:
         raise TreeError(f"revision {revision!r} has no folder {inside or '.'!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from docgen.config import Settings
 from docgen.diff.compare import Change, compare
@@ -11,10 +12,13 @@ from docgen.diff.sources import Tree
 from tests.workflow.workflow_helpers import write_pages as write_tree
 
 
-def diff_trees(tmp: Path, old: dict[str, str], new: dict[str, str], settings: Settings = Settings()) -> list[Change]:
+def diff_trees(
+    tmp: Path, old: dict[str, str], new: dict[str, str], settings: Optional[Settings] = None
+) -> list[Change]:
     """The changes from *old* to *new*, both read as ``docgen diff`` reads them; both must build."""
     reads = [
-        read_tree(Tree(name, write_tree(tmp / name, pages)), settings) for name, pages in (("old", old), ("new", new))
+        read_tree(Tree(name, write_tree(tmp / name, pages)), settings or Settings())
+        for name, pages in (("old", old), ("new", new))
     ]
     for read in reads:
         assert read.spec is not None, [d.render() for d in read.diagnostics]
