@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import config
+from ..incremental import default_jobs
 from ..diagnostics import ERROR, shown_as, sorted_diagnostics
 from ..report import counted
 from . import ignore, report
@@ -115,7 +116,7 @@ def run_diff(args: argparse.Namespace) -> int:
             new = open_tree(new_name, settings.specs, stack) if new_name else Tree(str(settings.specs), settings.specs)  # type: ignore[arg-type]
         except TreeError as exc:
             raise UsageError(str(exc)) from None
-        reads = [read_tree(tree, settings) for tree in (old, new)]
+        reads = [read_tree(tree, settings, default_jobs()) for tree in (old, new)]
         if not _diagnosed(reads, args.verbose):
             return EXIT_USAGE
         assert reads[0].spec is not None and reads[1].spec is not None
