@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Optional
 
 from .. import config
-from ..incremental import default_jobs
 from ..diagnostics import ERROR, shown_as, sorted_diagnostics
+from ..incremental import default_jobs
 from ..report import counted
 from . import ignore, report
 from .compare import compare

@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..ir import Decl, Enum, Field, Model, Nullability, Optional_, SourceSpan, Spec, TypeRef, Union_
 from .direction import uses
+from .operations import compare_operations
 from .rules import RULES, UNKNOWN, Direction, Level
 from .types import Types, shown
 
@@ -36,6 +37,7 @@ class Change:
 
 class _Comparison:
     def __init__(self, old: Spec, new: Spec) -> None:
+        self.old_spec, self.new_spec = old, new
         self.old, self.new = old.decls(), new.decls()
         self.use = uses(old, new)
         self.changes: list[Change] = []
@@ -67,6 +69,7 @@ class _Comparison:
             self.add("type-added", key, None, f"{decl.name} was added ({_KIND[type(decl)]})", None, decl.span)
         for key in sorted(self.old.keys() & self.new.keys()):
             self.decl(self.old[key], self.new[key])
+        compare_operations(self.old_spec, self.new_spec, self)
         return self.changes
 
     def decl(self, old: Decl, new: Decl) -> None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from ..failures import refs_of
-from ..ir import Decl, Model, Spec, TypeRef, Union_
+from ..ir import Decl, Model, Ref, Spec, TypeRef, Union_
+from .operations import received_types, sent_types
 from .rules import UNKNOWN, Direction
 
 
@@ -34,8 +35,6 @@ def _reached(roots: Iterable[TypeRef], decls: Mapping[str, Decl]) -> set[str]:
 
 def _roots(spec: Spec) -> tuple[list[TypeRef], list[TypeRef]]:
     """(types received, types sent) at the roots of *spec*."""
-    from ..ir import Ref
-
     received: list[TypeRef] = []
     sent: list[TypeRef] = []
     for decl in spec.decls().values():
@@ -48,8 +47,6 @@ def _roots(spec: Spec) -> tuple[list[TypeRef], list[TypeRef]]:
 
 
 def _operation_types(operation: object, which: str) -> list[TypeRef]:
-    from .operations import received_types, sent_types
-
     return received_types(operation) if which == "responses" else sent_types(operation)
 
 
