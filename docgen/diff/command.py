@@ -88,7 +88,8 @@ def _names(args: argparse.Namespace) -> tuple[str, str]:
     if args.staged:
         if args.new is not None:
             raise TreeError("--staged compares the staged docs with OLD: give OLD only")
-        return args.old or "HEAD", ":"
+        old = args.old or "HEAD"
+        return old, ":" + old.partition(":")[2]  # the staged tree of the same folder
     if args.old is None:
         raise TreeError("give OLD (a folder, REV or REV:PATH), or --staged")
     return args.old, args.new if args.new is not None else ""
@@ -140,6 +141,12 @@ def _diagnosed(reads: list[Read], verbose: bool) -> bool:
     """Print each tree's problems as build does; False when a tree has errors (or no pages)."""
     complete = True
     for which, read in zip(("OLD", "NEW"), reads):
+        if read.tree.empty:
+            print(
+                f"docgen diff: {which} ({read.tree.label}) has no such folder: every type counts as new",
+                file=sys.stderr,
+            )
+            continue
         if read.pages == 0 and not read.diagnostics:
             print(f"docgen diff: error: {which} ({read.tree.label}) has no pages", file=sys.stderr)
             complete = False

@@ -34,6 +34,7 @@ class Tree:
     folder: Path  # where its pages are on disk now
     revision: Optional[str] = None  # None for a folder of the working tree; INDEX for the staged tree
     path: str = ""  # the folder's path in the repository, for a revision
+    empty: bool = False  # a revision without the folder (the docs are new): no types at all
 
     def shown(self, page: str) -> str:
         """A page's path (relative to the tree) as messages show it."""
@@ -74,8 +75,11 @@ def open_tree(text: str, specs: Optional[Path], stack: ExitStack) -> Tree:
     if not colon and Path(text).exists():
         raise TreeError(f"{text!r} is not a folder")
     top = _top()
-    if revision != INDEX and _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
-        raise TreeError(f"{revision!r} is neither a folder nor a revision of the git repository at {display_path(top)}")
+    unborn = revision == "HEAD" and _git(top, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0
+    if revision not in (INDEX, "HEAD") or (revision == "HEAD" and not unborn):
+        if _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
+            where = display_path(top)
+            raise TreeError(f"{revision!r} is neither a folder nor a revision of the git repository at {where}")
     folder = Path(path) if path else specs
     if folder is None:
         raise TreeError(f"{text!r} names no folder: write REV:PATH, or set 'specs' in [tool.docgen]")
@@ -83,21 +87,26 @@ def open_tree(text: str, specs: Optional[Path], stack: ExitStack) -> Tree:
     temporary = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="docgen-diff-")))
     if revision == INDEX:
         _staged(top, inside, temporary)
+        empty = False
     else:
-        _archived(top, revision, inside, temporary)
-    return Tree(text, temporary / inside if inside else temporary, revision, inside)
+        empty = unborn or not _archived(top, revision, inside, temporary)
+    return Tree(text, temporary / inside if inside else temporary, revision, inside, empty)
 
 
-def _archived(top: Path, revision: str, inside: str, into: Path) -> None:
+def _archived(top: Path, revision: str, inside: str, into: Path) -> bool:
+    """Write *revision*'s files below *inside* into *into*; False when it has none there."""
+    if _git(top, "cat-file", "-e", f"{revision}:{inside}" if inside else f"{revision}^{{tree}}").returncode != 0:
+        return False
     result = _git(top, "archive", "--format=tar", revision, "--", inside or ".")
     if result.returncode != 0:
-        raise TreeError(f"revision {revision!r} has no folder {inside or '.'!r}")
+        raise TreeError(f"cannot read {revision}:{inside}: {result.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
         for member in archive:
             if member.isfile() and _safe(member.name):
                 data = archive.extractfile(member)
                 assert data is not None
                 _write(into / member.name, data.read())
+    return True
 
 
 def _staged(top: Path, inside: str, into: Path) -> None:

@@ -211,6 +211,20 @@ def test_staged_docs_against_head(repo: Path, capsys) -> None:
     assert lines[1] == ":docs/models/shared/extra.md:1:3: info[type-added]: Extra was added (a model)"
 
 
-def test_a_revision_without_the_folder_exits_2(repo: Path, capsys) -> None:
-    status, _, err = run_main(capsys, "diff", "HEAD:nothing-here")
-    assert status == 2 and "revision 'HEAD' has no folder 'nothing-here'" in err
+def test_a_revision_without_the_folder_has_no_types(repo: Path, capsys) -> None:
+    write_pages(repo / "new-docs", base())
+    status, out, err = run_main(capsys, "diff", "HEAD:new-docs", "new-docs", "--fail-on", "info")
+    assert status == 1 and err == "docgen diff: OLD (HEAD:new-docs) has no such folder: every type counts as new\n"
+    assert {line.split(": ")[1] for line in out.splitlines()[:-1]} == {"info[type-added]"}
+    assert len(out.splitlines()) == len(base()) + 1
+
+
+def test_the_first_commit_compares_with_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    write_pages(tmp_path / "docs", base())
+    for key, value in git_env(tmp_path).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(tmp_path)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "docs")
+    status, out, _ = run_main(capsys, "diff", "--staged", "HEAD:docs", "--no-config")
+    assert status == 0 and out.splitlines()[-1].startswith(f"docgen diff: 0 errors, 0 warnings, {len(base())} info")
