@@ -90,3 +90,39 @@ def response(name: str, bodies: Sequence[Row]) -> str:
 
 def page(name: str) -> str:
     return f"{SHARED}/{name.lower()}.md"
+
+
+@dataclass(frozen=True)
+class Op:
+    """One ``## operation`` of an operation page: parameters, response type, errors table rows."""
+
+    name: str
+    parameters: tuple[Row, ...] = ()
+    response: str = ""  # ``shared.Thing``, ``List[shared.Thing]``; "" for none
+    errors: tuple[tuple[str, str, str], ...] = (("errors.APIError", "4XX, 5XX", "\\*/\\*"),)
+
+
+def operations(group: str, ops: Sequence[Op]) -> str:
+    """The operation page ``sdks/<group>/README.md`` of the pydantic era."""
+    lines = [f"# {group.title()}", "", "## Overview", "", f"{group.title()} endpoints.", ""]
+    for op in ops:
+        lines += [f"## {op.name}", ""]
+        if op.parameters:
+            lines += [
+                "### Parameters",
+                "",
+                "| Parameter | Type | Required | Description |",
+                "| --- | --- | --- | --- |",
+            ]
+            for row in op.parameters:
+                mark = ":heavy_check_mark:" if row.required else ":heavy_minus_sign:"
+                lines.append(f"| `{row.name}` | {row.cell()} | {mark} | {row.description} |")
+            lines.append("")
+        if op.response:
+            first = [w for w in _words(op.response) if w.startswith("shared.")]
+            target = f"../../{SHARED}/{first[0].split('.')[1].lower()}.md" if first else "../../models/.md"
+            lines += ["### Response", "", f"**[{op.response}]({target})**", ""]
+        lines += ["### Errors", "", "| Error Type | Status Code | Content Type |", "| --- | --- | --- |"]
+        lines += [f"| {kind} | {statuses} | {content} |" for kind, statuses, content in op.errors]
+        lines.append("")
+    return "\n".join(lines)
