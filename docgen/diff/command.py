@@ -28,7 +28,11 @@ EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "info": Level.INFO}
 
 
-def add_parser(commands: argparse._SubParsersAction, formatter: type, epilog: str) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    formatter: type[argparse.HelpFormatter],
+    epilog: str,
+) -> argparse.ArgumentParser:
     command = commands.add_parser(
         "diff",
         help="what changed in the API between two versions of the docs, and what it breaks",

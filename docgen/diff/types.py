@@ -49,8 +49,9 @@ class Types:
             return self.covers(a.inner, b, depth + 1)
         if isinstance(b, UnionOf):
             return all(self.covers(a, m, depth + 1) for m in b.members)
-        if isinstance(b, Ref) and isinstance(self.narrow.get(b.key), Union_) and not isinstance(a, Ref):
-            return all(self.covers(a, m, depth + 1) for m in self.narrow[b.key].members)  # type: ignore[union-attr]
+        named = self.narrow.get(b.key) if isinstance(b, Ref) else None
+        if isinstance(named, Union_) and not isinstance(a, Ref):
+            return all(self.covers(a, m, depth + 1) for m in named.members)
         if isinstance(a, UnionOf):
             return any(self.covers(m, b, depth + 1) for m in a.members)
         if isinstance(a, Ref) and isinstance(b, Ref):

@@ -87,3 +87,18 @@ def test_the_readme_rows_of_the_operation_rules_are_their_output(tmp_path: Path)
     rows = [row for row in _table() if row[0].startswith("operation-")]
     computed = [_changes(tmp_path / name, OPERATION_PAIRS[name])[0] for name in OPERATION_PAIRS]
     assert [(rule, text) for rule, _, _, text in rows] == [(rule, text) for rule, _, text in computed]
+
+
+def both(tree: Tree) -> Tree:
+    """Thing is sent by one operation and received from another."""
+    return with_operations(tree, [GET, Op("create_thing", (Row("request", "shared.Thing"),))])
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [p for p in PAIRS if p.edit(base())[("models/shared/thing.md")] != base()["models/shared/thing.md"]],
+    ids=lambda p: p.name,
+)
+def test_a_type_used_both_ways_gets_the_stricter_level(pair, tmp_path: Path) -> None:
+    changes = diff_trees(tmp_path, both(base()), both(pair.edit(base())))
+    assert [(c.rule, str(c.level)) for c in changes] == [(pair.rule, pair.unknown)]
