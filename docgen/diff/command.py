@@ -118,7 +118,7 @@ def run_diff(args: argparse.Namespace) -> int:
             if not new_name and settings.specs is None:
                 raise TreeError("no NEW folder: give it, or set 'specs' in [tool.docgen]")
             old = open_tree(old_name, settings.specs, stack)
-            new = open_tree(new_name, settings.specs, stack) if new_name else Tree(str(settings.specs), settings.specs)  # type: ignore[arg-type]
+            new = open_tree(new_name or config.display_path(settings.specs), settings.specs, stack)  # type: ignore[arg-type]
         except TreeError as exc:
             raise UsageError(str(exc)) from None
         reads = [read_tree(tree, settings, default_jobs()) for tree in (old, new)]

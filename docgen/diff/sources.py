@@ -74,7 +74,14 @@ def open_tree(text: str, specs: Optional[Path], stack: ExitStack) -> Tree:
     revision, colon, path = text.partition(":")
     if not colon and Path(text).exists():
         raise TreeError(f"{text!r} is not a folder")
-    top = _top()
+    try:
+        top = _top()
+    except TreeError:
+        if colon:
+            raise
+        raise TreeError(
+            f"{text!r} is not a folder (nor a revision: the current folder is not in a git repository)"
+        ) from None
     unborn = revision == "HEAD" and _git(top, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0
     if revision not in (INDEX, "HEAD") or (revision == "HEAD" and not unborn):
         if _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:

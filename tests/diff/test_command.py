@@ -136,6 +136,16 @@ def test_usage_mistakes_exit_2(trees: Path, capsys, monkeypatch: pytest.MonkeyPa
     assert status == 2 and says in err, err
 
 
+def test_a_missing_folder_outside_git_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run_main(capsys, "diff", "gone", "also-gone", "--no-config")
+    assert status == 2
+    assert err.splitlines()[-1] == (
+        "docgen diff: error: 'gone' is not a folder (nor a revision: the current folder is not in a git repository)"
+    )
+
+
 def test_a_renamed_python_name_with_the_same_wire_name_is_no_removal(tmp_path: Path, monkeypatch, capsys) -> None:
     old = {page("Item"): model("Item", [Row("user_id", "str"), Row("kind", "str")])}
     new = {page("Item"): model("Item", [Row("userId", "str"), Row("kind", "str")])}
