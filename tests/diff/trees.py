@@ -22,6 +22,7 @@ THING = [
     Row("mood", "Optional[shared.Mood]", required=False),
     Row("shape", "Optional[shared.Shape]", required=False),
     Row("tags", "Optional[List[str]]", required=False),
+    Row("scores", "Dict[str, int]"),
 ]
 CIRCLE = [Row("radius", "float")]
 
@@ -115,6 +116,14 @@ PAIRS = [
         "error",
         "error",
         _thing(Row("tags", "Optional[List[int]]", required=False)),
+    ),
+    Pair("field-type-in-dict", "field-type-changed", "error", "error", _thing(Row("scores", "Dict[str, str]"))),
+    Pair(
+        "field-type-optional-item",
+        "field-type-changed",
+        "error",
+        "info",
+        _thing(Row("tags", "Optional[List[Optional[str]]]", required=False)),
     ),
     Pair("field-type-to-union", "field-type-changed", "error", "info", _thing(Row("id", "Union[str, int]"))),
     Pair("field-became-not-nullable", "field-became-not-nullable", "info", "error", _thing(Row("note", "str"))),
