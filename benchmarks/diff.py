@@ -4,7 +4,7 @@
 
 OLD and NEW default to ../shared/corpus/speakeasy-v1/docs and speakeasy-v2/docs (one API,
 regenerated a year apart).  Each round is a fresh process: ``docgen diff OLD NEW`` (reading
-and comparing both trees), and, as the peer, ``docgen build --no-cache`` of each tree into
+and comparing both trees, in one process), and, as the peer, ``docgen build --no-cache`` of each tree into
 an empty folder (what a team would otherwise run twice to compare the generated code).
 Prints the median of the rounds, their ratio and the diff's summary; asserts nothing.
 """

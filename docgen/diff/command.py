@@ -16,7 +16,6 @@ from typing import Optional
 
 from .. import config
 from ..diagnostics import ERROR, shown_as, sorted_diagnostics
-from ..incremental import default_jobs
 from ..report import counted
 from . import ignore, report
 from .compare import compare
@@ -121,7 +120,7 @@ def run_diff(args: argparse.Namespace) -> int:
             new = open_tree(new_name or config.display_path(settings.specs), settings.specs, stack)  # type: ignore[arg-type]
         except TreeError as exc:
             raise UsageError(str(exc)) from None
-        reads = [read_tree(tree, settings, default_jobs()) for tree in (old, new)]
+        reads = [read_tree(tree, settings) for tree in (old, new)]  # one process: forking for pages costs more here
         if not _diagnosed(reads, args.verbose):
             return EXIT_USAGE
         assert reads[0].spec is not None and reads[1].spec is not None
