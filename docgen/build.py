@@ -11,13 +11,15 @@ import black
 import jinja2
 
 from . import dialects, failures
-from .config import Settings, apply_statuses, apply_wire_names
+from .config import Settings
 from .diagnostics import Diagnostic, error, has_errors
 from .emit import names
-from .emit.modules import RUNTIME_FILES, Formatter, emit, format_files
+from .emit.modules import RUNTIME_FILES, emit
 from .failures import LeftOut
+from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
-from .passes.fields import shared_json_keys
+from .passes.checks import shared_json_keys
+from .passes.settings import apply_statuses, apply_wire_names
 from .read.markdown import Page, read_page
 from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
 from .resolve import Symbols, specs_root

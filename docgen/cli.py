@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
 from . import __version__, config, dialects, helptext, incremental, lock, report
 from .diagnostics import ERROR, WARNING, Diagnostic, shown_as, sorted_diagnostics
+from .format import cache
 from .manifest import ManifestError, conflict_errors, report_kept_and_restored
+from .options import common_options as _common_options
 from .read.sources import Selection, Source, load_sources
 from .report import counted
 from .write import MANIFEST, ConflictError, NotOwnedError, Plan, check_ownership, encode, plan, write_tree
@@ -98,66 +100,6 @@ def parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite files docgen did not write where a page now maps to them"
     )
     return top
-
-
-def _common_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "specs",
-        metavar="SPECS",
-        type=Path,
-        nargs="?",
-        help="folder of markdown pages, searched recursively (default: 'specs' of [tool.docgen])",
-    )
-    command.add_argument(
-        "-o", "--out", metavar="OUT", type=Path, help="folder of the generated package (default: generated/)"
-    )
-    command.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
-    command.add_argument("-q", "--quiet", action="store_true", help="print problems only: no summary, no diff")
-    command.add_argument(
-        "--config", metavar="FILE", type=Path, help="read [tool.docgen] from FILE, not from the nearest pyproject.toml"
-    )
-    command.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
-    command.add_argument(
-        "--wire-naming",
-        choices=config.WIRE_NAMINGS,
-        metavar="NAMING",
-        help="JSON names of fields: as-documented (as the docs write them) or camelCase",
-    )
-    command.add_argument("--templates", metavar="DIR", type=Path, help="folder of templates that override docgen's")
-    command.add_argument("--package", metavar="NAME", help="import name of OUT (checked against OUT's path)")
-    command.add_argument(
-        "--dialect",
-        metavar="NAME",
-        help="the docs' flavour: " + ", ".join(dialects.known()) + " (default: detected from the pages)",
-    )
-    command.add_argument(
-        "-j",
-        "--jobs",
-        metavar="N",
-        type=int,
-        help="processes that read pages and format code (default: the CPUs available)",
-    )
-    command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
-    command.add_argument(
-        "--error-format",
-        choices=("text", "json"),
-        default="text",
-        metavar="FORMAT",
-        help="text (the default) or json: one JSON object a line per diagnostic on stdout (path, line, column, severity, code, "
-        "message, hint); other messages go to stderr",
-    )
-    command.add_argument(
-        "--lock-timeout",
-        metavar="SECONDS",
-        type=lock.seconds,
-        help="while another docgen run works on OUT, wait at most this long, then exit 1 (default: wait until it ends)",
-    )
-    command.add_argument("--include", metavar="GLOB", action="append", help="read only pages matching GLOB")
-    command.add_argument("--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB")
-    command.add_argument(
-        "--keep-going", action="store_true", default=None, help="on errors, write what needs no failed page"
-    )
-    command.add_argument("-v", "--verbose", action="store_true", help="also list skipped pages and unused sections")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -353,7 +295,7 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     incremental.tune_gc()
     templates = str(current.settings.templates.resolve()) if current.settings.templates else None
     use_cache = not current.args.no_cache and current.args.command == "build"  # check takes no file on trust
-    formatting = incremental.Formatting(out, jobs, use_cache=use_cache, twice=templates is not None)
+    formatting = cache.Formatting(out, jobs, use_cache=use_cache, twice=templates is not None)
     result = generate(
         current.specs,
         templates,

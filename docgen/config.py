@@ -29,8 +29,8 @@ diff-ignore = "docs-changes.ignore"  # changes `docgen diff` does not report
 "operations.ChatResponse.chat_completion_stream" = "[DONE]"
 ```
 
-Wire names are applied to the IR in :func:`apply_wire_names`, the one place that
-changes a field's ``wire_name`` after the pages are read.
+This module only reads settings; the passes that apply them to the IR (wire names,
+statuses, sentinels) are in :mod:`docgen.passes.settings`.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import dialects
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
-from .ir import Model, Module, SourceSpan, Spec
+from .ir import SourceSpan
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -114,12 +114,8 @@ class Settings:
         return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
 
 
-class ConfigError(Exception):
+class ConfigError(DocgenError):
     """The configuration is wrong; carries every problem found in it."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("\n".join(d.render() for d in diagnostics))
-        self.diagnostics = diagnostics
 
 
 def find_pyproject(start: Path) -> Optional[Path]:
@@ -227,22 +223,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     for key in ("specs", "out", "templates", "diff-ignore"):
         if text(key) is not None:
             values[key.replace("-", "_")] = base / table[key]
-    package = text("package")
-    if package is not None:
-        if not is_package_name(package):
-            problems.append(error(where.span(here, "package"), f"package {package!r} is not a dotted Python name"))
-        values["package"] = package
-    naming = text("wire-naming")
-    if naming is not None:
-        if naming not in WIRE_NAMINGS:
-            problems.append(
-                error(
-                    where.span(here, "wire-naming"),
-                    f"unknown wire-naming {naming!r}",
-                    "use " + " or ".join(repr(n) for n in WIRE_NAMINGS),
-                )
-            )
-        values["wire_naming"] = naming
+    _names(text("package"), text("wire-naming"), where, problems, values)
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan", "keep-going"):
         if key in table:
@@ -254,18 +235,43 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
-    for status in values["statuses"]:
-        if responses.status_range(status.value) is None:
-            problems.append(
-                error(
-                    status.span,
-                    f"unknown status {status.value!r}",
-                    'write a code ("404"), a class ("4XX"), a phrase or "default"',
-                )
-            )
+    problems.extend(_unknown_statuses(values["statuses"]))
     if problems:
         raise ConfigError(problems)
     return Settings(**values)
+
+
+def _names(
+    package: Optional[str], naming: Optional[str], where: _Locator, problems: list[Diagnostic], values: dict[str, Any]
+) -> None:
+    """``package`` (a dotted Python name) and ``wire-naming`` (one of :data:`WIRE_NAMINGS`)."""
+    here = "tool.docgen"
+    if package is not None:
+        if not is_package_name(package):
+            problems.append(error(where.span(here, "package"), f"package {package!r} is not a dotted Python name"))
+        values["package"] = package
+    if naming is not None:
+        if naming not in WIRE_NAMINGS:
+            problems.append(
+                error(
+                    where.span(here, "wire-naming"),
+                    f"unknown wire-naming {naming!r}",
+                    "use " + " or ".join(repr(n) for n in WIRE_NAMINGS),
+                )
+            )
+        values["wire_naming"] = naming
+
+
+def _unknown_statuses(statuses: tuple[FieldOverride, ...]) -> list[Diagnostic]:
+    return [
+        error(
+            status.span,
+            f"unknown status {status.value!r}",
+            'write a code ("404"), a class ("4XX"), a phrase or "default"',
+        )
+        for status in statuses
+        if responses.status_range(status.value) is None
+    ]
 
 
 def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diagnostic]) -> tuple[str, ...]:
@@ -329,98 +335,3 @@ def check_package(settings: Settings, out: Path) -> Optional[str]:
             f"but OUT is {out}; change 'out' or 'package'"
         )
     return None
-
-
-# --- wire names ---------------------------------------------------------------------
-
-
-def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
-    """The spec with every field's wire name as configured: naming rule first, then overrides."""
-    problems: list[Diagnostic] = []
-    overrides: dict[tuple[str, str], str] = {}
-    for wire in settings.wire_names:
-        match, problem = _find_field(spec, wire)
-        if problem is not None:
-            problems.append(problem)
-        elif match is not None:
-            overrides[match] = wire.value
-    if settings.wire_naming == AS_DOCUMENTED and not overrides:
-        return spec, problems
-    modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
-    return Spec(modules), problems
-
-
-def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
-    """The spec with the configured response status and stream sentinel of body fields."""
-    problems: list[Diagnostic] = []
-    changes: dict[tuple[str, str], dict[str, str]] = {}
-    for key, attribute, entries in (
-        ("statuses", "status", settings.statuses),
-        ("sentinels", "sentinel", settings.sentinels),
-    ):
-        for entry in entries:
-            match, problem = _find_field(spec, entry, key)
-            if problem is not None:
-                problems.append(problem)
-            elif match is not None:
-                changes.setdefault(match, {})[attribute] = entry.value
-    if not changes:
-        return spec, problems
-    modules = []
-    for module in spec.modules:
-        decls = [
-            (
-                dataclasses.replace(
-                    d, fields=tuple(dataclasses.replace(f, **changes.get((d.key, f.name), {})) for f in d.fields)
-                )
-                if isinstance(d, Model)
-                else d
-            )
-            for d in module.decls
-        ]
-        modules.append(dataclasses.replace(module, decls=tuple(decls)))
-    return Spec(tuple(modules)), problems
-
-
-def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:
-    decls = []
-    for decl in module.decls:
-        if isinstance(decl, Model):
-            fields = tuple(
-                dataclasses.replace(f, wire_name=overrides.get((decl.key, f.name), _named(f.wire_name, naming)))
-                for f in decl.fields
-            )
-            decl = dataclasses.replace(decl, fields=fields)
-        decls.append(decl)
-    return dataclasses.replace(module, decls=tuple(decls))
-
-
-def _named(documented: str, naming: str) -> str:
-    return names.camel_case(documented) if naming == CAMEL_CASE else documented
-
-
-def _find_field(
-    spec: Spec, wire: FieldOverride, key: str = "wire-names"
-) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
-    """The (type key, field name) an override names, or the problem with it."""
-    *namespace, type_name, field_name = wire.target.split(".")
-    qualifier = ".".join(namespace)
-    models = [
-        d
-        for d in spec.decls().values()
-        if isinstance(d, Model)
-        and d.name == type_name
-        and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
-    ]
-    if not models:
-        return None, error(wire.span, f"{key}: no model {'.'.join([*namespace, type_name])!r} in the specs")
-    if len(models) > 1:
-        keys = ", ".join(sorted(m.key for m in models))
-        return None, error(
-            wire.span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace"
-        )
-    model = models[0]
-    for f in model.fields:
-        if field_name in (f.name, names.unescaped(f.name)):
-            return (model.key, f.name), None
-    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
@@ -10,16 +11,36 @@ from typing import Callable, Iterable, Optional
 from .codes import code_of
 from .ir import SourceSpan
 
-ERROR = "error"
-WARNING = "warning"
-NOTE = "note"  # listed under -v only: something docgen recognised and did not use
-REMARK = "remark"  # listed under -v; a warning (failing the build) only with --strict
+
+class Severity(str, enum.Enum):
+    """How bad a diagnostic is; its value is the word printed after the location."""
+
+    #: The page (or setting) cannot be used: nothing is written.
+    ERROR = "error"
+    #: Written, but worth a look; fails the build under --strict.
+    WARNING = "warning"
+    #: Listed under -v only: something docgen recognised and did not use.
+    NOTE = "note"
+    #: Listed under -v; a warning (failing the build) only with --strict.
+    REMARK = "remark"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+NOTE = Severity.NOTE
+REMARK = Severity.REMARK
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     span: SourceSpan
-    severity: str  # ERROR, WARNING, NOTE or REMARK
+    severity: Severity
     message: str
     hint: str = ""
 
@@ -43,7 +64,7 @@ class Diagnostic:
             "path": where(self.span.path) if where else self.span.path,
             "line": self.span.line,
             "column": self.span.col,
-            "severity": str(getattr(self.severity, "value", self.severity)),
+            "severity": self.severity.value,
             "code": self.code,
             "message": self.message,
             "hint": self.hint,
@@ -90,8 +111,9 @@ def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 class DocgenError(Exception):
-    """Raised once at the end of a stage that found errors; carries all of them."""
+    """The one exception that carries diagnostics (the configuration's, the manifest's, a
+    type's), in the order they were found; its text is theirs, rendered."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics = sorted_diagnostics(diagnostics)
+        self.diagnostics = list(diagnostics)
         super().__init__("\n".join(d.render() for d in self.diagnostics))

@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 
 from .diagnostics import ERROR, Diagnostic
 from .ir import Enum, Model, Module, Ref, Spec, TypeRef
+from .walk import walk
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,9 @@ class LeftOut:
         return f"refers to {self.needs}, which {'has errors' if self.needs_failed else 'is left out'}"
 
 
-def refs_of(ref: object) -> list[str]:
+def refs_of(ref: TypeRef) -> list[str]:
     """The keys of every type a type expression refers to, at any depth."""
-    if isinstance(ref, Ref):
-        return [ref.key]
-    children = [getattr(ref, name) for name in ("inner", "item", "value") if hasattr(ref, name)]
-    children.extend(getattr(ref, "members", ()))
-    return [key for child in children for key in refs_of(child)]
+    return [node.key for node in walk(ref) if isinstance(node, Ref)]
 
 
 def module_refs(module: Module) -> set[str]:

@@ -9,7 +9,7 @@
 * **Formatting.**  black dominates a build's time.  The cache remembers, for each text
   docgen handed to black, the hash of black's result; a file in OUT with that hash is
   taken as it is instead of being formatted again.  What remains is formatted in
-  parallel processes where the system allows.
+  parallel processes where the system allows (:mod:`docgen.format.cache`).
 
 The cache folder is ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
 ``~/.cache/docgen``; docgen creates it readable by its owner only.  Its records are
@@ -24,19 +24,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
 from . import __version__
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .ir import SourceSpan
 from .manifest import MANIFEST, contained, read_manifest, sha256
-
-#: Below this many files, starting processes costs more than it saves.
-PARALLEL_THRESHOLD = 64
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +140,7 @@ def _warning(entry: dict) -> Diagnostic:  # type: ignore[type-arg]
         raise TypeError("line and column are numbers")
     if not all(isinstance(text, str) for text in (path, severity, message, hint)):
         raise TypeError("the texts of a warning are strings")
-    return Diagnostic(SourceSpan(path, line, col), severity, message, hint)
+    return Diagnostic(SourceSpan(path, line, col), Severity(severity), message, hint)
 
 
 def save_record(key: str, out: Path, warnings: Iterable[Diagnostic], counts: dict[str, int]) -> None:
@@ -164,7 +160,7 @@ def save_record(key: str, out: Path, warnings: Iterable[Diagnostic], counts: dic
         ]
     except OSError:
         return
-    _write_atomically(_record_path(key), json.dumps({"manifest": manifest, "warnings": entries, "counts": counts}))
+    write_atomically(_record_path(key), json.dumps({"manifest": manifest, "warnings": entries, "counts": counts}))
 
 
 def up_to_date(out: Path, record: Optional[Record]) -> bool:
@@ -189,90 +185,6 @@ def up_to_date(out: Path, record: Optional[Record]) -> bool:
     return True
 
 
-# --- formatting -----------------------------------------------------------------------
-
-
-class Formatting:
-    """Formats a build's files, reusing what an earlier build formatted from the same text.
-
-    The cache folder keeps a map from the hash of a text before black to the hash of
-    black's result.  A file in OUT whose content has that result hash is taken as it
-    is; the rest is formatted, in parallel processes where that pays.
-    """
-
-    def __init__(self, out: Optional[Path], jobs: int, use_cache: bool = True, twice: bool = False) -> None:
-        self.out = out
-        self.jobs = jobs
-        self.twice = twice  # black until stable (user templates), not one pass
-        self.use_cache = use_cache
-        self.reused = 0
-        self.known = _load_formatted() if use_cache and out is not None else {}
-
-    def __call__(self, files: dict[str, str]) -> dict[str, str]:
-        from .emit.modules import format_source, format_source_twice
-
-        done: dict[str, str] = {}
-        todo: list[tuple[str, str]] = []  # (path, hash before formatting)
-        for path, text in files.items():
-            if not path.endswith(".py"):
-                done[path] = text
-                continue
-            before = sha256(text.encode("utf-8"))
-            previous = self._previous(path, before)
-            if previous is not None:
-                done[path] = previous
-                self.reused += 1
-            else:
-                todo.append((path, before))
-        formatted = format_all(
-            [files[path] for path, _ in todo], self.jobs, format_source_twice if self.twice else format_source
-        )
-        learned = {}
-        for (path, before), text in zip(todo, formatted):
-            done[path] = text
-            learned[before] = sha256(text.encode("utf-8"))
-        if self.use_cache and learned:
-            _save_formatted(learned)
-        return done
-
-    def _previous(self, path: str, before: str) -> Optional[str]:
-        """OUT's text of *path*, when it is what black made of the same text before."""
-        after = self.known.get(before)
-        if after is None or self.out is None:
-            return None
-        try:
-            data = (self.out / path).read_bytes()
-        except OSError:
-            return None
-        return data.decode("utf-8") if sha256(data) == after else None
-
-
-#: How many (before, after) hashes the cache keeps: enough for a few large builds.
-_FORMATTED_LIMIT = 50_000
-
-
-def _formatted_path() -> Path:
-    return cache_dir() / f"formatted-{__version__}-{black_version()}.json"
-
-
-def _load_formatted() -> dict[str, str]:
-    try:
-        data = json.loads(_formatted_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, str)}
-
-
-def _save_formatted(learned: dict[str, str]) -> None:
-    """Add *learned* to the map, newest last, dropping the oldest past the limit (best effort)."""
-    merged = {k: v for k, v in _load_formatted().items() if k not in learned}
-    merged.update(learned)
-    kept = dict(list(merged.items())[-_FORMATTED_LIMIT:])
-    _write_atomically(_formatted_path(), json.dumps(kept))
-
-
 def _private_folder(folder: Path) -> None:
     """Make *folder* (the cache folder or one inside it), owner-only when docgen creates it."""
     root = cache_dir()
@@ -284,7 +196,7 @@ def _private_folder(folder: Path) -> None:
             pass
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: Path, text: str) -> None:
     try:
         _private_folder(target.parent)
         temp = target.with_name(f".{target.name}.{os.getpid()}")
@@ -301,28 +213,6 @@ def tune_gc() -> None:
     import gc
 
     gc.set_threshold(50_000, 20, 100)
-
-
-def format_all(texts: list[str], jobs: int, format_one) -> list[str]:  # type: ignore[no-untyped-def]
-    """*format_one* over *texts*, in *jobs* forked processes when that is worth it."""
-    if jobs <= 1 or len(texts) < PARALLEL_THRESHOLD or not _can_fork():
-        return [format_one(text) for text in texts]
-    import gc
-
-    from .workers import forked_pool  # not needed by a no-op build
-
-    gc.freeze()  # the forked processes need not walk (nor copy) what the build holds
-    try:
-        chunk = max(1, len(texts) // (jobs * 4))
-        with forked_pool(jobs) as pool:
-            return list(pool.map(format_one, texts, chunksize=chunk))
-    finally:
-        gc.unfreeze()
-
-
-def _can_fork() -> bool:
-    """Forking is safe and cheap on Linux; elsewhere docgen formats in one process."""
-    return sys.platform.startswith("linux")
 
 
 def default_jobs() -> int:

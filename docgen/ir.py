@@ -27,13 +27,11 @@ class SourceSpan:
 
 # --- type references -------------------------------------------------------------
 
-#: The primitive names a Type cell may use, as Python spells them.
-PRIMITIVES = ("str", "int", "float", "bool", "bytes", "Decimal", "date", "datetime", "Any")
-
 
 @dataclass(frozen=True, slots=True)
 class Primitive:
-    """A built-in or standard-library type: one of :data:`PRIMITIVES`."""
+    """A built-in or standard-library type, by its Python name: one of the entries of
+    :data:`docgen.primitives.TABLE`, which says how it is spelled, parsed and dumped."""
 
     name: str
 

@@ -25,18 +25,14 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence, Union
 
 from . import __version__
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, DocgenError, error
 from .ir import SourceSpan
 
 MANIFEST = ".docgen-manifest.json"
 
 
-class ManifestError(Exception):
+class ManifestError(DocgenError):
     """OUT's manifest names paths docgen never writes; carries located diagnostics."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        super().__init__("\n".join(d.render() for d in diagnostics))
 
 
 def sha256(data: bytes) -> str:

@@ -18,6 +18,7 @@ from ..ir import Enum, EnumMember, Field, Model, Module, Optional_, SourceSpan, 
 from ..read.markdown import Cell, Page, Section, Table
 from ..read.types import MAX_INT_DIGITS, TypeExpr, TypeSyntaxError, parse_type, parse_type_text
 from ..resolve import Declared, Symbols, type_key
+from ..walk import without_optional
 from .dialect import DESCRIPTION, ENUM, EXAMPLE, MODEL, NAME, REQUIRED, TYPE, VALUE, Dialect
 from .sections import TypeSection, type_sections
 from .types import RESPONSE_TYPES, Broken, Problem, TypeLowering
@@ -119,7 +120,7 @@ class _Lowering:
     def _response_fields(self, fields: tuple[Field, ...]) -> tuple[str, ...]:
         """The dialect's response fields when the model has all of them with their types."""
         wanted = self.dialect.response_fields
-        types = {f.name: f.type.inner if isinstance(f.type, Optional_) else f.type for f in fields}
+        types = {f.name: without_optional(f.type) for f in fields}
         if wanted and all(types.get(name) == ref for name, ref in zip(wanted, RESPONSE_TYPES)):
             return wanted
         return ()

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from ..diagnostics import Diagnostic, error
 from ..emit import names
-from ..ir import DictOf, Field, ListOf, LiteralOf, Nullability, Optional_, SourceSpan, TypeRef, UnionOf
+from ..ir import DictOf, Field, LiteralOf, Nullability, Optional_, SourceSpan, StreamOf, TypeRef
+from ..walk import walk, without_optional
 
 if TYPE_CHECKING:
     from ..read.markdown import Block  # the markdown library loads only when pages are read
@@ -55,7 +56,7 @@ def nullability_problem(ref: TypeRef, required: bool, span: SourceSpan) -> Optio
             "Nullable[...] means the field must be present, but its Required cell says optional",
             "write OptionalNullable[X] for a field that may be absent or null, or mark it :heavy_check_mark:",
         )
-    inner = ref.inner if isinstance(ref, Optional_) else ref
+    inner = without_optional(ref)
     if unset_inside(inner):
         return error(
             span,
@@ -66,16 +67,11 @@ def nullability_problem(ref: TypeRef, required: bool, span: SourceSpan) -> Optio
 
 
 def unset_inside(ref: TypeRef) -> bool:
-    """Whether ``OptionalNullable`` appears anywhere in *ref*."""
-    if isinstance(ref, Optional_):
-        return ref.nulls is Nullability.OPTIONAL_NULLABLE or unset_inside(ref.inner)
-    if isinstance(ref, ListOf):
-        return unset_inside(ref.item)
-    if isinstance(ref, DictOf):
-        return unset_inside(ref.value)
-    if isinstance(ref, UnionOf):
-        return any(unset_inside(m) for m in ref.members)
-    return False
+    """Whether ``OptionalNullable`` appears anywhere in *ref* (streams not looked into)."""
+    return any(
+        isinstance(node, Optional_) and node.nulls is Nullability.OPTIONAL_NULLABLE
+        for node in walk(ref, into=lambda node: not isinstance(node, StreamOf))
+    )
 
 
 def one_value(ref: TypeRef) -> Optional[tuple[Union[str, int, bool, None]]]:
@@ -102,7 +98,7 @@ def _unset(ref: TypeRef) -> bool:
 def additional_properties(field: Field) -> Union[Field, Diagnostic]:
     """The ``__pydantic_extra__`` row as the model's additional properties: a dict, never
     optional (a model without additional keys has an empty one)."""
-    ref = field.type.inner if isinstance(field.type, Optional_) else field.type
+    ref = without_optional(field.type)
     if not isinstance(ref, DictOf):
         return error(
             field.span,

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, DocgenError, error
 from ..ir import (
     BinaryFile,
     DictOf,
@@ -28,21 +28,20 @@ from ..ir import (
     TypeRef,
     UnionOf,
 )
+from ..primitives import is_cell_name
 from ..read.types import ArgList, Generic, Link, Name, TypeExpr, Value
 from ..resolve import Symbols, leaves_root, outside_specs, resolve_link
 from .dialect import Dialect
-
-_SCALARS = {"str", "int", "float", "bool", "bytes", "Decimal", "Any", "date", "datetime"}
 
 #: The types of a dialect's ``response_fields``, in their order: content type, status code, raw response.
 RESPONSE_TYPES = (Primitive("str"), Primitive("int"), HttpResponse())
 
 
-class Problem(Exception):
-    """A type that cannot be lowered; carries the diagnostic."""
+class Problem(DocgenError):
+    """A type that cannot be lowered; carries its one diagnostic."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message)
+        super().__init__([diagnostic])
         self.diagnostic = diagnostic
 
 
@@ -86,7 +85,7 @@ class TypeLowering:
             return HttpResponse()
         if text in self.dialect.binary_file_names:
             return BinaryFile(self.dialect.file_kinds.get(text, FileKind.IO))
-        if text in _SCALARS:
+        if is_cell_name(text):
             return Primitive(text)
         if text in self.dialect.bare_generics():
             raise Problem(error(expr.span, f"{text} needs type arguments: {text}[...]", "e.g. List[*str*]"))

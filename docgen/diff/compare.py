@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..ir import Decl, Enum, Field, Model, Nullability, Optional_, SourceSpan, Spec, TypeRef, Union_
+from ..walk import without_optional
 from .direction import uses
 from .operations import compare_operations
 from .rules import RULES, UNKNOWN, Direction, Level
@@ -117,7 +118,8 @@ class _Comparison:
             add("field-became-nullable", f"{name} may now be null")
         elif nulls_before and not nulls_after and not _absence_only(new, old):
             add("field-became-not-nullable", f"{name} no longer accepts null")
-        self.field_type(_bare(old.type), _bare(new.type), add, name)
+        # nullability has rules of its own: the types are compared inside Optional[...]
+        self.field_type(without_optional(old.type), without_optional(new.type), add, name)
         if new.deprecated and not old.deprecated:
             add("field-deprecated", f"{name} is deprecated")
         if _words(old.description) != _words(new.description):
@@ -176,11 +178,6 @@ def _absence_only(before: Field, after: Field) -> bool:
         and isinstance(after.type, Optional_)
         and after.type.nulls is Nullability.OPTIONAL
     )
-
-
-def _bare(ref: TypeRef) -> TypeRef:
-    """The type without its outer Optional (nullability has rules of its own)."""
-    return ref.inner if isinstance(ref, Optional_) else ref
 
 
 def compare(old: Spec, new: Spec) -> list[Change]:

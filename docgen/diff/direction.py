@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from ..failures import refs_of
 from ..ir import Decl, Model, Ref, Spec, TypeRef, Union_
+from ..walk import walk
 from .operations import received_types, sent_types
 from .rules import UNKNOWN, Direction
+
+
+def refs_of(ref: TypeRef) -> list[str]:
+    return [node.key for node in walk(ref) if isinstance(node, Ref)]
 
 
 def _reached(roots: Iterable[TypeRef], decls: Mapping[str, Decl]) -> set[str]:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..build import compile_sources
-from ..config import Settings, apply_statuses, apply_wire_names
+from ..config import Settings
 from ..diagnostics import Diagnostic, has_errors
 from ..ir import Spec
+from ..passes.settings import apply_statuses, apply_wire_names
 from ..read.sources import Selection, load_sources
 from ..resolve import specs_root
 from .sources import Tree

@@ -24,6 +24,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..walk import TypeVisitor
 
 #: Primitive pairs (wider, narrower) where the wider accepts every value of the narrower.
 _WIDER = {("float", "int"), ("Decimal", "int"), ("Decimal", "float")}
@@ -82,25 +83,44 @@ class Types:
         return isinstance(a, HttpResponse) and isinstance(b, HttpResponse)
 
 
+class _Shown(TypeVisitor[str]):
+    """A type as the docs spell it, named types by name: ``Optional[List[Account]]``."""
+
+    def __init__(self, decls: Mapping[str, Decl]) -> None:
+        self.decls = decls
+
+    def visit_Primitive(self, ref: Primitive) -> str:
+        return ref.name
+
+    def visit_Ref(self, ref: Ref) -> str:
+        decl = self.decls.get(ref.key)
+        return decl.name if decl is not None else ref.key.rpartition(".")[2]
+
+    def visit_Optional_(self, ref: Optional_) -> str:
+        return f"{ref.nulls.value}[{self.visit(ref.inner)}]"
+
+    def visit_ListOf(self, ref: ListOf) -> str:
+        return f"List[{self.visit(ref.item)}]"
+
+    def visit_DictOf(self, ref: DictOf) -> str:
+        return f"Dict[str, {self.visit(ref.value)}]"
+
+    def visit_UnionOf(self, ref: UnionOf) -> str:
+        return "Union[" + ", ".join(self.visit(m) for m in ref.members) + "]"
+
+    def visit_StreamOf(self, ref: StreamOf) -> str:
+        return f"{ref.kind.value}[{self.visit(ref.item)}]"
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> str:
+        return "Literal[" + ", ".join(repr(v) for v in ref.values) + "]"
+
+    def visit_BinaryFile(self, ref: BinaryFile) -> str:
+        return ref.kind.value
+
+    def visit_HttpResponse(self, ref: HttpResponse) -> str:
+        return "Response"
+
+
 def shown(ref: TypeRef, decls: Mapping[str, Decl]) -> str:
     """A type as the docs spell it, named types by name: ``Optional[List[Account]]``."""
-    if isinstance(ref, Primitive):
-        return ref.name
-    if isinstance(ref, Ref):
-        decl = decls.get(ref.key)
-        return decl.name if decl is not None else ref.key.rpartition(".")[2]
-    if isinstance(ref, Optional_):
-        return f"{ref.nulls.value}[{shown(ref.inner, decls)}]"
-    if isinstance(ref, ListOf):
-        return f"List[{shown(ref.item, decls)}]"
-    if isinstance(ref, DictOf):
-        return f"Dict[str, {shown(ref.value, decls)}]"
-    if isinstance(ref, UnionOf):
-        return "Union[" + ", ".join(shown(m, decls) for m in ref.members) + "]"
-    if isinstance(ref, StreamOf):
-        return f"{ref.kind.value}[{shown(ref.item, decls)}]"
-    if isinstance(ref, LiteralOf):
-        return "Literal[" + ", ".join(repr(v) for v in ref.values) + "]"
-    if isinstance(ref, BinaryFile):
-        return ref.kind.value
-    return "Response"
+    return _Shown(decls).visit(ref)

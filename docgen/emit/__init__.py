@@ -1,5 +1,5 @@
-"""Emission: IR -> Python source (views for the templates, names and spelling, JSON parsers,
-response parsers).  This file stays light: the command line reads it without loading Jinja."""
+"""Emission: IR -> Python source (views for the templates, names and spelling, JSON parsers
+and dumps, response parsers).  This file stays light: the command line reads it without loading Jinja."""
 
 from pathlib import Path
 

@@ -17,15 +17,21 @@ name in the module's globals.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-import black
 import jinja2
 
-from ..format import layout
+from ..format.formatter import (  # noqa: F401 - the formatting entry points, also importable from here
+    BLACK_MODE,
+    Formatter,
+    black_once,
+    format_files,
+    format_files_twice,
+    format_source,
+    format_source_twice,
+)
 from ..ir import (
     Decl,
     DictOf,
@@ -41,7 +47,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from . import TEMPLATE_DIRS, names, parsers, responses
+from . import TEMPLATE_DIRS, functions, names, parsers, responses
 from .spelling import (
     RUNTIME_MODULE,
     UNSET_MODULE,
@@ -51,13 +57,7 @@ from .spelling import (
     relative_import,
     value_literal,
 )
-
-BLACK_MODE = black.Mode(
-    target_versions={black.TargetVersion.PY310},
-    line_length=88,
-    string_normalization=True,
-    magic_trailing_comma=True,
-)
+from .views import DeclView, EnumMemberView, FieldView, ModuleView, PackageView
 
 #: Support modules written at the root of every generated package: module name ->
 #: template.  They are plain standard-library Python, the same for every build.
@@ -84,48 +84,6 @@ RUNTIME_EXPORTS = (
 # --- view objects handed to templates --------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldView:
-    name: str
-    annotation: str
-    default: str  # the right-hand side: field(...) call text
-    docstring: str  # a string literal, or ""
-
-
-@dataclass(frozen=True)
-class DeclView:
-    """One declaration.  ``parser`` is its view from docgen/parsers.py (ModelParser,
-    EnumParser or UnionFunctions); ``methods`` the annotations its class methods spell
-    (``object``, ``json``: the JSON object type), builtins qualified where fields shadow them."""
-
-    kind: str  # model, enum, union
-    name: str
-    docstring: str
-    fields: tuple[FieldView, ...] = ()
-    base: str = ""  # enum value type
-    members: tuple[tuple[str, str], ...] = ()  # enum (name, value literal)
-    annotation: str = ""  # union
-    parser: object = None
-    methods: dict[str, str] = field(default_factory=dict)
-    response: object = None  # a responses.ResponseView for an operation response
-
-
-@dataclass(frozen=True)
-class ModuleView:
-    docstring: str
-    top_imports: tuple[str, ...]
-    bottom_imports: tuple[str, ...]
-    decls: tuple[DeclView, ...]
-    helpers: tuple[parsers.Helper, ...] = ()  # parse/dump helpers of inline types
-
-
-@dataclass(frozen=True)
-class PackageView:
-    docstring: str
-    imports: tuple[str, ...]
-    exported: tuple[str, ...]
-
-
 # --- views ------------------------------------------------------------------------
 
 
@@ -134,8 +92,8 @@ def module_view(
 ) -> ModuleView:
     annotator = Annotator(module, decls, module_of)
     taken = [d.name for d in module.decls]
-    functions = [d for d in module.decls if not isinstance(d, Union_)] + [decls[k] for k in annotator.spelling]
-    taken += [f"_{p}_{d.name}" for d in functions for p in ("parse", "dump")]
+    named = [d for d in module.decls if not isinstance(d, Union_)] + [decls[k] for k in annotator.spelling]
+    taken += [f"_{p}_{d.name}" for d in named for p in ("parse", "dump")]
     ctx = parsers.ParserContext(decls, annotator.type, annotator.function, taken, allow_nan)
     views = tuple(_decl_view(d, annotator, ctx) for d in module.decls)
     annotator.imports.parsing = True
@@ -154,16 +112,16 @@ def _decl_view(decl: Decl, annotator: Annotator, ctx: parsers.ParserContext) -> 
     docstring = docstring_literal(decl.description)
     if isinstance(decl, Enum):
         annotator.imports.need_stdlib("Enum")
-        members = tuple((m.name, value_literal(m.value)) for m in decl.members)
-        parser = parsers.enum_parser(decl)
+        members = tuple(EnumMemberView(m.name, value_literal(m.value)) for m in decl.members)
+        parser = functions.enum_parser(decl)
         return DeclView("enum", decl.name, docstring, base=decl.value_type, members=members, parser=parser)
     if isinstance(decl, Union_):
         annotator.imports.need_stdlib("Any")
-        functions = parsers.union_functions(decl, Ref(decl.key), ctx)
+        public = functions.union_functions(decl, Ref(decl.key), ctx)
         annotator.expand_unions = True
         annotation = annotator.type(UnionOf(decl.members))
         annotator.expand_unions = False
-        return DeclView("union", decl.name, docstring, annotation=annotation, parser=functions)
+        return DeclView("union", decl.name, docstring, annotation=annotation, parser=public)
     annotator.imports.need_stdlib("dataclass")
     if decl.fields:
         annotator.imports.need_stdlib("field")
@@ -179,7 +137,7 @@ def _decl_view(decl: Decl, annotator: Annotator, ctx: parsers.ParserContext) -> 
         for f, name in ordered
         if not parsers.is_json(f.type)
     }
-    parser = parsers.model_parser(decl, ordered, ctx, annotations)
+    parser = functions.model_parser(decl, ordered, ctx, annotations)
     response = None
     if responses.is_operation_response(decl):
         annotator.imports.http = True
@@ -230,7 +188,7 @@ def _default(f: Field, annotator: Annotator) -> str:
         annotator.imports.unset = True
         return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
     if f.constant:
-        return f"field(default={value_literal(parsers.constant_value(f.type))}, metadata={metadata})"
+        return f"field(default={value_literal(functions.constant_value(f.type))}, metadata={metadata})"
     if f.required:
         return f"field(metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
@@ -270,44 +228,6 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-
-
-#: black's single pass.  ``black.format_str`` formats twice whenever the first pass
-#: changed anything, to be sure the result is stable; docgen's own templates give code
-#: that one pass makes stable (tests/emit/test_black_stable.py checks it), so the
-#: second pass, as long as the first, is skipped.  Every black from 24.1 to 26 has this
-#: private function (the build under several versions is tested); without it, the public
-#: one serves.
-_FORMAT_ONCE: Callable[..., str] = getattr(black, "_format_str_once", black.format_str)
-
-
-def black_once(source: str) -> str:
-    return _FORMAT_ONCE(source, mode=BLACK_MODE)
-
-
-def format_source(source: str) -> str:
-    """*source*, the code of docgen's own templates, as black formats it: black runs only
-    on the statements docgen/layout.py cannot keep as they are."""
-    return layout.format_code(source, black_once)
-
-
-def format_source_twice(source: str) -> str:
-    """*source* formatted by black until stable: for code of the user's templates."""
-    return black.format_str(source, mode=BLACK_MODE)
-
-
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Every ``.py`` file through black, one after another; other files as they are."""
-    return {path: format_source(text) if path.endswith(".py") else text for path, text in files.items()}
-
-
-def format_files_twice(files: dict[str, str]) -> dict[str, str]:
-    """:func:`format_files` for code of the user's templates: black alone, until stable."""
-    return {path: format_source_twice(text) if path.endswith(".py") else text for path, text in files.items()}
-
-
-#: Formats a whole build at once: relative path -> unformatted text, to formatted text.
-Formatter = Callable[[dict[str, str]], dict[str, str]]
 
 
 def _as_is(source: str) -> str:

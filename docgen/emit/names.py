@@ -8,12 +8,13 @@ import re
 import unicodedata
 from typing import Optional
 
+from ..primitives import TABLE
+
 #: Names a generated module binds for its own use; a field of that name would shadow
 #: them inside the class body (``typing.get_type_hints`` reads class attributes first).
-RUNTIME_NAMES = frozenset(
+#: The primitives a module imports (``date``, ``Decimal``…) come from their table.
+RUNTIME_NAMES = frozenset({p.name for p in TABLE if p.module}) | frozenset(
     {
-        "Any",
-        "Decimal",
         "Dict",
         "Enum",
         "Generator",
@@ -24,8 +25,6 @@ RUNTIME_NAMES = frozenset(
         "Union",
         "dataclass",
         "dataclasses",
-        "date",
-        "datetime",
         "field",
         "requests_http",
         "_sse",

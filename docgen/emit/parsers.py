@@ -24,13 +24,13 @@ that defines them; union and inline helpers in every module that uses them):
   ``_dump_dict_str``, ``_parse_TextPart_or_ImagePart_or_str``.
 
 Everything here returns source text or view objects that templates lay out
-(``templates/parsers.py.jinja``); nothing here renders whole functions.
+(``templates/parsers.py.jinja``); nothing here renders whole functions.  This module
+parses; :mod:`docgen.emit.dumps` writes the JSON form back, and
+:mod:`docgen.emit.functions` makes the views of whole declarations.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Callable, Sequence, Union
 
 from ..ir import (
@@ -43,7 +43,6 @@ from ..ir import (
     ListOf,
     LiteralOf,
     Model,
-    Nullability,
     Optional_,
     Primitive,
     Ref,
@@ -52,31 +51,21 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..primitives import primitive
+from ..walk import TypeVisitor, alternatives, children, walk
+from .views import (
+    Constant,
+    Helper,
+    ListHelper,
+    UnionHelper,
+    UnionMember,
+)
 
 #: The support module's name below the package root.
 SUPPORT_MODULE = "_parsing"
 
-#: Python types whose JSON form is the value itself.
-_IDENTITY_PRIMITIVES = frozenset({"str", "int", "float", "bool", "Any", "None"})
-#: Primitives checked inline with ``type(x) is T``.
-_EXACT_PRIMITIVES = frozenset({"str", "int", "bool"})
-#: Primitives converted by a ``_parsing`` function: name -> (parse function, dump function or "").
-_CONVERTED = {
-    "date": ("parse_date", "dump_date"),
-    "datetime": ("parse_datetime", "dump_datetime"),
-    "Decimal": ("parse_decimal", "dump_decimal"),
-    "bytes": ("parse_bytes", "dump_bytes"),
-}
-#: The JSON type test a union member needs before it is tried, and what it is called in
-#: messages; None: any JSON value may suit it.
-_GUARDS: dict[str, tuple[str, str]] = {
-    "str": ("type(value) is str", "a string"),
-    "date": ("type(value) is str", "a date string"),
-    "datetime": ("type(value) is str", "a date-time string"),
-    "bytes": ("type(value) is str", "a base64 string"),
-    "int": ("type(value) is int", "an integer"),
-    "float": ("type(value) is float or type(value) is int or type(value) is _parsing.Decimal", "a number"),
-    "bool": ("type(value) is bool", "a boolean"),
+#: The JSON type test of a union member that is an object or a list, and what it wants.
+_SHAPE_GUARDS: dict[str, tuple[str, str]] = {
     "object": ("type(value) is dict", "an object"),
     "list": ("type(value) is list", "a list"),
 }
@@ -85,63 +74,6 @@ _NOT_JSON = {HttpResponse: "an HTTP response", StreamOf: "a stream", BinaryFile:
 
 
 # --- the context of one generated module ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListHelper:
-    """``_parse_list_X`` / ``_dump_list_X``: *item* is an expression of ``item`` (and, when
-    parsing, of the path value ``(path, index)``)."""
-
-    kind: str  # "list" or "dict"
-    direction: str  # "parse" or "dump"
-    name: str
-    annotation: str  # the Python type
-    item: str
-
-
-@dataclass(frozen=True)
-class UnionMember:
-    """One member of a union, as the union's parse helper tries it.
-
-    ``guard``: the JSON type test (Python text on ``value``), "" when any value may suit;
-    ``label``: a string literal naming the member in messages; ``rejection``: a string
-    literal saying what the guard wants; ``expression``: parses ``value`` at ``path``;
-    ``can_fail``: whether the expression can raise once the guard passed; ``exact``: a
-    condition on ``value`` that makes an accepted value an exact match ("" when every
-    accepted value is exact); ``score``: an int expression ranking inexact matches
-    (higher wins, ties go to the member listed first).
-    """
-
-    label: str
-    guard: str
-    rejection: str
-    expression: str
-    can_fail: bool
-    exact: str
-    score: str
-
-
-@dataclass(frozen=True)
-class UnionDumpMember:
-    check: str  # "" for the last, unconditional member
-    expression: str
-
-
-@dataclass(frozen=True)
-class UnionHelper:
-    direction: str  # "parse" or "dump"
-    name: str
-    annotation: str
-    label: str  # a string literal: the union as messages print it
-    members: tuple[Union[UnionMember, UnionDumpMember], ...]
-    constants: tuple[tuple[str, str], ...]  # module-level (name, value text) the members use
-
-    @property
-    def kind(self) -> str:
-        return "union"
-
-
-Helper = Union[ListHelper, UnionHelper]
 
 
 class ParserContext:
@@ -196,22 +128,37 @@ class ParserContext:
 
 def shape_name(ref: TypeRef, decls: dict[str, Decl]) -> str:
     """A readable identifier part for a type: ``list_Usage``, ``TextPart_or_str``."""
-    if isinstance(ref, Primitive):
+    return _ShapeName(decls).visit(ref)
+
+
+class _ShapeName(TypeVisitor[str]):
+    def __init__(self, decls: dict[str, Decl]) -> None:
+        self.decls = decls
+
+    def visit_Primitive(self, ref: Primitive) -> str:
         return ref.name
-    if isinstance(ref, Ref):
-        return decls[ref.key].name
-    if isinstance(ref, Optional_):
-        return f"optional_{shape_name(ref.inner, decls)}"
-    if isinstance(ref, ListOf):
-        return f"list_{shape_name(ref.item, decls)}"
-    if isinstance(ref, DictOf):
-        return f"dict_{shape_name(ref.value, decls)}"
-    if isinstance(ref, UnionOf):
-        name = "_or_".join(shape_name(m, decls) for m in ref.members)
+
+    def visit_Ref(self, ref: Ref) -> str:
+        return self.decls[ref.key].name
+
+    def visit_Optional_(self, ref: Optional_) -> str:
+        return f"optional_{self.visit(ref.inner)}"
+
+    def visit_ListOf(self, ref: ListOf) -> str:
+        return f"list_{self.visit(ref.item)}"
+
+    def visit_DictOf(self, ref: DictOf) -> str:
+        return f"dict_{self.visit(ref.value)}"
+
+    def visit_UnionOf(self, ref: UnionOf) -> str:
+        name = "_or_".join(self.visit(m) for m in ref.members)
         return name if len(name) <= 60 else "union"
-    if isinstance(ref, LiteralOf):
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> str:
         return "literal"
-    return "value"
+
+    def generic_visit(self, ref: TypeRef) -> str:
+        return "value"
 
 
 # --- what is JSON and what is not ---------------------------------------------------
@@ -219,17 +166,7 @@ def shape_name(ref: TypeRef, decls: dict[str, Decl]) -> str:
 
 def is_json(ref: TypeRef) -> bool:
     """False for a raw HTTP response or a stream (at any depth): JSON cannot carry them."""
-    if isinstance(ref, (HttpResponse, StreamOf, BinaryFile)):
-        return False
-    if isinstance(ref, Optional_):
-        return is_json(ref.inner)
-    if isinstance(ref, ListOf):
-        return is_json(ref.item)
-    if isinstance(ref, DictOf):
-        return is_json(ref.value)
-    if isinstance(ref, UnionOf):
-        return all(is_json(m) for m in ref.members)
-    return True
+    return not any(isinstance(node, (HttpResponse, StreamOf, BinaryFile)) for node in walk(ref))
 
 
 def json_fields(model: Model) -> list[Field]:
@@ -243,7 +180,7 @@ def needs_arguments(model: Model) -> bool:
 
 def _not_json_text(ref: TypeRef) -> str:
     while isinstance(ref, (Optional_, ListOf, DictOf)):
-        ref = ref.inner if isinstance(ref, Optional_) else ref.item if isinstance(ref, ListOf) else ref.value
+        ref = children(ref)[0]
     return _NOT_JSON.get(type(ref), "a value JSON cannot carry")
 
 
@@ -274,7 +211,7 @@ def parse_expression(ref: TypeRef, value: str, path: str, ctx: ParserContext) ->
 def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bool) -> str:
     or_null = " or null" if nullable else ""
     if isinstance(ref, Primitive):
-        if ref.name in _EXACT_PRIMITIVES:
+        if primitive(ref.name).exact:
             return (
                 f"({value} if type({value}) is {ref.name} else _parsing.fail({path}, '{ref.name}{or_null}', {value}))"
             )
@@ -286,7 +223,7 @@ def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bo
             return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
         if ref.name == "Any":
             return value
-        return f"_parsing.{_CONVERTED[ref.name][0]}({value}, {path})"
+        return f"_parsing.{primitive(ref.name).parse}({value}, {path})"
     if isinstance(ref, Optional_):
         return f"(None if {value} is None else {_parse(ref.inner, value, path, ctx, nullable=True)})"
     if isinstance(ref, LiteralOf):
@@ -310,11 +247,11 @@ def _parse_literal(ref: LiteralOf, value: str, path: str, or_null: str) -> str:
     itself is the result, so the expression has the Literal type."""
     text = f"_parsing.fail({path}, {(' or '.join(repr(v) for v in ref.values) + or_null)!r}, {value})"
     for literal in reversed(ref.values):
-        text = f"({literal!r} if {_literal_test(literal, value)} else {text})"
+        text = f"({literal!r} if {literal_test(literal, value)} else {text})"
     return text
 
 
-def _literal_test(literal: object, value: str) -> str:
+def literal_test(literal: object, value: str) -> str:
     """A condition on *value* that holds when it is the JSON form of *literal*."""
     if isinstance(literal, bool) or literal is None:
         return f"{value} is {literal!r}"
@@ -339,23 +276,10 @@ def _container_parser(ref: Union[ListOf, DictOf], ctx: ParserContext) -> str:
     )
 
 
-def _flatten(ref: TypeRef, decls: dict[str, Decl]) -> list[TypeRef]:
+def union_members(ref: TypeRef, decls: dict[str, Decl]) -> list[TypeRef]:
     """A union's members in order, nested unions (inline or named) spliced in, each once."""
-    members: list[TypeRef] = []
-    if isinstance(ref, UnionOf):
-        for member in ref.members:
-            members.extend(_flatten(member, decls))
-    elif isinstance(ref, Ref) and isinstance(decls[ref.key], Union_):
-        decl = decls[ref.key]
-        assert isinstance(decl, Union_)
-        members.extend(_flatten(UnionOf(decl.members), decls))
-    elif isinstance(ref, Optional_):
-        members.append(Primitive("None"))
-        members.extend(_flatten(ref.inner, decls))
-    else:
-        members.append(ref)
     unique: list[TypeRef] = []
-    for member in members:
+    for member in alternatives(ref, decls):
         if member not in unique:
             unique.append(member)
     return unique
@@ -365,8 +289,8 @@ def _union_parser(named: TypeRef, union: UnionOf, ctx: ParserContext) -> str:
     """The helper that parses *union* (named after *named*: a union page, or the union itself)."""
 
     def build(name: str) -> UnionHelper:
-        members = _flatten(union, ctx.decls)
-        constants: list[tuple[str, str]] = []
+        members = union_members(union, ctx.decls)
+        constants: list[Constant] = []
         # A member JSON cannot carry (a stream) is never tried: no JSON value is one.
         views = tuple(_union_member(m, ctx, constants) for m in members if is_json(m))
         label = " | ".join(_label(m, ctx) for m in members)
@@ -385,19 +309,18 @@ def _label(ref: TypeRef, ctx: ParserContext) -> str:
     return ctx.annotate(ref)
 
 
-def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, str]]) -> UnionMember:
+def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -> UnionMember:
     label = repr(_label(ref, ctx))
     if isinstance(ref, Primitive) and ref.name == "None":
         return UnionMember(label, "value is None", "", "None", False, "", "0")
     expression = parse_expression(ref, "value", "path", ctx)
     guard, wants = "", ""
     can_fail, exact, score = True, "", "0"
-    if isinstance(ref, Primitive) and ref.name in _GUARDS:
-        guard, wants = _GUARDS[ref.name]
-        if ref.name in _EXACT_PRIMITIVES:
+    if isinstance(ref, Primitive) and primitive(ref.name).guard[0]:
+        guard, wants = primitive(ref.name).guard
+        if primitive(ref.name).exact:
             expression, can_fail = "value", False
-        elif ref.name == "float":
-            exact = "type(value) is float"
+        exact = primitive(ref.name).exact_match
     elif isinstance(ref, Primitive) and ref.name == "Any":
         expression, can_fail = "value", False
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Model):
@@ -406,395 +329,22 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[tuple[str, s
         keys = ctx.unique(f"_{decl.name}_KEYS")
         wire = sorted(f.wire_name for f in json_fields(decl) if not f.additional)
         constants.append(
-            (keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
+            Constant(keys, "frozenset({" + ", ".join(repr(w) for w in wire) + "})" if wire else "frozenset[str]()")
         )
-        guard, wants = _GUARDS["object"]
+        guard, wants = _SHAPE_GUARDS["object"]
         exact, score = f"value.keys() <= {keys}", f"len(value.keys() & {keys})"
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Enum):
         decl = ctx.decls[ref.key]
         assert isinstance(decl, Enum)
-        guard, wants = _GUARDS[decl.value_type]
+        guard, wants = primitive(decl.value_type).guard
     elif isinstance(ref, DictOf):
-        guard, wants = _GUARDS["object"]
+        guard, wants = _SHAPE_GUARDS["object"]
     elif isinstance(ref, ListOf):
-        guard, wants = _GUARDS["list"]
+        guard, wants = _SHAPE_GUARDS["list"]
     return UnionMember(label, guard, repr(f"expected {wants}") if wants else "", expression, can_fail, exact, score)
 
 
-# --- dump ------------------------------------------------------------------------------
-
-
-def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
-    """Python source of an expression whose value is the JSON-ready form of *value*.
-
-    *value* is the source of a side-effect-free expression of type *ref* (a local name
-    or an attribute such as ``value.usage``); it may be evaluated more than once.  The
-    result is made of dict, list, str, int, float, bool and None only (``json.dumps``
-    writes it as is), new containers throughout, so that parsing it gives back an
-    equal value.  Values are trusted to have their annotated types: dumping does not
-    validate.  Types JSON cannot carry dump as None.
-    """
-    if isinstance(ref, Primitive):
-        if ref.name in _IDENTITY_PRIMITIVES:
-            return value
-        return f"_parsing.{_CONVERTED[ref.name][1]}({value})"
-    if isinstance(ref, LiteralOf):
-        return value
-    if isinstance(ref, Optional_):
-        inner = dump_expression(ref.inner, value, ctx)
-        return value if inner == value else f"(None if {value} is None else {inner})"
-    if isinstance(ref, Ref):
-        decl = ctx.decls[ref.key]
-        if isinstance(decl, Union_):
-            return _dump_union(ref, UnionOf(decl.members), value, ctx)
-        if isinstance(decl, Enum):
-            return f"{value}.value"
-        return f"{ctx.function(ref.key, '_dump_')}({value})"
-    if isinstance(ref, (ListOf, DictOf)):
-        item = ref.item if isinstance(ref, ListOf) else ref.value
-        if is_identity(item, ctx.decls):
-            return f"list({value})" if isinstance(ref, ListOf) else f"dict({value})"
-        name = ctx._helper(
-            "dump",
-            ref,
-            lambda name: ListHelper(
-                "list" if isinstance(ref, ListOf) else "dict",
-                "dump",
-                name,
-                ctx.annotate(ref),
-                dump_expression(item, "item", ctx),
-            ),
-        )
-        return f"{name}({value})"
-    if isinstance(ref, UnionOf):
-        return _dump_union(ref, ref, value, ctx)
-    return "None"
-
-
-def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:
-    """Whether a value of *ref* is its own JSON form (so containers of it copy shallowly)."""
-    if isinstance(ref, Primitive):
-        return ref.name in _IDENTITY_PRIMITIVES
-    if isinstance(ref, LiteralOf):
-        return True
-    if isinstance(ref, Optional_):
-        return is_identity(ref.inner, decls)
-    if isinstance(ref, UnionOf) or (isinstance(ref, Ref) and isinstance(decls[ref.key], Union_)):
-        return all(not isinstance(m, Ref) and is_identity(m, decls) for m in _flatten(ref, decls))
-    return False
-
-
-#: The order in which a union's dump tests members: subclasses before their bases
-#: (an enum member is a str or an int, a bool is an int, a datetime is a date).
-_DUMP_ORDER = (
-    "enum",
-    "model",
-    "None",
-    "bool",
-    "int",
-    "float",
-    "datetime",
-    "date",
-    "Decimal",
-    "bytes",
-    "str",
-    "literal",
-)
-
-
-def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) -> str:
-    if is_identity(union, ctx.decls):
-        return value
-
-    def build(name: str) -> UnionHelper:
-        members = _flatten(union, ctx.decls)
-        tests: list[tuple[int, str, str]] = []
-        lists = [m.item for m in members if isinstance(m, ListOf)]
-        dicts = [m.value for m in members if isinstance(m, DictOf)]
-        for member in members:
-            rank, check = _dump_check(member, ctx)
-            if rank >= 0:
-                tests.append((rank, check, dump_expression(member, "value", ctx)))
-        if lists:
-            item = lists[0] if len(lists) == 1 else UnionOf(tuple(lists))
-            tests.append((len(_DUMP_ORDER), "isinstance(value, list)", dump_expression(ListOf(item), "value", ctx)))
-        if dicts:
-            item = dicts[0] if len(dicts) == 1 else UnionOf(tuple(dicts))
-            tests.append((len(_DUMP_ORDER) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx)))
-        ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
-        if any(isinstance(m, Primitive) and m.name == "Any" for m in members) or not ordered:
-            ordered.append(UnionDumpMember("", "value"))
-        message = repr(f"not a {ctx.annotate(union)}: ")
-        return UnionHelper("dump", name, ctx.annotate(union), message, tuple(ordered), ())
-
-    return f"{ctx._helper('dump', named, build)}({value})"
-
-
-def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
-    """(position in :data:`_DUMP_ORDER`, isinstance test) for a union member; -1 for the
-    members handled apart (lists, dicts, Any, what JSON cannot carry)."""
-    if isinstance(ref, Primitive):
-        if ref.name == "None":
-            return _DUMP_ORDER.index("None"), "value is None"
-        if ref.name == "Any":
-            return -1, ""
-        return _DUMP_ORDER.index(ref.name), f"isinstance(value, {ref.name})"
-    if isinstance(ref, LiteralOf):
-        types = sorted({type(v).__name__ for v in ref.values})
-        return _DUMP_ORDER.index("literal"), f"isinstance(value, ({', '.join(types)},))"
-    if isinstance(ref, Ref):
-        decl = ctx.decls[ref.key]
-        return (
-            _DUMP_ORDER.index("enum" if isinstance(decl, Enum) else "model"),
-            f"isinstance(value, {ctx.annotate(ref)})",
-        )
-    return -1, ""
-
-
-# --- views of whole declarations -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ModelParser:
-    """What ``templates/parsers.py.jinja`` needs to write a model's two functions.
-
-    ``locals``: (local name, lookup expression, test, statement), a field at a time in
-    field order: the local is read from the object, then *statement* runs (when *test*
-    holds, if there is a test): it raises, or replaces the local by its parsed value;
-    both are "" for a value taken as it is.  Checks and optional values are statements
-    rather than conditional expressions: as fast, and short enough for a line or two,
-    which keeps the code (and black's work on it) small;
-    ``arguments``: the constructor's positional arguments, in field order;
-    ``params``: (name, annotation at module level, annotation in the class body,
-    default text or "") of the keyword-only parameters that carry the fields JSON
-    cannot (raw response, streams);
-    ``dump_required``: (wire key literal, expression); ``dump_optional``: (wire key
-    literal, condition for writing it, expression); ``dump_extra``: an expression of the
-    additional properties' JSON dict ("" for a model without), whose keys are written
-    after the fields' where no field has them.
-    """
-
-    parse_name: str
-    dump_name: str
-    class_name: str
-    wants: str  # string literal for messages
-    locals: tuple[tuple[str, str, str, str], ...]
-    arguments: tuple[str, ...]
-    params: tuple[tuple[str, str, str, str], ...]
-    dump_required: tuple[tuple[str, str], ...]
-    dump_optional: tuple[tuple[str, str, str], ...]
-    dump_extra: str = ""
-    unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
-
-
-def model_parser(
-    model: Model, ordered: Sequence[tuple[Field, str]], ctx: ParserContext, annotations: dict[str, tuple[str, str]]
-) -> ModelParser:
-    """*ordered*: each field with its Python name, in the dataclass's order; *annotations*:
-    Python name -> (annotation at module level, in the class body), for the keyword
-    parameters."""
-    taken = {"value", "path", "data", "cls", "self"}
-    locals_: list[tuple[str, str, str, str]] = []
-    arguments: list[str] = []
-    params: list[tuple[str, str, str, str]] = []
-    dump_required: list[tuple[str, str]] = []
-    dump_optional: list[tuple[str, str, str]] = []
-    dump_extra = ""
-    known = sorted(f.wire_name for f, _ in ordered if is_json(f.type) and not f.additional)
-    for field, name in ordered:
-        if not is_json(field.type):
-            param = name
-            while param in taken:
-                param += "_"
-            taken.add(param)
-            default = "" if field.required and not isinstance(field.type, Optional_) else "None"
-            params.append((param, *annotations[name], default))
-            arguments.append(param)
-            continue
-        local = f"f_{name}"
-        wire = repr(field.wire_name)
-        field_path = f"(path, {wire})"
-        attribute = f"value.{name}"
-        unset = _unset_field(field)
-        if field.additional:
-            locals_.append(_additional_local(field.type, local, known, ctx))
-            arguments.append(local)
-            dump_extra = dump_expression(field.type, attribute, ctx)
-            continue
-        if field.constant:
-            locals_.append(_constant_local(field.type, local, wire, field_path, unset))
-            arguments.append(local if unset else repr(constant_value(field.type)))
-            if unset:
-                dump_optional.append((wire, f"{attribute} is not _unset.UNSET", attribute))
-            else:
-                dump_required.append((wire, attribute))
-            continue
-        lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
-        if unset:
-            lookup = f"value.get({wire}, _unset.UNSET)"
-        check = _check(field.type, local, field_path)
-        if check is not None:
-            test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
-            locals_.append((local, lookup, test, check[1]))
-            arguments.append(_checked_argument(field.type, local, field_path, ctx))
-        elif isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
-            inner = _parse(field.type.inner, local, field_path, ctx, nullable=True)
-            test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
-            locals_.append((local, lookup, test, f"{local} = {_bare(inner)}"))
-            arguments.append(local)
-        else:
-            expression = parse_expression(field.type, local, field_path, ctx)
-            if field.required and _accepts_missing(field.type, ctx.decls):
-                expression = (
-                    f"({local} if {local} is not _parsing.MISSING else _parsing.fail({field_path}, 'a value', {local}))"
-                )
-            locals_.append((local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"))
-            arguments.append(local)
-        if field.required:
-            dump_required.append((wire, dump_expression(field.type, attribute, ctx)))
-        elif unset:
-            dump_optional.append(
-                (wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
-            )
-        else:
-            inner = field.type.inner if isinstance(field.type, Optional_) else field.type
-            dump_optional.append((wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx)))
-    return ModelParser(
-        f"_parse_{model.name}",
-        f"_dump_{model.name}",
-        model.name,
-        repr(f"{model.name} (an object)"),
-        tuple(locals_),
-        tuple(arguments),
-        tuple(params),
-        tuple(dump_required),
-        tuple(dump_optional),
-        dump_extra,
-        next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
-    )
-
-
-def _unset_field(field: Field) -> bool:
-    """Whether an absent key is UNSET (``OptionalNullable``) rather than None."""
-    return isinstance(field.type, Optional_) and field.type.nulls is Nullability.OPTIONAL_NULLABLE
-
-
-def constant_value(ref: TypeRef) -> Union[str, int, bool, None]:
-    """The one value of a constant field's type: a one-value Literal, or null."""
-    return ref.values[0] if isinstance(ref, LiteralOf) else None
-
-
-def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> tuple[str, str, str, str]:
-    """A constant is read with itself as the default (an absent key is the constant; UNSET
-    for an ``OptionalNullable`` one) and checked: any other value is an error."""
-    value = constant_value(ref)
-    wants = "null" if value is None else f"{value!r} (a constant)"
-    default = "_unset.UNSET" if unset else repr(value)
-    test = f"not ({_literal_test(value, local)})"
-    return (
-        local,
-        f"value.get({wire}, {default})",
-        f"{local} is not _unset.UNSET and {test}" if unset else test,
-        f"_parsing.fail({path}, {wants!r}, {local})",
-    )
-
-
-def _additional_local(ref: TypeRef, local: str, known: Sequence[str], ctx: ParserContext) -> tuple[str, str, str, str]:
-    """The additional properties: every key of the object that no field has, each value
-    parsed as the dict's value type (at its own path, as a field's would be)."""
-    keys = "{" + ", ".join(repr(k) for k in known) + "}"
-    lookup = f"{{key: item for key, item in value.items() if key not in {keys}}}" if known else "dict(value)"
-    expression = parse_expression(ref, local, "path", ctx)
-    return local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"
-
-
-def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -> str:
-    """The constructor's argument for a field :func:`_check` checked: the local itself,
-    but for a Literal, whose type a check narrows to ``str`` or ``int`` for mypy: the
-    constant when there is one, else the parse expression (which cannot fail any more)."""
-    if not isinstance(ref.inner if isinstance(ref, Optional_) else ref, LiteralOf):
-        return local
-    if isinstance(ref, LiteralOf) and len(ref.values) == 1:
-        return repr(ref.values[0])
-    return parse_expression(ref, local, path, ctx)
-
-
-def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
-    """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
-    not: the value needs a check only, no conversion.  (A Literal's value is checked, not
-    replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
-    inner = ref.inner if isinstance(ref, Optional_) else ref
-    if isinstance(inner, Primitive) and inner.name in _EXACT_PRIMITIVES:
-        test, wants = f"type({value}) is not {inner.name}", inner.name
-    elif isinstance(inner, LiteralOf):
-        accepted = [_literal_test(literal, value) for literal in inner.values]
-        test = f"not ({' or '.join(accepted)})" if len(accepted) > 1 else f"not ({accepted[0]})"
-        wants = " or ".join(repr(v) for v in inner.values)
-    else:
-        return None
-    if inner is not ref:
-        test, wants = f"{value} is not None and {test}", f"{wants} or null"
-    return test, f"_parsing.fail({path}, {wants!r}, {value})"
-
-
-def _bare(expression: str) -> str:
-    """*expression* without the parentheses around the whole of it, if any (black drops
-    them on the right of ``=``)."""
-    if not (expression.startswith("(") and expression.endswith(")")):
-        return expression
-    depth = 0
-    for index, char in enumerate(expression):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and index < len(expression) - 1:
-            return expression  # ``(a)(b)`` or ``(a) if (b) else (c)``
-    return expression[1:-1]
-
-
-def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:
-    """Whether the parse expression of *ref* would let ``MISSING`` through (``Any`` members)."""
-    return any(isinstance(m, Primitive) and m.name == "Any" for m in _flatten(ref, decls))
-
-
-@dataclass(frozen=True)
-class EnumParser:
-    parse_name: str
-    class_name: str
-    table: str  # the module-level name of the value -> member dict
-    value_type: str  # "str" or "int"
-    wants: str  # a string literal for messages
-
-
-def enum_parser(enum: Enum) -> EnumParser:
-    shown = [repr(m.value) for m in enum.members[:8]]
-    if len(enum.members) > 8:
-        shown.append("…")
-    wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
-    return EnumParser(f"_parse_{enum.name}", enum.name, f"_{enum.name}_VALUES", enum.value_type, repr(wants))
-
-
-@dataclass(frozen=True)
-class UnionFunctions:
-    """The public functions of a union page: ``parse_<snake>(data)`` and ``dump_<snake>(value)``."""
-
-    parse_public: str
-    dump_public: str
-    parse_expression: str  # of ``data`` at ``"$"``
-    dump_expression: str  # of ``value``
-
-
-def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:
-    snake = snake_case(union.name)
-    return UnionFunctions(
-        ctx.unique(f"parse_{snake}"),
-        ctx.unique(f"dump_{snake}"),
-        parse_expression(key_ref, "data", '"$"', ctx),
-        dump_expression(key_ref, "value", ctx),
-    )
-
-
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def snake_case(name: str) -> str:
-    """``ChatCompletionResult`` -> ``chat_completion_result``; ``HTTPMetadata`` -> ``http_metadata``."""
-    return _CAMEL_BOUNDARY.sub("_", name).lower().strip("_") or "value"
+def parse_or_null(ref: TypeRef, value: str, path: str, ctx: ParserContext) -> str:
+    """:func:`parse_expression` of the inner type of an optional value already known not
+    to be None: its failures say "or null"."""
+    return _parse(ref, value, path, ctx, nullable=True)

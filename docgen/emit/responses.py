@@ -32,15 +32,15 @@ from ..ir import (
     ListOf,
     LiteralOf,
     Model,
-    Optional_,
     Primitive,
     Ref,
     StreamKind,
     StreamOf,
     TypeRef,
-    Union_,
     UnionOf,
 )
+from ..walk import alternatives, without_optional
+from .views import BodyReader, EventMember, EventParser, HttpFields, ResponseCase, ResponseView
 
 _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
@@ -58,10 +58,6 @@ class BodyField:
     status_low: int
     status_high: int
     item: TypeRef  # the JSON type (JSON), the event type (STREAM), else the field's type
-
-
-def _strip_optional(ref: TypeRef) -> TypeRef:
-    return ref.inner if isinstance(ref, Optional_) else ref
 
 
 def is_operation_response(model: Model) -> bool:
@@ -111,7 +107,7 @@ def body_fields(model: Model) -> list[BodyField]:
     for f in model.fields:
         if f.name in model.response_fields:
             continue
-        ref = _stream_of_union(_strip_optional(f.type))
+        ref = _stream_of_union(without_optional(f.type))
         status_text = f.status or f.description
         low, high = status_range(status_text) or (200, 299)
         if _readable_stream(ref):
@@ -133,53 +129,6 @@ def body_fields(model: Model) -> list[BodyField]:
 # --- views for templates/response.py.jinja ----------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ResponseCase:
-    """``if <condition>: return cls(..., <field>=<value>)``; field "" for no body."""
-
-    condition: str
-    field: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class BodyReader:
-    """A module-level function reading a JSON body: ``name(response) -> annotation``."""
-
-    name: str
-    annotation: str
-    expression: str  # parses the local ``value``
-
-
-@dataclass(frozen=True, slots=True)
-class EventMember:
-    label: str
-    reader: str  # "event_object" (a model reads the event) or "event_data" (the data alone)
-    decode: str  # "True" / "False": JSON-decode the event's data
-    expression: str  # parses the local ``value`` at the local ``path``
-
-
-@dataclass(frozen=True, slots=True)
-class EventParser:
-    """A module-level function turning one server-sent event into the documented item."""
-
-    name: str
-    annotation: str
-    expected: str  # a string literal naming the item type, for the no-member error
-    members: tuple[EventMember, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ResponseView:
-    response_annotation: str
-    http_fields: tuple[str, str, str]  # Python names of content_type, status_code, raw_response
-    headers: str  # Python name of the headers field, or ""
-    uses_media: bool
-    cases: tuple[ResponseCase, ...]
-    readers: tuple[BodyReader, ...]
-    event_parsers: tuple[EventParser, ...]
-
-
 def _condition(body: BodyField) -> str:
     if body.status_low == body.status_high:
         status = f"status == {body.status_low}"
@@ -194,7 +143,7 @@ def _decodes_data(model: Model) -> bool:
     data = next((f for f in model.fields if f.wire_name == "data"), None)
     if data is None:
         return True
-    ref = _strip_optional(data.type)
+    ref = without_optional(data.type)
     if ref == Primitive("str"):
         return False
     return not (isinstance(ref, LiteralOf) and all(isinstance(v, str) for v in ref.values))
@@ -202,14 +151,7 @@ def _decodes_data(model: Model) -> bool:
 
 def _event_members(item: TypeRef, decls: Mapping[str, object]) -> list[TypeRef]:
     """The alternatives an event may be: a union's members (unions flattened), or the item."""
-    ref = _strip_optional(item)
-    if isinstance(ref, Ref) and isinstance(decls.get(ref.key), Union_):
-        union = decls[ref.key]
-        assert isinstance(union, Union_)
-        return [m for member in union.members for m in _event_members(member, decls)]
-    if isinstance(ref, UnionOf):
-        return [m for member in ref.members for m in _event_members(member, decls)]
-    return [ref]
+    return alternatives(item, decls, null=False)
 
 
 def response_view(
@@ -223,7 +165,7 @@ def response_view(
     """The ``from_response`` of an operation response.
 
     *python_names* maps each field's IR name to its attribute name; *parse(ref, value,
-    path)* renders a parse expression (docgen/parsers.py); *annotate* spells a type;
+    path)* renders a parse expression (docgen/emit/parsers.py); *annotate* spells a type;
     *unique* hands out module-level names.
     """
     bodies = body_fields(model)
@@ -255,7 +197,7 @@ def response_view(
     trio = tuple(python_names[name] for name in model.response_fields)
     return ResponseView(
         annotate(HttpResponse()),
-        (trio[0], trio[1], trio[2]),
+        HttpFields(trio[0], trio[1], trio[2]),
         headers,
         any("media" in case.condition for case in cases),
         tuple(cases),

@@ -31,14 +31,13 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..primitives import primitive
+from ..walk import walk
 from . import names, parsers
 
-#: Where each standard-library name used in annotations comes from.
+#: Where each standard-library name used in annotations comes from (the primitives'
+#: modules are in :data:`docgen.primitives.TABLE`).
 _STDLIB = {
-    "date": "datetime",
-    "datetime": "datetime",
-    "Decimal": "decimal",
-    "Any": "typing",
     "Generator": "collections.abc",
     "Literal": "typing",
     "IO": "typing",
@@ -153,7 +152,8 @@ class Imports:
     top_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # ... imported at the top
 
     def need_stdlib(self, name: str) -> None:
-        self.stdlib.setdefault(_STDLIB[name], set()).add(name)
+        module = _STDLIB[name] if name in _STDLIB else primitive(name).module
+        self.stdlib.setdefault(module, set()).add(name)
 
     def top_lines(self, this: Sequence[str]) -> list[str]:
         stdlib = ["import builtins"] if self.builtins else []
@@ -361,34 +361,20 @@ def _referenced_keys(decl: Decl, decls: dict[str, Decl], seen: Optional[set[str]
 
 
 def _keys_in(ref: TypeRef, decls: dict[str, Decl], seen: set[str]) -> Iterable[str]:
-    if isinstance(ref, Ref):
-        decl = decls[ref.key]
-        if isinstance(decl, Union_):
-            if ref.key not in seen:
-                seen.add(ref.key)
-                yield from _referenced_keys(decl, decls, seen)
-        else:
-            yield ref.key
-    elif isinstance(ref, (Optional_,)):
-        yield from _keys_in(ref.inner, decls, seen)
-    elif isinstance(ref, (ListOf, StreamOf)):
-        yield from _keys_in(ref.item, decls, seen)
-    elif isinstance(ref, DictOf):
-        yield from _keys_in(ref.value, decls, seen)
-    elif isinstance(ref, UnionOf):
-        for member in ref.members:
-            yield from _keys_in(member, decls, seen)
+    for node in walk(ref):
+        if not isinstance(node, Ref):
+            continue
+        decl = decls[node.key]
+        if not isinstance(decl, Union_):
+            yield node.key
+        elif node.key not in seen:
+            seen.add(node.key)
+            yield from _referenced_keys(decl, decls, seen)
 
 
 def _ref_keys(ref: TypeRef) -> Iterable[str]:
     """The key of every Ref in *ref*, named unions not expanded."""
-    if isinstance(ref, Ref):
-        yield ref.key
-    for child in (getattr(ref, "inner", None), getattr(ref, "item", None), getattr(ref, "value", None)):
-        if child is not None:
-            yield from _ref_keys(child)
-    for member in getattr(ref, "members", ()):
-        yield from _ref_keys(member)
+    return (node.key for node in walk(ref) if isinstance(node, Ref))
 
 
 def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[str]:

@@ -12,8 +12,8 @@ import black
 import pytest
 
 from docgen.build import generate
-from docgen.emit.modules import BLACK_MODE, black_once, format_source
 from docgen.format import layout
+from docgen.format.formatter import BLACK_MODE, black_once, format_source
 from tests.conftest import shared_path
 from tests.emit.test_snapshots import TREES, generated_files
 

@@ -85,7 +85,8 @@ def test_status_overrides_win_over_the_description() -> None:
 
 
 def test_configured_statuses_reach_the_ir(tmp_path) -> None:
-    from docgen.config import apply_statuses, load
+    from docgen.config import load
+    from docgen.passes.settings import apply_statuses
 
     rows = TRIO + "| `error` | *Optional[str]* | :heavy_minus_sign: | Something went wrong |\n"
     page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"
@@ -105,8 +106,9 @@ def test_a_raw_response_body_field_takes_the_response_itself() -> None:
 
 
 def test_configured_sentinel_ends_the_generated_stream(tmp_path) -> None:
-    from docgen.config import apply_statuses, load
+    from docgen.config import load
     from docgen.emit.modules import emit
+    from docgen.passes.settings import apply_statuses
 
     rows = TRIO + "| `events` | *Optional[Generator[str]]* | :heavy_minus_sign: | OK |\n"
     page = f"# Op\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n{rows}"

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen.build import Source, compile_sources
-from docgen.emit.modules import BLACK_MODE, emit
+from docgen.emit.modules import emit
+from docgen.format.formatter import BLACK_MODE
 from docgen.read.markdown import Inline, read_page
 from docgen.read.types import TypeSyntaxError, parse_type_text
 

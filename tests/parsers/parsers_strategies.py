@@ -16,7 +16,8 @@ from typing import Any, Callable
 from hypothesis import strategies as st
 
 from docgen.build import compile_sources, generate, load_sources
-from docgen.emit.parsers import is_json, needs_arguments, snake_case
+from docgen.emit.functions import snake_case
+from docgen.emit.parsers import is_json, needs_arguments
 from docgen.ir import (
     DictOf,
     Enum,

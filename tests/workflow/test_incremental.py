@@ -12,6 +12,7 @@ import pytest
 from workflow_helpers import REPO, model_page, run_main
 
 from docgen import incremental
+from docgen.format import cache
 
 
 def stamps(out: Path) -> dict[str, tuple[int, int]]:
@@ -53,7 +54,7 @@ def test_unchanged_modules_are_not_formatted_again(
     out = tmp_path / "out"
     assert run_main(capsys, "build", str(specs), "-o", str(out), "-q")[0] == 0
     (specs / "models/shared/thing.md").write_text(model_page("Thing", "Changed."), encoding="utf-8")
-    formatting = incremental.Formatting(out, jobs=1)
+    formatting = cache.Formatting(out, jobs=1)
     result = generate(specs, formatter=formatting)
     python_files = [p for p in result.files if p.endswith(".py")]
     assert formatting.reused == len(python_files) - 1
@@ -87,10 +88,10 @@ def test_no_op_build_does_not_load_the_parsers(specs: Path, tmp_path: Path, buil
 
 
 def test_parallel_formatting_gives_the_same_text() -> None:
-    from docgen.emit.modules import format_source
+    from docgen.format.formatter import format_source
 
-    texts = [f"x{n} = {{ 'a':{n} }}\n" for n in range(incremental.PARALLEL_THRESHOLD + 5)]
-    assert incremental.format_all(texts, 2, format_source) == [format_source(t) for t in texts]
+    texts = [f"x{n} = {{ 'a':{n} }}\n" for n in range(cache.PARALLEL_THRESHOLD + 5)]
+    assert cache.format_all(texts, 2, format_source) == [format_source(t) for t in texts]
 
 
 def test_fingerprint_covers_modules_in_subfolders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,256 @@
+"""The views of whole declarations for the parsers template: a model's ``from_dict`` and
+``to_dict`` (:func:`model_parser`), an enum's parse function, a union page's public functions.
+
+Part of stage 6 (emit); the expressions come from :mod:`docgen.emit.parsers` and
+:mod:`docgen.emit.dumps`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence, Union
+
+from ..ir import Decl, Enum, Field, LiteralOf, Model, Nullability, Optional_, Primitive, Ref, TypeRef, Union_
+from ..primitives import primitive
+from ..walk import without_optional
+from .dumps import dump_expression
+from .parsers import (
+    ParserContext,
+    is_json,
+    literal_test,
+    parse_expression,
+    parse_or_null,
+    union_members,
+)
+from .views import (
+    DumpOptional,
+    DumpRequired,
+    EnumParser,
+    FieldLocal,
+    ModelParser,
+    Param,
+    UnionFunctions,
+)
+
+
+def model_parser(
+    model: Model, ordered: Sequence[tuple[Field, str]], ctx: ParserContext, annotations: dict[str, tuple[str, str]]
+) -> ModelParser:
+    """*ordered*: each field with its Python name, in the dataclass's order; *annotations*:
+    Python name -> (annotation at module level, in the class body), for the keyword
+    parameters."""
+    parts = _ModelParts(ctx, sorted(f.wire_name for f, _ in ordered if is_json(f.type) and not f.additional))
+    for field, name in ordered:
+        if not is_json(field.type):
+            parts.keyword(field, name, annotations[name])
+        elif field.additional:
+            parts.additional(field, name)
+        elif field.constant:
+            parts.constant(field, name)
+        else:
+            parts.read(field, name)
+            parts.dump(field, name)
+    return ModelParser(
+        f"_parse_{model.name}",
+        f"_dump_{model.name}",
+        model.name,
+        repr(f"{model.name} (an object)"),
+        tuple(parts.locals),
+        tuple(parts.arguments),
+        tuple(parts.params),
+        tuple(parts.dump_required),
+        tuple(parts.dump_optional),
+        parts.dump_extra,
+        next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
+    )
+
+
+class _ModelParts:
+    """What :func:`model_parser` collects, a field at a time in field order."""
+
+    def __init__(self, ctx: ParserContext, known: list[str]) -> None:
+        self.ctx = ctx
+        self.known = known  # the wire keys of the fields JSON carries
+        self.taken = {"value", "path", "data", "cls", "self"}
+        self.locals: list[FieldLocal] = []
+        self.arguments: list[str] = []
+        self.params: list[Param] = []
+        self.dump_required: list[DumpRequired] = []
+        self.dump_optional: list[DumpOptional] = []
+        self.dump_extra = ""
+
+    def keyword(self, field: Field, name: str, annotations: tuple[str, str]) -> None:
+        """A field JSON cannot carry: a keyword-only parameter of the parse function."""
+        param = name
+        while param in self.taken:
+            param += "_"
+        self.taken.add(param)
+        default = "" if field.required and not isinstance(field.type, Optional_) else "None"
+        self.params.append(Param(param, *annotations, default))
+        self.arguments.append(param)
+
+    def additional(self, field: Field, name: str) -> None:
+        local = f"f_{name}"
+        self.locals.append(_additional_local(field.type, local, self.known, self.ctx))
+        self.arguments.append(local)
+        self.dump_extra = dump_expression(field.type, f"value.{name}", self.ctx)
+
+    def constant(self, field: Field, name: str) -> None:
+        local, wire, attribute, unset = f"f_{name}", repr(field.wire_name), f"value.{name}", _unset_field(field)
+        self.locals.append(_constant_local(field.type, local, wire, f"(path, {wire})", unset))
+        self.arguments.append(local if unset else repr(constant_value(field.type)))
+        if unset:
+            self.dump_optional.append(DumpOptional(wire, f"{attribute} is not _unset.UNSET", attribute))
+        else:
+            self.dump_required.append(DumpRequired(wire, attribute))
+
+    def read(self, field: Field, name: str) -> None:
+        """The local of an ordinary field: looked up, then checked or parsed."""
+        local, wire, unset, ctx = f"f_{name}", repr(field.wire_name), _unset_field(field), self.ctx
+        field_path = f"(path, {wire})"
+        lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
+        if unset:
+            lookup = f"value.get({wire}, _unset.UNSET)"
+        check = _check(field.type, local, field_path)
+        if check is not None:
+            test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
+            self.locals.append(FieldLocal(local, lookup, test, check[1]))
+            self.arguments.append(_checked_argument(field.type, local, field_path, ctx))
+            return
+        if isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
+            inner = parse_or_null(field.type.inner, local, field_path, ctx)
+            test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
+            self.locals.append(FieldLocal(local, lookup, test, f"{local} = {_bare(inner)}"))
+            self.arguments.append(local)
+            return
+        expression = parse_expression(field.type, local, field_path, ctx)
+        if field.required and _accepts_missing(field.type, ctx.decls):
+            expression = (
+                f"({local} if {local} is not _parsing.MISSING else _parsing.fail({field_path}, 'a value', {local}))"
+            )
+        self.locals.append(
+            FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
+        )
+        self.arguments.append(local)
+
+    def dump(self, field: Field, name: str) -> None:
+        """What ``to_dict`` writes for an ordinary field."""
+        wire, attribute, ctx = repr(field.wire_name), f"value.{name}", self.ctx
+        if field.required:
+            self.dump_required.append(DumpRequired(wire, dump_expression(field.type, attribute, ctx)))
+        elif _unset_field(field):
+            self.dump_optional.append(
+                DumpOptional(wire, f"{attribute} is not _unset.UNSET", dump_expression(field.type, attribute, ctx))
+            )
+        else:
+            inner = without_optional(field.type)
+            self.dump_optional.append(
+                DumpOptional(wire, f"{attribute} is not None", dump_expression(inner, attribute, ctx))
+            )
+
+
+def _unset_field(field: Field) -> bool:
+    """Whether an absent key is UNSET (``OptionalNullable``) rather than None."""
+    return isinstance(field.type, Optional_) and field.type.nulls is Nullability.OPTIONAL_NULLABLE
+
+
+def constant_value(ref: TypeRef) -> Union[str, int, bool, None]:
+    """The one value of a constant field's type: a one-value Literal, or null."""
+    return ref.values[0] if isinstance(ref, LiteralOf) else None
+
+
+def _constant_local(ref: TypeRef, local: str, wire: str, path: str, unset: bool) -> FieldLocal:
+    """A constant is read with itself as the default (an absent key is the constant; UNSET
+    for an ``OptionalNullable`` one) and checked: any other value is an error."""
+    value = constant_value(ref)
+    wants = "null" if value is None else f"{value!r} (a constant)"
+    default = "_unset.UNSET" if unset else repr(value)
+    test = f"not ({literal_test(value, local)})"
+    return FieldLocal(
+        local,
+        f"value.get({wire}, {default})",
+        f"{local} is not _unset.UNSET and {test}" if unset else test,
+        f"_parsing.fail({path}, {wants!r}, {local})",
+    )
+
+
+def _additional_local(ref: TypeRef, local: str, known: Sequence[str], ctx: ParserContext) -> FieldLocal:
+    """The additional properties: every key of the object that no field has, each value
+    parsed as the dict's value type (at its own path, as a field's would be)."""
+    keys = "{" + ", ".join(repr(k) for k in known) + "}"
+    lookup = f"{{key: item for key, item in value.items() if key not in {keys}}}" if known else "dict(value)"
+    expression = parse_expression(ref, local, "path", ctx)
+    return FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
+
+
+def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -> str:
+    """The constructor's argument for a field :func:`_check` checked: the local itself,
+    but for a Literal, whose type a check narrows to ``str`` or ``int`` for mypy: the
+    constant when there is one, else the parse expression (which cannot fail any more)."""
+    if not isinstance(without_optional(ref), LiteralOf):
+        return local
+    if isinstance(ref, LiteralOf) and len(ref.values) == 1:
+        return repr(ref.values[0])
+    return parse_expression(ref, local, path, ctx)
+
+
+def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
+    """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
+    not: the value needs a check only, no conversion.  (A Literal's value is checked, not
+    replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
+    inner = without_optional(ref)
+    if isinstance(inner, Primitive) and primitive(inner.name).exact:
+        test, wants = f"type({value}) is not {inner.name}", inner.name
+    elif isinstance(inner, LiteralOf):
+        accepted = [literal_test(literal, value) for literal in inner.values]
+        test = f"not ({' or '.join(accepted)})" if len(accepted) > 1 else f"not ({accepted[0]})"
+        wants = " or ".join(repr(v) for v in inner.values)
+    else:
+        return None
+    if inner is not ref:
+        test, wants = f"{value} is not None and {test}", f"{wants} or null"
+    return test, f"_parsing.fail({path}, {wants!r}, {value})"
+
+
+def _bare(expression: str) -> str:
+    """*expression* without the parentheses around the whole of it, if any (black drops
+    them on the right of ``=``)."""
+    if not (expression.startswith("(") and expression.endswith(")")):
+        return expression
+    depth = 0
+    for index, char in enumerate(expression):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and index < len(expression) - 1:
+            return expression  # ``(a)(b)`` or ``(a) if (b) else (c)``
+    return expression[1:-1]
+
+
+def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:
+    """Whether the parse expression of *ref* would let ``MISSING`` through (``Any`` members)."""
+    return any(isinstance(m, Primitive) and m.name == "Any" for m in union_members(ref, decls))
+
+
+def enum_parser(enum: Enum) -> EnumParser:
+    shown = [repr(m.value) for m in enum.members[:8]]
+    if len(enum.members) > 8:
+        shown.append("…")
+    wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
+    return EnumParser(f"_parse_{enum.name}", enum.name, f"_{enum.name}_VALUES", enum.value_type, repr(wants))
+
+
+def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:
+    snake = snake_case(union.name)
+    return UnionFunctions(
+        ctx.unique(f"parse_{snake}"),
+        ctx.unique(f"dump_{snake}"),
+        parse_expression(key_ref, "data", '"$"', ctx),
+        dump_expression(key_ref, "value", ctx),
+    )
+
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def snake_case(name: str) -> str:
+    """``ChatCompletionResult`` -> ``chat_completion_result``; ``HTTPMetadata`` -> ``http_metadata``."""
+    return _CAMEL_BOUNDARY.sub("_", name).lower().strip("_") or "value"

@@ -1,0 +1,289 @@
+"""Reading generated code a statement at a time, and splitting the plain ones as black would.
+
+Part of the formatting stage: :mod:`docgen.format.layout` keeps the lines black would
+keep, splits with :func:`plain` the too long statements whose layout is plain (imports,
+function headers, calls standing alone, returned or assigned) and leaves the others to
+black.  :class:`Unhandled` means "leave the whole module to black".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+#: black's line length for generated code (emit.BLACK_MODE).
+LINE_LENGTH = 88
+
+#: A string literal on one line, a bracket, or something this module leaves to black.
+_TOKEN = re.compile(r"""[A-Za-z_0-9]?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|[()\[\]{}]|#|\\|\t|\r|\f""")
+#: What this module leaves to black: comments, backslashes, tabs and other odd spaces.
+_ODD = re.compile(r"[\\\t\r\f]")
+#: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
+_REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \((?!\w+(?:, \w+)+\)$)")
+#: A trailing comma before a closing bracket: black splits the line there.
+_MAGIC_COMMA = re.compile(r",\s*[)\]}]")
+
+
+class Unhandled(Exception):
+    """The module has something :func:`format_code` leaves to black whole."""
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def next_code_indent(lines: list[str], index: int) -> int:
+    """The indentation of the first line from *index* on that is neither blank nor a comment."""
+    for line in lines[index:]:
+        text = line.lstrip(" ")
+        if text and not text.startswith("#"):
+            return len(line) - len(text)
+    return 0
+
+
+def read_statement(lines: list[str], index: int) -> tuple[list[str], int]:
+    """The physical lines of the statement (or block header) starting at *index*, and the
+    index after it: lines are joined while a bracket is open."""
+    depth = 0
+    start = index
+    while index < len(lines):
+        if index == start and lines[index].lstrip(" ").startswith('"""'):
+            if is_docstring(lines[index]):
+                return lines[start : index + 1], index + 1
+            return _long_string(lines, index)
+        line = lines[index]
+        if "'" not in line and '"' not in line and "#" not in line:  # no strings: count the brackets
+            if _ODD.search(line):
+                raise Unhandled
+            depth += line.count("(") + line.count("[") + line.count("{")
+            depth -= line.count(")") + line.count("]") + line.count("}")
+        else:
+            for match in _TOKEN.finditer(line):
+                token = match.group()
+                if token in "([{":
+                    depth += 1
+                elif token in ")]}":
+                    depth -= 1
+                elif token == "#":
+                    break  # a comment to the end of the line
+                elif not match.group(1):
+                    raise Unhandled  # a backslash, a tab: black decides
+        if '"""' in lines[index] and lines[index].count('"""') != 2:
+            raise Unhandled  # a string over several lines
+        index += 1
+        if depth <= 0:
+            if depth < 0:
+                raise Unhandled
+            return lines[start:index], index
+    raise Unhandled
+
+
+def _long_string(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The lines of a statement that is only a triple-quoted string over several lines."""
+    if lines[start].count('"""') != 1:
+        raise Unhandled
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if '"""' in line:
+            if line.count('"""') != 1 or not line.endswith('"""'):
+                raise Unhandled
+            return lines[start : index + 1], index + 1
+    raise Unhandled
+
+
+def plain(statement: list[str]) -> Optional[list[str]]:
+    """*statement* as black writes it, when that needs no more than its quotes changed;
+    None when black must lay it out."""
+    if len(statement) == 1:
+        if is_docstring(statement[0]):
+            return statement  # black does not split strings, nor change these
+        if statement[0].lstrip(" ").startswith("#"):
+            if statement[0].endswith(" ") or not _comment(statement[0], statement[0].index("#")):
+                raise Unhandled  # a comment alone cannot be formatted apart
+            return statement
+        line = _quotes(statement[0])
+        if line is None or _REDUNDANT.search(line) or _MAGIC_COMMA.search(line):
+            return None
+        return [line] if _fits(line) else None if "#" in line else _split(line)
+    # A call or display exploded one element a line, with a trailing comma: black keeps it.
+    head, *body, tail = statement
+    indent = len(head) - len(head.lstrip(" "))
+    if not head.endswith(("(", "[", "{")) or tail.strip() not in (")", "]", "}"):
+        return None
+    if len(tail) - len(tail.lstrip(" ")) != indent or not body or _REDUNDANT.search(head + ")"):
+        return None
+    if not head.lstrip(" ").startswith(("return ", "result", "f_")) and "=" not in head:
+        return None
+    inner = " " * (indent + 4)
+    result = []
+    for line in statement:
+        fixed = _quotes(line)
+        if (
+            fixed is None
+            or not _fits(fixed)
+            or _MAGIC_COMMA.search(fixed)
+            or _depth(fixed) != (1 if line is head else -1 if line is tail else 0)
+        ):
+            return None
+        result.append(fixed)
+    for line in result[1:-1]:
+        if not line.startswith(inner) or line[len(inner)] == " " or not line.endswith(","):
+            return None
+    return result
+
+
+#: ``from module import a, b``: black puts the names in parentheses, one a line.
+_IMPORT = re.compile(r"from ([\w.]+) import (\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)")
+#: ``def name(parameters) -> annotation:`` with no parentheses or strings among the parameters.
+_DEF = re.compile(r"((?:async )?def \w+\()([^()\"'#]*)(\)(?: -> [^()\"'#]+)?:)")
+#: ``name.name(arguments)`` as a statement, with no brackets among the arguments.
+_CALL = re.compile(r"([\w.]+\()(.*)(\))")
+#: ``return name(arguments)`` and ``name = name(arguments)``.
+_RESULT = re.compile(r"(return |\w+ = |\w+: [\w.]+(?: \| None)? = |\w+\[\"[^\"\\\\]*\"\] = )([\w.]+\()(.*)(\))")
+
+
+def _split(line: str) -> Optional[list[str]]:
+    """A line too long, as black splits it: for imports, function headers and calls
+    standing alone, whose parts then fit; None for anything else."""
+    text = line.lstrip(" ")
+    pad = line[: len(line) - len(text)]
+    inner = pad + "    "
+    found = _IMPORT.fullmatch(text)
+    if found:
+        return [
+            f"{pad}from {found.group(1)} import (",
+            *(f"{inner}{n}," for n in found.group(2).split(", ")),
+            f"{pad})",
+        ]
+    found = _DEF.fullmatch(text)
+    if found:
+        head, body, tail = found.groups()
+        items = _items(body)
+        if items is None:
+            return None
+        if len(items) == 1:
+            # black adds a comma after a def's only parameter; black 24 did not when the
+            # parameter's annotation held a comma (dict[str, X]): written here as black 25+ writes it
+            return _parts(pad, head, [body + ","], tail)
+        return _parts(pad, head, [body], tail) or _parts(pad, head, [item + "," for item in items], tail)
+    found = _RESULT.fullmatch(text) or _CALL.fullmatch(text)
+    if found is None or text.startswith(("del ", "assert ", "raise ", "yield ", "await ")):
+        return None
+    lead, head, body, tail = found.groups() if found.re is _RESULT else ("", *found.groups())
+    items = _items(body)
+    if not items:
+        return None
+    if lead and not _fits(pad + lead + head):
+        if ":" in lead:
+            return None  # black may put the annotation in parentheses
+        # black keeps the call whole in parentheses of its own when it then fits
+        whole = [pad + lead + "(", inner + head + body + tail, pad + ")"]
+        return whole if _fits(whole[1]) else None
+    return _parts(pad, lead + head, [body], tail) or _parts(pad, lead + head, [item + "," for item in items], tail)
+
+
+#: What separates the arguments of a call: strings, brackets and commas.
+_ARGUMENT_PARTS = re.compile(r"""("[^"\n]*"|'[^'\n]*')|([(\[{])|([)\]}])|(,)""")
+
+
+def _items(body: str) -> Optional[list[str]]:
+    """The arguments in *body* (the text between a call's parentheses), each as written
+    after ``, ``; None when *body* is empty, unbalanced or not spaced as black spaces it."""
+    items = []
+    depth = start = 0
+    for match in _ARGUMENT_PARTS.finditer(body):
+        if match.group(2):
+            depth += 1
+        elif match.group(3):
+            depth -= 1
+            if depth < 0:
+                return None
+        elif match.group(4) and depth == 0:
+            items.append(body[start : match.start()])
+            start = match.end() + 1
+            if body[match.end() : start] != " ":
+                return None
+    items.append(body[start:])
+    if depth or not all(item and item.strip() == item for item in items):
+        return None
+    return items
+
+
+def _parts(pad: str, head: str, body: list[str], tail: str) -> Optional[list[str]]:
+    """``head`` / each of ``body`` one level in / ``tail``, if every line fits."""
+    lines = [pad + head, *(pad + "    " + b.strip() for b in body), pad + tail]
+    return lines if all(_fits(line) for line in lines) else None
+
+
+def is_docstring(line: str) -> bool:
+    """A line that is one triple-quoted string and nothing else (as docgen writes docstrings)."""
+    text = line.strip()
+    return (
+        len(text) >= 6
+        and text.startswith('"""')
+        and text.endswith('"""')
+        and text.count('"""') == 2
+        and line.rstrip() == line
+    )
+
+
+def _depth(line: str) -> int:
+    change = 0
+    for match in _TOKEN.finditer(line):
+        token = match.group()
+        if token == "#":
+            break
+        change += 1 if token in "([{" else -1 if token in ")]}" else 0
+    return change
+
+
+def _quotes(line: str) -> Optional[str]:
+    """*line* with black's quotes: ``'text'`` becomes ``"text"`` when *text* has no ``"``;
+    None for a string black might change otherwise (prefixed, escaped, triple-quoted)."""
+    if line.endswith(" "):
+        return None
+    if "'" not in line and '"' not in line and "#" not in line:
+        return line
+    pieces = []
+    position = 0
+    for match in _TOKEN.finditer(line):
+        literal = match.group(1)
+        if match.group() == "#":
+            if not _comment(line, match.start()):
+                return None
+            break
+        if not literal:
+            continue
+        if match.group() != literal:
+            return None  # a prefix (f"", b""): black may change its case
+        if "\\" in literal:
+            if literal.startswith("'") or '\\"' in literal:
+                return None  # black may choose other quotes to need fewer escapes
+            continue
+        if literal.startswith("'"):
+            if '"' in literal:
+                continue
+            pieces.append(line[position : match.start()])
+            pieces.append('"' + literal[1:-1] + '"')
+            position = match.end()
+    if not pieces:
+        return line
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def _comment(line: str, start: int) -> bool:
+    """Whether the comment at *start* of *line* is as black writes comments: ``# text``
+    (or ``#:``), alone on its line or two spaces after the code."""
+    comment, code = line[start:], line[:start]
+    if not (comment == "#" or comment.startswith(("# ", "#:"))):
+        return False
+    return not code.strip() or (code.endswith("  ") and not code.endswith("   "))
+
+
+def _fits(line: str) -> bool:
+    if line.isascii():
+        return len(line) <= LINE_LENGTH
+    from black.strings import str_width
+
+    return str_width(line) <= LINE_LENGTH

@@ -1,0 +1,108 @@
+"""The IR passes that apply ``[tool.docgen]`` settings: wire names, statuses, sentinels.
+
+These are the one place that changes a field's ``wire_name``, ``status`` or ``sentinel``
+after the pages are read; :mod:`docgen.config` only reads the settings.  Part of the IR
+passes stage, between resolution and the checks of :mod:`docgen.passes.checks`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Optional
+
+from ..config import AS_DOCUMENTED, CAMEL_CASE, FieldOverride, Settings
+from ..diagnostics import Diagnostic, error
+from ..emit import names
+from ..ir import Model, Module, Spec
+
+
+def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
+    """The spec with every field's wire name as configured: naming rule first, then overrides."""
+    problems: list[Diagnostic] = []
+    overrides: dict[tuple[str, str], str] = {}
+    for wire in settings.wire_names:
+        match, problem = _find_field(spec, wire)
+        if problem is not None:
+            problems.append(problem)
+        elif match is not None:
+            overrides[match] = wire.value
+    if settings.wire_naming == AS_DOCUMENTED and not overrides:
+        return spec, problems
+    modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
+    return Spec(modules), problems
+
+
+def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
+    """The spec with the configured response status and stream sentinel of body fields."""
+    problems: list[Diagnostic] = []
+    changes: dict[tuple[str, str], dict[str, str]] = {}
+    for key, attribute, entries in (
+        ("statuses", "status", settings.statuses),
+        ("sentinels", "sentinel", settings.sentinels),
+    ):
+        for entry in entries:
+            match, problem = _find_field(spec, entry, key)
+            if problem is not None:
+                problems.append(problem)
+            elif match is not None:
+                changes.setdefault(match, {})[attribute] = entry.value
+    if not changes:
+        return spec, problems
+    modules = []
+    for module in spec.modules:
+        decls = [
+            (
+                dataclasses.replace(
+                    d, fields=tuple(dataclasses.replace(f, **changes.get((d.key, f.name), {})) for f in d.fields)
+                )
+                if isinstance(d, Model)
+                else d
+            )
+            for d in module.decls
+        ]
+        modules.append(dataclasses.replace(module, decls=tuple(decls)))
+    return Spec(tuple(modules)), problems
+
+
+def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:
+    decls = []
+    for decl in module.decls:
+        if isinstance(decl, Model):
+            fields = tuple(
+                dataclasses.replace(f, wire_name=overrides.get((decl.key, f.name), _named(f.wire_name, naming)))
+                for f in decl.fields
+            )
+            decl = dataclasses.replace(decl, fields=fields)
+        decls.append(decl)
+    return dataclasses.replace(module, decls=tuple(decls))
+
+
+def _named(documented: str, naming: str) -> str:
+    return names.camel_case(documented) if naming == CAMEL_CASE else documented
+
+
+def _find_field(
+    spec: Spec, wire: FieldOverride, key: str = "wire-names"
+) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
+    """The (type key, field name) an override names, or the problem with it."""
+    *namespace, type_name, field_name = wire.target.split(".")
+    qualifier = ".".join(namespace)
+    models = [
+        d
+        for d in spec.decls().values()
+        if isinstance(d, Model)
+        and d.name == type_name
+        and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
+    ]
+    if not models:
+        return None, error(wire.span, f"{key}: no model {'.'.join([*namespace, type_name])!r} in the specs")
+    if len(models) > 1:
+        keys = ", ".join(sorted(m.key for m in models))
+        return None, error(
+            wire.span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace"
+        )
+    model = models[0]
+    for f in model.fields:
+        if field_name in (f.name, names.unescaped(f.name)):
+            return (model.key, f.name), None
+    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")
