@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+import pytest
+
 from docgen.config import Settings
 from docgen.diff.compare import Change, compare
 from docgen.diff.read import read_tree
@@ -23,3 +25,15 @@ def diff_trees(
     for read in reads:
         assert read.spec is not None, [d.render() for d in read.diagnostics]
     return compare(reads[0].spec, reads[1].spec)
+
+
+@pytest.fixture
+def trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """old/ the base tree, new/ with Thing.label removed and Extra added; the current folder is tmp_path."""
+    from tests.diff.trees import PAIRS, base
+
+    edits = {pair.name: pair.edit for pair in PAIRS}
+    write_tree(tmp_path / "old", base())
+    write_tree(tmp_path / "new", edits["type-added"](edits["field-removed"](base())))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

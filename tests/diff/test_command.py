@@ -16,15 +16,6 @@ from tests.workflow.workflow_helpers import run_main, write_pages
 EDITS = {pair.name: pair.edit for pair in PAIRS}
 
 
-@pytest.fixture
-def trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """old/ the base tree, new/ with Thing.label removed and Extra added; the current folder is tmp_path."""
-    write_pages(tmp_path / "old", base())
-    write_pages(tmp_path / "new", EDITS["type-added"](EDITS["field-removed"](base())))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def _line_of(text: str, needle: str) -> int:
     return next(number for number, line in enumerate(text.splitlines(), start=1) if needle in line)
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from docgen.diff import ignore
 from docgen.diff.rules import RULES
 from tests.diff.conftest import diff_trees
 from tests.diff.trees import PAIRS, base
 from tests.readme_blocks import blocks, section
-from tests.workflow.workflow_helpers import run_main, write_pages
+from tests.workflow.workflow_helpers import run_main
 
 SECTION = "What changed between two versions of the docs: `docgen diff`"
 EDITS = {pair.name: pair.edit for pair in PAIRS}
@@ -40,25 +38,17 @@ def test_the_table_names_every_rule_with_its_levels() -> None:
             assert (str(RULES[rule].received), str(RULES[rule].sent)) == (received, sent), rule
 
 
-@pytest.fixture
-def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    write_pages(tmp_path / "old", base())
-    write_pages(tmp_path / "new", EDITS["type-added"](EDITS["field-removed"](base())))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def test_the_example_output_is_the_commands(example: Path, capsys) -> None:
+def test_the_example_output_is_the_commands(trees: Path, capsys) -> None:
     shown = next(b.text for b in blocks(SECTION) if b.language == "text" and "docgen diff:" in b.text)
     _, out, _ = run_main(capsys, "diff", "old", "new", "--no-config")
     timing = re.compile(r"; \d+\.\d\ds$", re.MULTILINE)
     assert timing.sub("", out) == timing.sub("", shown)
 
 
-def test_the_example_ignore_file_silences_the_example(example: Path, capsys) -> None:
+def test_the_example_ignore_file_silences_the_example(trees: Path, capsys) -> None:
     text = next(b.text for b in blocks(SECTION) if b.language == "text" and b.text.startswith("# "))
-    (example / "accepted").write_text(text, encoding="utf-8")
-    entries, problems = ignore.read(example / "accepted")
+    (trees / "accepted").write_text(text, encoding="utf-8")
+    entries, problems = ignore.read(trees / "accepted")
     assert problems == [] and len(entries) == 2
     status, out, _ = run_main(capsys, "diff", "old", "new", "--no-config", "--ignore", "accepted", "--fail-on", "info")
     assert status == 0 and out.startswith("docgen diff: no changes")
