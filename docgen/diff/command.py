@@ -12,16 +12,18 @@ import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .. import config
 from ..diagnostics import ERROR, shown_as, sorted_diagnostics
 from ..report import counted
 from . import ignore, report
 from .compare import compare
-from .read import Read, read_tree
 from .rules import Level
 from .sources import Tree, TreeError, open_tree
+
+if TYPE_CHECKING:
+    from .read import Read
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "info": Level.INFO}
@@ -100,6 +102,7 @@ def _names(args: argparse.Namespace) -> tuple[str, str]:
 
 def run_diff(args: argparse.Namespace) -> int:
     from ..cli import UsageError
+    from .read import read_tree  # the parsing libraries load only now
 
     started = time.perf_counter()
     settings = settings_for(args)
@@ -140,7 +143,7 @@ def _ignored(args: argparse.Namespace, settings: config.Settings) -> Optional[li
     return None if problems else entries
 
 
-def _diagnosed(reads: list[Read], verbose: bool) -> bool:
+def _diagnosed(reads: "list[Read]", verbose: bool) -> bool:
     """Print each tree's problems as build does; False when a tree has errors (or no pages)."""
     complete = True
     for which, read in zip(("OLD", "NEW"), reads):
