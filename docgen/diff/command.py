@@ -29,11 +29,24 @@ EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "info": Level.INFO}
 
 
+#: The exit statuses of ``docgen diff`` (not build's: pages with errors are a 2 here).
+EXIT_STATUSES = (
+    ("0", "no change at or above --fail-on"),
+    ("1", "a change at or above --fail-on"),
+    ("2", "wrong command line or configuration, a tree that cannot be read, or pages with errors"),
+    ("123", "internal error in docgen (please report it)"),
+)
+
+
 def add_parser(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     formatter: type[argparse.HelpFormatter],
     epilog: str,
 ) -> argparse.ArgumentParser:
+    """The ``diff`` subcommand; *epilog* is build's, whose exit statuses are replaced by diff's."""
+    from ..helptext import listing
+
+    epilog = listing("exit status:", EXIT_STATUSES) + "\n\n" + epilog.split("\n\n", 1)[1]
     command = commands.add_parser(
         "diff",
         help="what changed in the API between two versions of the docs, and what it breaks",
@@ -42,9 +55,7 @@ def add_parser(
             "values, union members and operations, each change with a rule id and a level (error: breaks "
             "users; warning; info).  OLD and NEW are folders, or REV / REV:PATH of the current git "
             "repository (read through git; the working tree is not touched; PATH defaults to SPECS); "
-            "':' or ':PATH' is what is staged.  NEW defaults to SPECS in the working tree.\n\n"
-            "Exit 0 when nothing at or above --fail-on changed, 1 when something did, 2 for a usage or "
-            "configuration mistake or pages with errors."
+            "':' or ':PATH' is what is staged.  NEW defaults to SPECS in the working tree."
         ),
         epilog=epilog,
         formatter_class=formatter,
