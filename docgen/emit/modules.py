@@ -48,6 +48,7 @@ from ..ir import (
     UnionOf,
 )
 from . import TEMPLATE_DIRS, functions, names, parsers, responses
+from .operations import emit_operations
 from .spelling import (
     RUNTIME_MODULE,
     UNSET_MODULE,
@@ -267,6 +268,7 @@ def emit(
     for name, template in RUNTIME_FILES.items():
         files[name + ".py"] = render_runtime(template, env, _as_is)
     files.update(_packages(spec, env))
+    files.update(emit_operations(spec, env, decls, module_of, allow_nan))
     files["py.typed"] = ""
     return dict(sorted(formatter(files).items()))
 

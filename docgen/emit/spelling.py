@@ -39,6 +39,8 @@ from . import names, parsers
 #: modules are in :data:`docgen.primitives.TABLE`).
 _STDLIB = {
     "Generator": "collections.abc",
+    "AsyncIterator": "collections.abc",
+    "cast": "typing",
     "Literal": "typing",
     "IO": "typing",
     "BufferedReader": "io",
