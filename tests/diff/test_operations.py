@@ -13,10 +13,6 @@ from tests.diff.conftest import diff_trees
 from tests.diff.pages import Op, Row, model, operations
 from tests.diff.trees import PAIRS, Tree, base
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(__import__("docgen.ir", fromlist=["Operation"]), "Operation"), reason="the IR has no operations"
-)
-
 PAGE = "sdks/things/README.md"
 MISSING = ("errors.Missing", "404", "application/json")
 GET = Op("get_thing", (Row("thing_id", "str"),), "shared.Thing", (MISSING, ("errors.APIError", "4XX, 5XX", "\\*/\\*")))
