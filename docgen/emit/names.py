@@ -36,7 +36,7 @@ RUNTIME_NAMES = frozenset({p.name for p in TABLE if p.module}) | frozenset(
 
 #: Builtin names that generated annotations use; a field that shadows one makes the
 #: class's annotations spell it ``builtins.int``.
-BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
+BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object"})
 
 #: The support modules at the root of every generated package.
 SUPPORT_MODULES = frozenset({"_errors", "_http", "_parsing", "_sse", "_unset", "requests_http"})
@@ -120,6 +120,7 @@ _SPECIAL_DUNDERS = frozenset(
 )
 
 _RESERVED = frozenset(keyword.kwlist)
+_BUILTIN_NAMES = frozenset(dir(builtins))
 #: Names SDK docs write with a trailing underscore (``str_``, ``filter_``, ``class_``).
 _ESCAPED_BY_DOCS = _RESERVED | frozenset(dir(builtins))
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -196,13 +197,8 @@ def isort_key(name: str) -> tuple[int, str]:
     return 2, name
 
 
-def type_name_problem(name: str) -> Optional[str]:
-    """Why generated code cannot define a type named *name* (an identifier), or None.
-
-    The rule for every declared type (model, enum, union): its name is bound at the top of
-    its module, exported from its package, and referred to inside generated functions, so
-    it must not be one of the names that generated code needs itself.
-    """
+def _taken_by_generated_code(name: str) -> Optional[str]:
+    """Why generated code cannot bind *name* to a declared type itself, or None."""
     if name.startswith("_"):
         return "names starting with '_' are docgen's own (support modules, helper functions)"
     if name in BUILTINS_USED:
@@ -212,6 +208,36 @@ def type_name_problem(name: str) -> Optional[str]:
     if name in LOCAL_NAMES or re.fullmatch(r"f_\w+|result_\d+", name):
         return f"generated functions use {name!r} as a parameter or local name"
     return None
+
+
+def type_name(name: str) -> Optional[str]:
+    """The Python name of a declared type the docs call *name* (an identifier), or None
+    when there is none (:func:`type_name_problem` says why).
+
+    The rule for every declared type (model, enum, union): its name is bound at the top of
+    its module, exported from its package, and referred to inside generated functions, so
+    a name that generated code needs itself (``Any``, ``str``, ``value``) gets a trailing
+    underscore (``Any_``), as field names do.  Links and Type cells keep the docs' name.
+    """
+    escaped = name
+    while _taken_by_generated_code(escaped) is not None:
+        if name.startswith("_") or re.fullmatch(r"f_\w+|result_\d+", name):
+            return None
+        escaped += "_"
+    return escaped
+
+
+def qualified_when_imported(name: str) -> bool:
+    """Whether a type of another module named *name* is spelled through its module
+    (``warning_.Warning``): the name is one generated modules bind themselves, or a builtin.
+    A model is imported at the end of the modules that use it, so a builtin of its name
+    (``Warning``) would otherwise be the one the class bodies above the import see."""
+    return name in RUNTIME_NAMES or name in _BUILTIN_NAMES
+
+
+def type_name_problem(name: str) -> Optional[str]:
+    """Why generated code cannot define a type named *name* under any spelling, or None."""
+    return _taken_by_generated_code(name) if type_name(name) is None else None
 
 
 def field_name_problem(name: str) -> Optional[str]:

@@ -186,7 +186,8 @@ def _relative_lines(named: dict[str, set[str]], aliases: dict[str, tuple[str, st
         for module in named
     ]
     entries += [
-        (package, module, f"from {package} import {module} as {alias}") for alias, (package, module) in aliases.items()
+        (package, module, f"from {package} import {module}" + (f" as {alias}" if alias != module else ""))
+        for alias, (package, module) in aliases.items()
     ]
     return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
 
@@ -212,7 +213,7 @@ class Annotator:
             by_name.setdefault(self.decls[key].name, []).append(key)
         spelling: dict[str, str] = {}
         for name, group in by_name.items():
-            clash = len(group) > 1 or name in self.own or name in names.RUNTIME_NAMES
+            clash = len(group) > 1 or name in self.own or names.qualified_when_imported(name)
             for key in group:
                 spelling[key] = self._alias_for(key) + "." + name if clash else name
         return spelling
