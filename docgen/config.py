@@ -19,6 +19,7 @@ exclude = ["sdks"]               # globs of pages to leave out (a folder leaves 
 keep-going = false               # on errors, still write every module no failed page touches
 wire-matching = "tolerant"       # or "exact": only each field's wire name is read
 open-enums = false               # true, or ["[namespace.]Enum", ...]: enums keep values they do not list
+diff-ignore = "docs-changes.ignore"  # changes `docgen diff` does not report
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -81,6 +82,7 @@ KEYS: dict[str, str] = {
     "wire-matching": '"tolerant" (the default): a missing key is looked for up to case and separators; "exact"',
     "nullable": 'table of fields that may be null though their page does not say so: "Type.field" = true',
     "open-enums": 'true, or a list of "[namespace.]Enum": enums keep the values they do not list',
+    "diff-ignore": "file of the changes 'docgen diff' does not report (rule ids, Type.field)",
 }
 
 
@@ -113,6 +115,7 @@ class Settings:
     wire_matching: str = TOLERANT  # how generated parsers find a field's key
     nullable: tuple[FieldOverride, ...] = ()  # fields that may be null: "Type.field" or "Type.*" (value "true")
     open_enums: tuple[FieldOverride, ...] = ()  # enums opened: target "*" for all, else "[namespace.]Enum"
+    diff_ignore: Optional[Path] = None  # the ignore file of ``docgen diff``
 
     def fingerprint(self) -> str:
         """What of the settings shapes the generated files (paths and strictness do not)."""
@@ -235,9 +238,9 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             return None
         return value
 
-    for key in ("specs", "out", "templates"):
+    for key in ("specs", "out", "templates", "diff-ignore"):
         if text(key) is not None:
-            values[key] = base / table[key]
+            values[key.replace("-", "_")] = base / table[key]
     _names(text("package"), text("wire-naming"), where, problems, values)
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan", "keep-going"):
