@@ -19,7 +19,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Optional
 
 import jinja2
 
@@ -162,9 +162,8 @@ def _builtin_spelling(name: str, shadowed: frozenset[str], annotator: Annotator)
 
 def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, ...], list[tuple[Field, str]]]:
     """The fields as the class lists them (required first), and each with its Python name in that order."""
-    # First pass: which names do the annotations use?  Rendering records the imports.
-    plain = [annotator.type(f.type) for f in model.fields]
-    used = frozenset(_identifiers(" ".join(plain)))
+    # First pass: which names do the annotations use?  Spelling records the imports.
+    used = frozenset(n for f in model.fields for n in annotator.names_in(f.type))
     py_names = python_field_names(model, used)
     shadowed = frozenset(py_names) & names.BUILTIN_TYPES
     views: list[tuple[Field, str, FieldView]] = []
@@ -192,17 +191,6 @@ def _default(f: Field, annotator: Annotator) -> str:
     if f.required:
         return f"field(metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
-
-
-def _identifiers(text: str) -> Iterable[str]:
-    word = []
-    for char in text + " ":
-        if char.isalnum() or char == "_" or char == ".":
-            word.append(char)
-        else:
-            if word:
-                yield "".join(word).split(".")[0]
-            word = []
 
 
 # --- rendering --------------------------------------------------------------------

@@ -200,6 +200,7 @@ class Annotator:
         self.own = {d.name for d in module.decls}
         self.spelling = self._spellings()
         self.expand_unions = False  # True while a union alias's own definition is rendered
+        self.used: set[str] = set()  # the names the annotations spelled so far refer to
 
     def _spellings(self) -> dict[str, str]:
         """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
@@ -220,23 +221,43 @@ class Annotator:
         alias = "_".join(target[-2:])
         return alias
 
+    def names_in(self, ref: TypeRef, shadowed: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The names the annotation of *ref* refers to at the module's or the class's top
+        level (``Literal``, ``list``, ``shared_pet``, ``Pet``), from the type itself: a
+        string inside ``Literal[...]`` is a value, not a name.  Records the imports."""
+        outer, self.used = self.used, set()
+        try:
+            self.type(ref, shadowed)
+            return frozenset(self.used)
+        finally:
+            self.used = outer | self.used
+
+    def _name(self, name: str) -> str:
+        """*name*, recorded as one the annotation being spelled refers to."""
+        self.used.add(name)
+        return name
+
     def type(self, ref: TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
         if isinstance(ref, Primitive):
             if ref.name in names.BUILTIN_TYPES:
                 return self._builtin(ref.name, shadowed)
-            self.imports.need_stdlib(ref.name)
+            if ref.name != "None":
+                self.imports.need_stdlib(ref.name)
+                self._name(ref.name)
             return ref.name
         if isinstance(ref, BinaryFile):
             self.imports.need_stdlib(ref.kind.value)
-            return f"IO[{self._builtin('bytes', shadowed)}]" if ref.kind is FileKind.IO else ref.kind.value
+            if ref.kind is FileKind.IO:
+                return f"{self._name('IO')}[{self._builtin('bytes', shadowed)}]"
+            return self._name(ref.kind.value)
         if isinstance(ref, HttpResponse):
             self.imports.runtime = True
-            return f"{RUNTIME_MODULE}.Response"
+            return f"{self._name(RUNTIME_MODULE)}.Response"
         if isinstance(ref, Optional_):
             inner = self.type(ref.inner, shadowed)
             if ref.nulls is not Nullability.OPTIONAL:
                 self.imports.unset = True
-                return f"{UNSET_MODULE}.{ref.nulls.value}[{inner}]"
+                return f"{self._name(UNSET_MODULE)}.{ref.nulls.value}[{inner}]"
             return inner if inner == "None" or inner.endswith(" | None") else f"{inner} | None"
         if isinstance(ref, ListOf):
             return f"{self._builtin('list', shadowed)}[{self.type(ref.item, shadowed)}]"
@@ -252,13 +273,14 @@ class Annotator:
             else:
                 self.imports.need_stdlib(name)
             item = self.type(ref.item, shadowed)
-            return f"{module + '.' if module else ''}{name}[{item}{', None, None' if two_nones else ''}]"
+            head = f"{self._name(module)}.{name}" if module else self._name(name)
+            return f"{head}[{item}{', None, None' if two_nones else ''}]"
         if isinstance(ref, LiteralOf):
             values = [v for v in ref.values if v is not None]
             parts = []
             if values:
                 self.imports.need_stdlib("Literal")
-                parts.append(f"Literal[{', '.join(value_literal(v) for v in values)}]")
+                parts.append(f"{self._name('Literal')}[{', '.join(value_literal(v) for v in values)}]")
             if len(values) < len(ref.values):
                 parts.append("None")  # Literal[None] is spelled None
             return " | ".join(parts)
@@ -268,8 +290,8 @@ class Annotator:
         """A builtin type's name, qualified when a field of the class shadows it."""
         if name in shadowed:
             self.imports.builtins = True
-            return f"builtins.{name}"
-        return name
+            return f"{self._name('builtins')}.{name}"
+        return self._name(name)
 
     def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
         decl = self.decls[ref.key]
@@ -278,16 +300,17 @@ class Annotator:
             return self._union_ref(decl, target, shadowed)
         target = self.module_of[ref.key]
         if target is self.module:
-            return decl.name
+            return self._name(decl.name)
         spelled = self.spelling[ref.key]
         where = relative_import(self.module.module, target.module)
         if "." in spelled:
             alias = spelled.split(".")[0]
             self.imports.module_aliases[alias] = _split_module(where)
+            self._name(alias)
             return spelled
         bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
         bucket.setdefault(where, set()).add(decl.name)
-        return spelled
+        return self._name(spelled)
 
     def _union_ref(self, union: Union_, target: Module, shadowed: frozenset[str]) -> str:
         """A union the docs name (``[shared.Pet](pet.md)``) is spelled by its alias, through
@@ -297,7 +320,7 @@ class Annotator:
         at the top, unless that union leads back to this module (then its members are
         written out, since that module may still be loading when this one needs it)."""
         if target is self.module:
-            return union.name
+            return self._name(union.name)
         if self.expand_unions and self._leads_here(union.key):
             return self.type(UnionOf(union.members), shadowed)
         alias = self._alias_for(union.key)
@@ -305,7 +328,7 @@ class Annotator:
         self.imports.module_aliases[alias] = where
         if self.expand_unions:
             self.imports.top_aliases[alias] = where
-        return f"{alias}.{union.name}"
+        return f"{self._name(alias)}.{union.name}"
 
     def _leads_here(self, key: str) -> bool:
         """Whether the type *key*, through the types it refers to, refers to one of this module's."""

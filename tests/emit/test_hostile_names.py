@@ -189,3 +189,30 @@ def test_a_wire_name_setting_onto_another_fields_key_is_a_located_error(tmp_path
     assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
         "f.md:8:3: error: fields 'a' (at f.md:7:3) and 'b' of F share the JSON key 'a' [D313]"
     ]
+
+
+def imported(generated: dict[str, str], root: Path, package: str) -> ModuleType:
+    """The generated files written under *root* as the package *package*, imported."""
+    for path, text in generated.items():
+        (root / package / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / package / path).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module(package)
+    finally:
+        sys.path.remove(str(root))
+
+
+@pytest.mark.parametrize(
+    ("literal", "field_name"),
+    [('Literal["text"]', "text"), ('Literal["a b"]', "a"), ('Literal["a b"]', "b"), ('Literal["Literal x"]', "x")],
+)
+def test_a_string_inside_a_literal_does_not_rename_a_field(literal: str, field_name: str, tmp_path: Path) -> None:
+    rows = f"| `kind` | *{literal}* | :heavy_check_mark: | N/A |\n" + ROW.format(name=field_name)
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "f.md").write_text(MODEL.format(title="F", rows=rows))
+    package = f"literal_{field_name}_{abs(hash(literal))}"
+    cls = imported(generate(tmp_path / "specs").files, tmp_path, package).F
+    assert list(cls.__dataclass_fields__) == ["kind", field_name]
+    value = cls.from_dict({"kind": literal[9:-2], field_name: "x"})
+    assert getattr(value, field_name) == "x" and cls.from_dict(value.to_dict()) == value
