@@ -18,7 +18,7 @@ from .emit.modules import RUNTIME_FILES, emit
 from .failures import LeftOut
 from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
-from .passes.checks import shared_json_keys
+from .passes.checks import shared_attributes, shared_json_keys
 from .passes.settings import apply_statuses, apply_wire_names
 from .read.markdown import Page, read_page
 from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
@@ -223,7 +223,7 @@ def generate(
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))
         diagnostics += tuple(naming_problems)
-    clashes = shared_json_keys(spec)
+    clashes = shared_json_keys(spec) or shared_attributes(spec)
     if clashes:
         return failed(tuple(clashes))
     try:

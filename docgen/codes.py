@@ -190,6 +190,11 @@ CODES: tuple[Code, ...] = (
     Code(
         "D313", r"fields .* share the JSON key", "fields 'str' (at a.md:7:3) and 'str_' of A share the JSON key 'str'"
     ),
+    Code(
+        "D314",
+        r"fields .* would both be the Python attribute",
+        "fields 'from_dict' (at a.md:7:3) and 'from_dict_' of A would both be the Python attribute 'from_dict_'",
+    ),
     # configuration
     Code("D401", r"cannot read \S+: ", "cannot read pyproject.toml: Permission denied"),
     Code("D402", r"\S+ is not valid UTF-8", "pyproject.toml is not valid UTF-8"),

@@ -24,8 +24,6 @@ from .sections import TypeSection, type_sections
 from .types import RESPONSE_TYPES, Broken, Problem, TypeLowering
 
 _INT_VALUE = re.compile(r"^-?\d+$")
-#: Names an enum class defines itself: a member of that name gets a trailing underscore.
-_ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
 def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Diagnostic]]:
@@ -307,7 +305,7 @@ class _Lowering:
         for row, raw in zip(rows, raw_values):
             cell = row[columns[NAME]] if NAME in columns else row[columns[VALUE]]
             member_name = cell.text if NAME in columns else names.enum_member_name(raw)
-            safe = names.safe_identifier(member_name, _ENUM_NAMES)
+            safe = names.safe_identifier(member_name, names.ENUM_NAMES)
             if safe is None or safe.startswith("_"):
                 self.problems.append(
                     error(

@@ -94,6 +94,7 @@ def module_view(
     taken = [d.name for d in module.decls]
     named = [d for d in module.decls if not isinstance(d, Union_)] + [decls[k] for k in annotator.spelling]
     taken += [f"_{p}_{d.name}" for d in named for p in ("parse", "dump")]
+    taken += [decls[k].name for k in annotator.spelling]  # the types it imports by name
     ctx = parsers.ParserContext(decls, annotator.type, annotator.function, taken, allow_nan)
     views = tuple(_decl_view(d, annotator, ctx) for d in module.decls)
     annotator.imports.parsing = True

@@ -35,19 +35,6 @@ from ..primitives import primitive
 from ..walk import walk
 from . import names, parsers
 
-#: Where each standard-library name used in annotations comes from (the primitives'
-#: modules are in :data:`docgen.primitives.TABLE`).
-_STDLIB = {
-    "Generator": "collections.abc",
-    "Literal": "typing",
-    "IO": "typing",
-    "BufferedReader": "io",
-    "IOBase": "io",
-    "dataclass": "dataclasses",
-    "field": "dataclasses",
-    "Enum": "enum",
-}
-
 RUNTIME_MODULE = "requests_http"
 
 #: The support module of ``UNSET`` and the ``Nullable``/``OptionalNullable`` aliases.
@@ -60,10 +47,6 @@ _STREAMS = {
     StreamKind.EVENT_STREAM: ("_sse", "EventStream", False),
     StreamKind.EVENT_STREAM_ASYNC: ("_sse", "EventStreamAsync", False),
 }
-
-#: Method names generated classes define; a field of that name gets an underscore.
-METHOD_NAMES = frozenset({"from_dict", "to_dict", "from_response"})
-
 
 # --- string literals -----------------------------------------------------------------
 
@@ -152,7 +135,7 @@ class Imports:
     top_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # ... imported at the top
 
     def need_stdlib(self, name: str) -> None:
-        module = _STDLIB[name] if name in _STDLIB else primitive(name).module
+        module = names.STDLIB_IMPORTS[name] if name in names.STDLIB_IMPORTS else primitive(name).module
         self.stdlib.setdefault(module, set()).add(name)
 
     def top_lines(self, this: Sequence[str]) -> list[str]:
@@ -401,14 +384,5 @@ def _ref_keys(ref: TypeRef) -> Iterable[str]:
 
 
 def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[str]:
-    """The attribute name of each field: as the docs write it, unless it would shadow a
-    name the class's annotations use or a method (then with a trailing underscore)."""
-    taken: set[str] = set()
-    result = []
-    for f in model.fields:
-        name = names.safe_identifier(f.name, (annotation_names - names.BUILTIN_TYPES) | METHOD_NAMES) or f.name
-        while name in taken:
-            name += "_"
-        taken.add(name)
-        result.append(name)
-    return result
+    """The attribute name of each field (see :func:`names.field_attributes`)."""
+    return names.field_attributes([f.name for f in model.fields], annotation_names)

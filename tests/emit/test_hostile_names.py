@@ -5,7 +5,10 @@ reachable as documented (or as its documented escape, a trailing underscore)."""
 
 from __future__ import annotations
 
+import ast
+import builtins
 import importlib
+import keyword
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -18,17 +21,29 @@ from docgen.diagnostics import ERROR
 from docgen.emit import names
 from docgen.emit.modules import RUNTIME_FILES
 
+#: Names the OpenAPI Generator docs escape with a trailing underscore or a prefix, and
+#: names of the modules docgen writes for operations.
+OTHER_DIALECTS = ["Any", "object", "Warning", "Exception", "Ellipsis", "property", "_dispatch", "api_errors"]
+
 HOSTILE = sorted(
     {
-        *["class", "def", "import", "match", "case", "_", "print", "id", "len", "isinstance", "super"],
+        *keyword.kwlist,
+        *keyword.softkwlist,
+        *[n for n in dir(builtins) if not n.startswith("_")],
+        *["print", "id", "len", "isinstance", "super"],
         *["str", "int", "float", "bool", "bytes", "list", "dict", "type", "object", "tuple", "frozenset"],
         *["__slots__", "__init__", "__dict__", "__annotations__", "__weakref__", "__x", "__builtins__"],
         *["__name__", "__path__", "__future__", "__module__", "__class__", "__pydantic_extra__", "__all__"],
-        *["_sse", "_http", "_parsing", "_errors", "requests_http", "builtins", "typing", "dataclasses"],
-        *["_dump_User", "_parse_User", "value", "path", "data", "cls", "self", "item", "index", "result_1"],
-        *["from_dict", "to_dict", "from_json", "to_json", "from_response", "name", "mro", "f_a"],
+        *["__doc__", "__qualname__", "__hash__", "__eq__", "__match_args__", "__dataclass_fields__"],
+        *["__members__", "__new__", "__getattr__", "__class_getitem__", "__post_init__", "__spec__"],
+        *["_sse", "_http", "_parsing", "_errors", "_unset", "requests_http", "builtins", "typing", "dataclasses"],
+        *["_dump_User", "_parse_User", "_User_KEYS", "_Role_VALUES", "parse_pet", "dump_pet"],
+        *["value", "path", "data", "cls", "self", "item", "index", "result_1", "media", "response", "key"],
+        *["from_dict", "to_dict", "from_json", "to_json", "from_response", "name", "mro", "f_a", "_missing_"],
         *["Any", "Decimal", "date", "datetime", "Optional", "List", "Literal", "Enum", "field", "dataclass", "IO"],
-        *["User", "user", "USER", "ParseError", "MISSING", "Path", "py", "typed"],
+        *["Generator", "BufferedReader", "IOBase", "UNSET", "Unset", "Nullable", "OptionalNullable"],
+        *["User", "user", "USER", "Str", "STR", "Value", "VALUE", "ParseError", "MISSING", "Path", "py", "typed"],
+        *OTHER_DIALECTS,
     }
 )
 
@@ -98,12 +113,21 @@ def module_of(package: ModuleType, page: str) -> ModuleType:
     return importlib.import_module(".".join([package.__name__, *parts]))  # type: ignore[list-item]
 
 
+def declared(module: ModuleType, name: str) -> type:
+    """The class a page declares as *name*: as written, or with docgen's trailing underscore."""
+    for candidate in (name, name + "_", name + "__"):
+        found = vars(module).get(candidate)
+        if isinstance(found, type) and found.__module__ == module.__name__:
+            return found
+    raise AssertionError(f"{name!r} is not declared in {module.__name__}")
+
+
 def test_every_hostile_type_name_is_refused_or_works(built) -> None:  # type: ignore[no-untyped-def]
     package, accepted, refused = built["type"]
     for page, (_, name) in accepted.items():
-        cls = getattr(module_of(package, page), name)
+        cls = declared(module_of(package, page), name)
         assert cls.from_dict(cls.from_dict({"a": "x"}).to_dict()) == cls.from_dict({"a": "x"})
-        assert getattr(package, name) is cls  # exported from the root as documented
+        assert getattr(package, cls.__name__) is cls  # exported from the root under that name
     refused_names = {accepted_name for p, (_, accepted_name) in trees()["type"].items() if p in refused}
     assert {"str", "int", "value", "path", "_dump_User", "__builtins__", "_http", "Decimal", "date"} <= refused_names
     assert {"User", "user", "USER", "Path", "MISSING"} <= {n for _, n in accepted.values()}
@@ -216,3 +240,96 @@ def test_a_string_inside_a_literal_does_not_rename_a_field(literal: str, field_n
     assert list(cls.__dataclass_fields__) == ["kind", field_name]
     value = cls.from_dict({"kind": literal[9:-2], field_name: "x"})
     assert getattr(value, field_name) == "x" and cls.from_dict(value.to_dict()) == value
+
+
+def _names_in(tree: ast.Module) -> set[str]:
+    """Every name a module binds or refers to, at its top level or inside its functions:
+    not the attributes and methods of its classes."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.alias) and node.name != "annotations":  # from __future__
+            found.add((node.asname or node.name).split(".")[0])
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            found.add(node.name)
+    return found
+
+
+def _declared_by_pages(tree: ast.Module) -> set[str]:
+    """The names that come from pages: classes, their fields and members, and the types
+    (and modules of types) a module imports from its own package."""
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            found.add(node.name)
+            for item in node.body:
+                targets = [item.target] if isinstance(item, ast.AnnAssign) else getattr(item, "targets", [])
+                found.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.Assign) and isinstance(node.value, (ast.BinOp, ast.Subscript, ast.Attribute)):
+            found.update(t.id for t in node.targets if isinstance(t, ast.Name))  # a union alias
+        elif isinstance(node, ast.ImportFrom) and node.level and node.module != "" and node.names:
+            found.update(a.asname or a.name for a in node.names if not a.name.startswith("_"))
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            found.update(a.asname for a in node.names if a.asname)
+    unions = {n for n in found if n[:1].isupper()}
+    found |= {f"{prefix}_{_snake(n)}" for n in unions for prefix in ("parse", "dump")}
+    return found
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+def test_the_name_rules_know_every_name_generated_code_uses() -> None:
+    """Every name a generated module binds or uses that no page declared is one the name
+    rules know (so a page that names a type so is refused or escaped)."""
+    from tests.emit.test_snapshots import SUPPORT_FILES, TREES, generated_files
+
+    unknown = {}
+    for tree in TREES:
+        for path, text in generated_files(tree).items():
+            if not path.endswith(".py") or path in SUPPORT_FILES or path.endswith("__init__.py"):
+                continue
+            module = ast.parse(text)
+            for name in _names_in(module) - _declared_by_pages(module):
+                if names.generated_code_uses(name) is None and name not in ("None", "True", "False"):
+                    unknown.setdefault(name, f"{tree}:{path}")
+    assert unknown == {}
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            ["from_dict", "from_dict_"],
+            "f.md:8:3: error: fields 'from_dict' (at f.md:7:3) and 'from_dict_' of F would both be the Python "
+            "attribute 'from_dict_' [D314]",
+        ),
+        (
+            ["classmethod", "classmethod_"],
+            "f.md:8:3: error: fields 'classmethod' (at f.md:7:3) and 'classmethod_' of F share the JSON key "
+            "'classmethod' [D313]",
+        ),
+    ],
+)
+def test_two_fields_on_one_python_name_are_a_located_error_naming_both(
+    rows: list[str], message: str, tmp_path: Path
+) -> None:
+    (tmp_path / "f.md").write_text(MODEL.format(title="F", rows="".join(ROW.format(name=r) for r in rows)))
+    generated = generate(tmp_path)
+    assert not generated.files
+    assert [d.render().splitlines()[0] for d in generated.diagnostics] == [message]
+
+
+def test_a_field_named_like_the_type_it_refers_to_beside_its_escape_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pet.md").write_text(MODEL.format(title="Pet", rows=ROW.format(name="a")))
+    rows = "| `Pet` | [Pet](pet.md) | :heavy_check_mark: | N/A |\n" + ROW.format(name="Pet_")
+    (tmp_path / "f.md").write_text(MODEL.format(title="F", rows=rows))
+    generated = generate(tmp_path)
+    assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
+        "f.md:8:3: error: fields 'Pet' (at f.md:7:3) and 'Pet_' of F would both be the Python attribute 'Pet_' [D314]"
+    ]
