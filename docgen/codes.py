@@ -158,6 +158,11 @@ CODES: tuple[Code, ...] = (
     Code("D305", r"page has the same name as a folder of pages", "page has the same name as a folder of pages"),
     Code("D306", r"union contains itself", "union contains itself: A -> B -> A"),
     Code(
+        "D315",
+        r"union nests other unions \S+ deep",
+        "union nests other unions 40 deep: U0 -> U1 -> U2 -> ... -> U39",
+    ),
+    Code(
         "D307",
         r"link .* points to .*, not a model page",
         "link 'x.md' points to 'sdks/x.md', an operation page, not a model page",
@@ -218,6 +223,7 @@ CODES: tuple[Code, ...] = (
     Code("D418", r"'[\w-]+' must be a list of globs", "'include' must be a list of globs"),
     Code("D419", r"'tool' must be a table", "'tool' must be a table ([tool.docgen] holds docgen's settings)"),
     Code("D420", r"\S+ cannot be read: ", "pyproject.toml cannot be read: values nested too deeply"),
+    Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),

@@ -17,6 +17,7 @@ dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the
 include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
 exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
+max-page-size = 67108864         # the largest page read, in bytes (the default: 64 MiB)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -46,6 +47,7 @@ from . import dialects
 from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
 from .ir import SourceSpan
+from .read.sources import MAX_PAGE_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -71,6 +73,7 @@ KEYS: dict[str, str] = {
     "include": "list of globs (relative to SPECS) of the pages to read; all pages when empty",
     "exclude": "list of globs (relative to SPECS) of the pages to leave out",
     "keep-going": "true: on page errors, still write every module that depends on no failed page",
+    "max-page-size": f"the largest page docgen reads, in bytes (default {MAX_PAGE_BYTES}, 64 MiB)",
 }
 
 
@@ -99,6 +102,7 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs of the pages to leave out
     keep_going: bool = False  # write what does not depend on a failed page
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
+    max_page_size: int = MAX_PAGE_BYTES  # the largest page read, in bytes
     source: Optional[Path] = None  # the pyproject.toml the settings came from
 
     def fingerprint(self) -> str:
@@ -229,6 +233,14 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             values[key.replace("-", "_")] = bool(table[key])
     for key in ("include", "exclude"):
         values[key] = _globs(table, key, where, problems)
+    if "max-page-size" in table:
+        size = table["max-page-size"]
+        if type(size) is not int or size < 1:
+            problems.append(
+                error(where.span(here, "max-page-size"), "'max-page-size' must be a positive number of bytes")
+            )
+        else:
+            values["max_page_size"] = size
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)

@@ -51,7 +51,7 @@ def shared_attributes(spec: Spec) -> list[Diagnostic]:
     for model in _models(spec):
         used = frozenset(decls[node.key].name for f in model.fields for node in walk(f.type) if isinstance(node, Ref))
         escaped = {f.name: names.field_attribute(f.name, used) for f in model.fields}
-        for first, second, attribute in _clashes(model, lambda f: escaped[f.name]):
+        for first, second, attribute in _clashes(model, lambda f, escaped=escaped: escaped[f.name]):  # type: ignore[misc]
             problems.append(
                 error(
                     second.span,
