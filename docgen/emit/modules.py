@@ -48,15 +48,8 @@ from ..ir import (
     UnionOf,
 )
 from . import TEMPLATE_DIRS, functions, names, parsers, responses
-from .spelling import (
-    RUNTIME_MODULE,
-    UNSET_MODULE,
-    Annotator,
-    docstring_literal,
-    python_field_names,
-    relative_import,
-    value_literal,
-)
+from .imports import RUNTIME_MODULE, UNSET_MODULE, relative_import
+from .spelling import Annotator, docstring_literal, python_field_names, value_literal
 from .views import DeclView, EnumMemberView, FieldView, ModuleView, PackageView
 
 #: Support modules written at the root of every generated package: module name ->

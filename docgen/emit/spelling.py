@@ -1,15 +1,14 @@
 """Spelling: how the IR is written in Python, for one generated module.
 
-String literals that keep any text as data, relative import paths in isort's order,
-and the :class:`Annotator` that spells a TypeRef as an annotation and records what
-the module must import for it.  Part of stage 6 (emit); nothing here renders a file.
+String literals that keep any text as data, and the :class:`Annotator` that spells a
+TypeRef as an annotation and records what the module must import for it (in an
+:class:`~docgen.emit.imports.Imports`).  Part of stage 6 (emit); nothing here renders a file.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from ..ir import (
     BinaryFile,
@@ -31,14 +30,9 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from ..primitives import primitive
-from ..walk import walk
-from . import names, parsers
-
-RUNTIME_MODULE = "requests_http"
-
-#: The support module of ``UNSET`` and the ``Nullable``/``OptionalNullable`` aliases.
-UNSET_MODULE = "_unset"
+from ..walk import TypeVisitor, walk
+from . import names
+from .imports import RUNTIME_MODULE, UNSET_MODULE, Imports, relative_import, split_module
 
 #: How each kind of stream is spelled: (support module or "", name, whether the
 #: annotation ends in ``, None, None``).
@@ -90,90 +84,12 @@ def value_literal(value: object) -> str:
     return repr(value)
 
 
-# --- module paths and imports -------------------------------------------------------
+class Annotator(TypeVisitor[str]):
+    """Renders TypeRefs as annotation text for one module, recording what it imports.
 
-
-def relative_import(from_module: Sequence[str], to_module: Sequence[str]) -> str:
-    """``from <this> import`` text that reaches *to_module* from *from_module*."""
-    package = list(from_module[:-1])
-    common = 0
-    while common < min(len(package), len(to_module) - 1) and package[common] == to_module[common]:
-        common += 1
-    dots = "." * (len(package) - common + 1)
-    return dots + ".".join(to_module[common:])
-
-
-def _module_order(module: str) -> tuple[int, str]:
-    """isort's order of relative modules: the furthest (most dots) first."""
-    dots = len(module) - len(module.lstrip("."))
-    return -dots, module[dots:]
-
-
-def _split_module(where: str) -> tuple[str, str]:
-    """``..shared.foo`` -> (``..shared``, ``foo``): the from-part and the module name."""
-    dots = len(where) - len(where.lstrip("."))
-    parts = where[dots:].split(".")
-    return "." * dots + ".".join(parts[:-1]), parts[-1]
-
-
-def runtime_import(from_module: Sequence[str]) -> str:
-    return "." * len(from_module)
-
-
-@dataclass
-class Imports:
-    stdlib: dict[str, set[str]] = field(default_factory=dict)
-    builtins: bool = False
-    runtime: bool = False
-    parsing: bool = False
-    http: bool = False  # from_response reads responses with _http
-    sse: bool = False  # ... and event streams with _sse
-    unset: bool = False  # annotations or parsers use _unset
-    top: dict[str, set[str]] = field(default_factory=dict)  # relative module -> names
-    bottom: dict[str, set[str]] = field(default_factory=dict)
-    module_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (package, module)
-    top_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # ... imported at the top
-
-    def need_stdlib(self, name: str) -> None:
-        module = names.STDLIB_IMPORTS[name] if name in names.STDLIB_IMPORTS else primitive(name).module
-        self.stdlib.setdefault(module, set()).add(name)
-
-    def top_lines(self, this: Sequence[str]) -> list[str]:
-        stdlib = ["import builtins"] if self.builtins else []
-        stdlib += [
-            f"from {module} import {', '.join(sorted(self.stdlib[module], key=names.isort_key))}"
-            for module in sorted(self.stdlib)
-        ]
-        lines = ["from __future__ import annotations", "", *stdlib]
-        if stdlib and (self.runtime or self.parsing or self.http or self.unset or self.sse or self.top):
-            lines.append("")
-        support = ([parsers.SUPPORT_MODULE] if self.parsing else []) + ([RUNTIME_MODULE] if self.runtime else [])
-        support += (["_http"] if self.http else []) + (["_sse"] if self.sse else [])
-        support += [UNSET_MODULE] if self.unset else []
-        if support:
-            lines.append(f"from {runtime_import(this)} import {', '.join(sorted(support))}")
-        return lines + _relative_lines(self.top, self.top_aliases)
-
-    def bottom_lines(self) -> list[str]:
-        """Imports of models and named unions, at the module's end, in isort's order."""
-        aliases = {a: where for a, where in self.module_aliases.items() if a not in self.top_aliases}
-        return _relative_lines(self.bottom, aliases)
-
-
-def _relative_lines(named: dict[str, set[str]], aliases: dict[str, tuple[str, str]]) -> list[str]:
-    """``from <module> import names`` and ``from <package> import <module> as <alias>`` lines, in isort's order."""
-    entries = [
-        (module, "", f"from {module} import {', '.join(sorted(named[module], key=names.isort_key))}")
-        for module in named
-    ]
-    entries += [
-        (package, module, f"from {package} import {module} as {alias}") for alias, (package, module) in aliases.items()
-    ]
-    return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]
-
-
-class Annotator:
-    """Renders TypeRefs as annotation text for one module, recording what it imports."""
+    :meth:`type` spells one annotation; the ``visit_*`` methods spell each node class
+    (through :class:`~docgen.walk.TypeVisitor`), with builtin types qualified
+    (``builtins.str``) when a field of the class shadows them."""
 
     def __init__(self, module: Module, decls: dict[str, Decl], module_of: dict[str, Module]) -> None:
         self.module = module
@@ -184,6 +100,7 @@ class Annotator:
         self.spelling = self._spellings()
         self.expand_unions = False  # True while a union alias's own definition is rendered
         self.used: set[str] = set()  # the names the annotations spelled so far refer to
+        self._shadowed: frozenset[str] = frozenset()  # the builtins the class's fields shadow
 
     def _spellings(self) -> dict[str, str]:
         """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
@@ -221,81 +138,94 @@ class Annotator:
         return name
 
     def type(self, ref: TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
-        if isinstance(ref, Primitive):
-            if ref.name in names.BUILTIN_TYPES:
-                return self._builtin(ref.name, shadowed)
-            if ref.name != "None":
-                self.imports.need_stdlib(ref.name)
-                self._name(ref.name)
-            return ref.name
-        if isinstance(ref, BinaryFile):
-            self.imports.need_stdlib(ref.kind.value)
-            if ref.kind is FileKind.IO:
-                return f"{self._name('IO')}[{self._builtin('bytes', shadowed)}]"
-            return self._name(ref.kind.value)
-        if isinstance(ref, HttpResponse):
-            self.imports.runtime = True
-            return f"{self._name(RUNTIME_MODULE)}.Response"
-        if isinstance(ref, Optional_):
-            inner = self.type(ref.inner, shadowed)
-            if ref.nulls is not Nullability.OPTIONAL:
-                self.imports.unset = True
-                return f"{self._name(UNSET_MODULE)}.{ref.nulls.value}[{inner}]"
-            return inner if inner == "None" or inner.endswith(" | None") else f"{inner} | None"
-        if isinstance(ref, ListOf):
-            return f"{self._builtin('list', shadowed)}[{self.type(ref.item, shadowed)}]"
-        if isinstance(ref, DictOf):
-            key = self.type(Primitive("str"), shadowed)
-            return f"{self._builtin('dict', shadowed)}[{key}, {self.type(ref.value, shadowed)}]"
-        if isinstance(ref, UnionOf):
-            return " | ".join(self.type(m, shadowed) for m in ref.members)
-        if isinstance(ref, StreamOf):
-            module, name, two_nones = _STREAMS[ref.kind]
-            if module:
-                self.imports.sse = True
-            else:
-                self.imports.need_stdlib(name)
-            item = self.type(ref.item, shadowed)
-            head = f"{self._name(module)}.{name}" if module else self._name(name)
-            return f"{head}[{item}{', None, None' if two_nones else ''}]"
-        if isinstance(ref, LiteralOf):
-            values = [v for v in ref.values if v is not None]
-            parts = []
-            if values:
-                self.imports.need_stdlib("Literal")
-                parts.append(f"{self._name('Literal')}[{', '.join(value_literal(v) for v in values)}]")
-            if len(values) < len(ref.values):
-                parts.append("None")  # Literal[None] is spelled None
-            return " | ".join(parts)
-        return self._ref(ref, shadowed)
+        """The annotation of *ref*, builtins in *shadowed* qualified."""
+        outer, self._shadowed = self._shadowed, shadowed
+        try:
+            return self.visit(ref)
+        finally:
+            self._shadowed = outer
 
-    def _builtin(self, name: str, shadowed: frozenset[str]) -> str:
+    def visit_Primitive(self, ref: Primitive) -> str:
+        if ref.name in names.BUILTIN_TYPES:
+            return self._builtin(ref.name)
+        if ref.name != "None":
+            self.imports.need_stdlib(ref.name)
+            self._name(ref.name)
+        return ref.name
+
+    def visit_BinaryFile(self, ref: BinaryFile) -> str:
+        self.imports.need_stdlib(ref.kind.value)
+        if ref.kind is FileKind.IO:
+            return f"{self._name('IO')}[{self._builtin('bytes')}]"
+        return self._name(ref.kind.value)
+
+    def visit_HttpResponse(self, ref: HttpResponse) -> str:
+        self.imports.runtime = True
+        return f"{self._name(RUNTIME_MODULE)}.Response"
+
+    def visit_Optional_(self, ref: Optional_) -> str:
+        inner = self.visit(ref.inner)
+        if ref.nulls is not Nullability.OPTIONAL:
+            self.imports.unset = True
+            return f"{self._name(UNSET_MODULE)}.{ref.nulls.value}[{inner}]"
+        return inner if inner == "None" or inner.endswith(" | None") else f"{inner} | None"
+
+    def visit_ListOf(self, ref: ListOf) -> str:
+        return f"{self._builtin('list')}[{self.visit(ref.item)}]"
+
+    def visit_DictOf(self, ref: DictOf) -> str:
+        key = self.visit(Primitive("str"))
+        return f"{self._builtin('dict')}[{key}, {self.visit(ref.value)}]"
+
+    def visit_UnionOf(self, ref: UnionOf) -> str:
+        return " | ".join(self.visit(m) for m in ref.members)
+
+    def visit_StreamOf(self, ref: StreamOf) -> str:
+        module, name, two_nones = _STREAMS[ref.kind]
+        if module:
+            self.imports.sse = True
+        else:
+            self.imports.need_stdlib(name)
+        item = self.visit(ref.item)
+        head = f"{self._name(module)}.{name}" if module else self._name(name)
+        return f"{head}[{item}{', None, None' if two_nones else ''}]"
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> str:
+        values = [v for v in ref.values if v is not None]
+        parts = []
+        if values:
+            self.imports.need_stdlib("Literal")
+            parts.append(f"{self._name('Literal')}[{', '.join(value_literal(v) for v in values)}]")
+        if len(values) < len(ref.values):
+            parts.append("None")  # Literal[None] is spelled None
+        return " | ".join(parts)
+
+    def _builtin(self, name: str) -> str:
         """A builtin type's name, qualified when a field of the class shadows it."""
-        if name in shadowed:
+        if name in self._shadowed:
             self.imports.builtins = True
             return f"{self._name('builtins')}.{name}"
         return self._name(name)
 
-    def _ref(self, ref: Ref, shadowed: frozenset[str]) -> str:
+    def visit_Ref(self, ref: Ref) -> str:
         decl = self.decls[ref.key]
         target = self.module_of[ref.key]
         if isinstance(decl, Union_):
-            return self._union_ref(decl, target, shadowed)
-        target = self.module_of[ref.key]
+            return self._union_ref(decl, target)
         if target is self.module:
             return self._name(decl.name)
         spelled = self.spelling[ref.key]
         where = relative_import(self.module.module, target.module)
         if "." in spelled:
             alias = spelled.split(".")[0]
-            self.imports.module_aliases[alias] = _split_module(where)
+            self.imports.module_aliases[alias] = split_module(where)
             self._name(alias)
             return spelled
         bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
         bucket.setdefault(where, set()).add(decl.name)
         return self._name(spelled)
 
-    def _union_ref(self, union: Union_, target: Module, shadowed: frozenset[str]) -> str:
+    def _union_ref(self, union: Union_, target: Module) -> str:
         """A union the docs name (``[shared.Pet](pet.md)``) is spelled by its alias, through
         its module (``shared_pet.Pet``): a module object may be imported while it is still
         loading, so models and unions may refer to each other.  A union's own definition
@@ -305,9 +235,9 @@ class Annotator:
         if target is self.module:
             return self._name(union.name)
         if self.expand_unions and self._leads_here(union.key):
-            return self.type(UnionOf(union.members), shadowed)
+            return self.visit(UnionOf(union.members))
         alias = self._alias_for(union.key)
-        where = _split_module(relative_import(self.module.module, target.module))
+        where = split_module(relative_import(self.module.module, target.module))
         self.imports.module_aliases[alias] = where
         if self.expand_unions:
             self.imports.top_aliases[alias] = where
@@ -343,7 +273,7 @@ class Annotator:
         spelled = self.spelling.get(key, self._alias_for(key) + "." if decl.name in self.own else decl.name)
         if "." in spelled:
             alias = spelled.split(".")[0]
-            self.imports.module_aliases[alias] = _split_module(where)
+            self.imports.module_aliases[alias] = split_module(where)
             return f"{alias}.{name}"
         bucket = self.imports.bottom if isinstance(decl, Model) and not self._in_union_module() else self.imports.top
         bucket.setdefault(where, set()).add(name)
