@@ -13,8 +13,10 @@ import jinja2
 from . import dialects, failures
 from .config import Settings
 from .diagnostics import Diagnostic, error, has_errors
+from .dialects.operations import lower_operation_pages
 from .emit import names
 from .emit.modules import RUNTIME_FILES, emit
+from .emit.operations import module_clashes as operation_module_clashes
 from .failures import LeftOut
 from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
@@ -87,6 +89,7 @@ def compile_sources(
     pages = read_pages(sources, jobs)
     flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
     skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
+    operation_pages = [p for p in pages if flavour.not_a_model_page(p.path) == "operation page"]
     if skipped:
         leave = {page for page, _ in skipped}
         pages = [p for p in pages if p.path not in leave]
@@ -107,7 +110,10 @@ def compile_sources(
     problems.extend(symbols.diagnostics)
     modules = _lower_all(pages, flavour, symbols, problems)
     problems.extend(_module_clashes(modules))
-    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)))
+    decls = {d.key: d for m in modules for d in m.decls}
+    operations = lower_operation_pages(operation_pages, flavour, symbols, problems, decls)
+    problems.extend(operation_module_clashes(modules) if operations else ())
+    spec = Spec(tuple(sorted(modules, key=lambda m: m.page)), operations)
     cycles = recursive_unions(spec)
     problems.extend(cycles or deep_unions(spec))
     depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)

@@ -117,6 +117,30 @@ CODES: tuple[Code, ...] = (
     ),
     Code("D132", r"cannot read page: ", "cannot read page: Permission denied"),
     Code("D133", r"page is larger than docgen reads", "page is larger than docgen reads (the limit is 67108864 bytes)"),
+    Code(
+        "D134",
+        r"operation name .* is not a Python identifier",
+        "operation name 'get-widget' is not a Python identifier",
+    ),
+    Code(
+        "D135",
+        r"operation .* is already documented in group",
+        "operation 'get_widget' is already documented in group 'widgets' at sdks/widgets/README.md:12:4",
+    ),
+    Code("D136", r"'Response' section names no type", "'Response' section names no type"),
+    Code("D137", r"unreadable status .* in the errors table", "unreadable status 'four hundred' in the errors table"),
+    Code("D138", r"error type .* is not a Python name", "error type 'errors.Not-Found' is not a Python name"),
+    Code("D139", r"'.*' table has no .* column", "'Errors' table has no 'status code' column"),
+    Code(
+        "D140",
+        r"type .* is defined by .*, which has errors",
+        "type 'models.Widget' is defined by models/widget.md, which has errors",
+    ),
+    Code(
+        "D141",
+        r"operation group .* is not a Python module name",
+        "operation group 'sdk-first' is not a Python module name",
+    ),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),

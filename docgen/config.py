@@ -25,7 +25,7 @@ max-page-size = 67108864         # the largest page read, in bytes (the default:
 [tool.docgen.statuses]           # the response status a body field stands for
 "operations.GetUsageResponse.error" = "4XX"
 
-[tool.docgen.sentinels]          # the event data that ends a stream field
+[tool.docgen.sentinels]          # the event data that ends a stream field or operation's stream
 "operations.ChatResponse.chat_completion_stream" = "[DONE]"
 ```
 
@@ -65,7 +65,7 @@ KEYS: dict[str, str] = {
     "wire-naming": 'JSON names of fields: "as-documented" (the default) or "camelCase"',
     "wire-names": 'table of per-field JSON names: "[namespace.]Type.field" = "name"',
     "statuses": 'table of the response status a body field stands for: "Type.field" = "4XX"',
-    "sentinels": 'table of the event data that ends an event-stream field: "Type.field" = "[DONE]"',
+    "sentinels": 'table of the event data that ends an event stream: "Type.field" or "group.operation" = "[DONE]"',
     "templates": "folder of templates that override docgen's of the same file name",
     "strict": "true: warnings fail the build",
     "allow-nan": "true: float fields accept NaN and the infinities (which JSON does not have)",

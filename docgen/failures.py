@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .diagnostics import ERROR, Diagnostic
-from .ir import Enum, Model, Module, Ref, Spec, TypeRef
+from .ir import Enum, Model, Module, Operation, Ref, Spec, TypeRef
 from .walk import walk
 
 
@@ -108,7 +108,16 @@ def with_referrer_counts(diagnostics: list[Diagnostic], depends: Mapping[str, se
 
 def kept(spec: Spec, dropped: Mapping[str, LeftOut]) -> Spec:
     """The spec without the modules that are left out."""
-    return Spec(tuple(m for m in spec.modules if m.page not in dropped))
+    modules = tuple(m for m in spec.modules if m.page not in dropped)
+    kept_keys = {d.key for m in modules for d in m.decls}
+    operations = tuple(o for o in spec.operations if set(operation_refs(o)) <= kept_keys)
+    return Spec(modules, operations)
+
+
+def operation_refs(operation: Operation) -> list[str]:
+    """The keys of every type an operation's parsers use (its response and error bodies)."""
+    refs = refs_of(operation.response) if operation.response is not None else []
+    return refs + [key for row in operation.errors if row.ref is not None for key in refs_of(row.ref)]
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\([^)]*\)|\b\d+\b")

@@ -200,11 +200,69 @@ class Module:
     decls: tuple[Decl, ...]
 
 
+# --- operations --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One row of an operation's ``Parameters`` table (kept for request builders)."""
+
+    name: str
+    type: TypeRef
+    required: bool
+    description: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRoute:
+    """One row of an operation's ``Errors`` table: the error raised for some statuses.
+
+    ``ref`` is the model (or union) its body is parsed into, None for an error the docs
+    give no page (the SDK's generic API error, or one whose body stays plain JSON).
+    """
+
+    name: str  # the exception class name, ``NotFoundError``
+    ref: TypeRef | None
+    statuses: tuple[str, ...]  # ``"404"``, ``"4XX"``, ``"default"``
+    content_type: str  # a media type or pattern, ``"*"`` for any
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseWrapper:
+    """A response model that holds the body in one field and, maybe, the headers in another
+    (the dialect says which): what the operation returns, filled from the response."""
+
+    body: str  # the field holding the body, "" for an operation without one
+    headers: str  # the field holding the response headers, "" for none
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One ``## operation`` section of an operation page: what its responses are."""
+
+    group: str  # the folder below the operations folder, ``account``
+    name: str  # the ``##`` heading, ``get_account``
+    response: TypeRef | None  # the ``Response`` type, None when the docs give none
+    errors: tuple[ErrorRoute, ...]
+    parameters: tuple[Parameter, ...]
+    span: SourceSpan
+    sentinel: str = ""  # configured event data that ends the operation's event stream
+    wrapper: ResponseWrapper | None = None  # the response type is such a model
+
+    @property
+    def key(self) -> str:
+        return f"{self.group}.{self.name}"
+
+
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """Every module of a build, in a deterministic order (sorted by page path)."""
+    """Every module of a build, in a deterministic order (sorted by page path), and the
+    operations of the operation pages (sorted by key)."""
 
     modules: tuple[Module, ...]
+    operations: tuple[Operation, ...] = ()
 
     def decls(self) -> dict[str, Decl]:
         """The symbol table: key -> declaration."""

@@ -56,6 +56,14 @@ def is_json(media: str) -> bool:
     return media == "application/json" or (media.endswith("+json") and "/" in media)
 
 
+def is_text(media: str) -> bool:
+    """A textual body: ``text/*``, ``message/*`` (``message/http``), XML (``application/xml``, ``+xml``)."""
+    kind, _, sub = media_type(media).partition("/")
+    return bool(sub) and (
+        kind in ("text", "message") or sub == "xml" or sub.endswith("+xml")
+    )
+
+
 def is_event_stream(media: str) -> bool:
     """``text/event-stream``: a body of server-sent events."""
     return media_type(media) == "text/event-stream"

@@ -29,7 +29,7 @@ from ..ir import FileKind, Nullability, StreamKind
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
-    from ..ir import Field, Module, SourceSpan
+    from ..ir import Field, Module, Operation, SourceSpan
     from ..read.markdown import Page, Section
     from ..resolve import Declared, Symbols
 
@@ -161,6 +161,30 @@ class Dialect:
     #: type (``str``), status code (``int``) and raw response.  Empty: none does.
     response_fields: ClassVar[tuple[str, ...]] = ()
 
+    # --- operation pages --------------------------------------------------------------
+
+    #: Sub-section titles of an operation (``## name``) on an operation page.
+    response_section: ClassVar[str] = "Response"
+    errors_section: ClassVar[str] = "Errors"
+    parameters_section: ClassVar[str] = "Parameters"
+    #: Column roles of an errors table (type, status, content_type) and their header texts.
+    error_columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "type": ("error type", "error object"),
+        "status": ("status code",),
+        "content_type": ("content type",),
+    }
+    #: Column roles of a parameters table (name, type, required, description).
+    parameter_columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "name": ("parameter",),
+        "type": ("type",),
+    }
+    #: Fields of a response model that wraps an operation's body: the response headers
+    #: (``Dict[str, List[str]]``) and the body of a paged result.  "": the flavour has none.
+    wrapper_headers_field: ClassVar[str] = ""
+    wrapper_body_field: ClassVar[str] = ""
+    #: Link targets that only decorate a type's text (they name no page).
+    placeholder_links: ClassVar[tuple[str, ...]] = ()
+
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if cls.name:
@@ -258,6 +282,12 @@ class Dialect:
         from . import pages
 
         return pages.declarations(page, self)
+
+    def lower_operations(self, page: "Page", symbols: "Symbols") -> tuple[list["Operation"], list["Diagnostic"]]:
+        """The operations an operation page documents (docgen/dialects/operations.py)."""
+        from . import operations
+
+        return operations.lower_operations(page, symbols, self)
 
     def lower_page(self, page: "Page", symbols: "Symbols") -> tuple[Optional["Module"], list["Diagnostic"]]:
         """A page's types as an IR module, or None with the errors that prevent it."""

@@ -75,6 +75,15 @@ class SpeakeasyDataclasses(Dialect):
     }
     external_link_names: ClassVar[Mapping[str, str]] = {"date": "datetime", "datetime": "date"}
     response_fields = ("content_type", "status_code", "raw_response")
+    parameter_columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "name": ("parameter",),
+        "type": ("type",),
+        "required": ("required",),
+        "description": ("description",),
+    }
+    wrapper_headers_field = "headers"  # ``headers: Dict[str, List[str]]`` of a pydantic-era response model
+    wrapper_body_field = "result"  # the page of a paginated operation's response model
+    placeholder_links = ("/.md",)  # ``[List[str]](../../models/.md)``: the docs link every type
 
     def namespace_of(self, page: str) -> str:
         """The folder's last part; ``models`` for a page right in the folder being built
@@ -153,9 +162,11 @@ def _in_code(title: "Cell") -> bool:
 
 
 def _type_texts(section: "Section") -> Iterator[str]:
-    """The Type cells of a section's tables and the text of its code blocks."""
+    """The Type cells of a section's tables, the text of its code blocks and the type of an
+    operation's ``Response`` section."""
+    response = section.title.text.strip() == SpeakeasyDataclasses.response_section
     for block in section.blocks:
-        if block.kind == "code":
+        if block.kind == "code" or (response and block.kind == "paragraph"):
             yield block.text
         if block.table is not None:
             columns = [i for i, cell in enumerate(block.table.header) if cell.text.strip().lower() == "type"]

@@ -49,6 +49,7 @@ from ..ir import (
 )
 from . import TEMPLATE_DIRS, functions, names, parsers, responses
 from .imports import RUNTIME_MODULE, UNSET_MODULE, relative_import
+from .operations import emit_operations
 from .spelling import Annotator, docstring_literal, python_field_names, value_literal
 from .views import DeclView, EnumMemberView, FieldView, ModuleView, PackageView
 
@@ -249,6 +250,7 @@ def emit(
     for name, template in RUNTIME_FILES.items():
         files[name + ".py"] = render_runtime(template, env, _as_is)
     files.update(_packages(spec, env))
+    files.update(emit_operations(spec, env, decls, module_of, allow_nan))
     files["py.typed"] = ""
     return dict(sorted(formatter(files).items()))
 

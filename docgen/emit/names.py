@@ -14,6 +14,8 @@ from ..primitives import TABLE
 #: primitives' modules are in :data:`docgen.primitives.TABLE`).
 STDLIB_IMPORTS = {
     "Generator": "collections.abc",
+    "AsyncIterator": "collections.abc",
+    "cast": "typing",
     "Literal": "typing",
     "IO": "typing",
     "BufferedReader": "io",

@@ -9,7 +9,7 @@ chosen per response by status code and content type:
 * a ``bytes`` field takes any content type that no other field of the status claims,
   and so does a field of the raw response type (the docs' way to say "the raw response"),
   which is given the response object itself;
-* a ``str`` field takes ``text/*``;
+* a ``str`` field takes a textual type: ``text/*``, ``message/*``, XML;
 * ``headers: Dict[str, List[str]]`` is filled from the response headers;
 * any other field takes JSON (``application/json`` or any ``+json`` type).
 
@@ -81,7 +81,7 @@ def status_range(text: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def _stream_of_union(ref: TypeRef) -> TypeRef:
+def stream_of_union(ref: TypeRef) -> TypeRef:
     """A union of streams of one item type (``EventStream[X] | EventStreamAsync[X]``) takes an
     event stream like each of its members: the stream the response is read into is both."""
     if isinstance(ref, UnionOf) and ref.members and all(isinstance(m, StreamOf) for m in ref.members):
@@ -107,7 +107,7 @@ def body_fields(model: Model) -> list[BodyField]:
     for f in model.fields:
         if f.name in model.response_fields:
             continue
-        ref = _stream_of_union(without_optional(f.type))
+        ref = stream_of_union(without_optional(f.type))
         status_text = f.status or f.description
         low, high = status_range(status_text) or (200, 299)
         if _readable_stream(ref):
@@ -134,7 +134,7 @@ def _condition(body: BodyField) -> str:
         status = f"status == {body.status_low}"
     else:
         status = f"{body.status_low} <= status <= {body.status_high}"
-    media = {JSON: "_http.is_json(media)", STREAM: "_http.is_event_stream(media)", TEXT: 'media.startswith("text/")'}
+    media = {JSON: "_http.is_json(media)", STREAM: "_http.is_event_stream(media)", TEXT: "_http.is_text(media)"}
     return f"{status} and {media[body.kind]}" if body.kind in media else status
 
 
@@ -182,7 +182,7 @@ def response_view(
             value = f"{name}(response)"
         elif body.kind == STREAM:
             name = unique(f"_event_{model.name}_{attribute}")
-            events.append(_event_parser(name, body.item, parse, annotate, decls))
+            events.append(event_parser(name, body.item, parse, annotate, decls))
             sentinel = f", sentinel={body.field.sentinel!r}" if body.field.sentinel else ""
             value = f"_http.event_stream(response, {name}{sentinel})"
         elif body.kind == TEXT:
@@ -206,7 +206,7 @@ def response_view(
     )
 
 
-def _event_parser(
+def event_parser(
     name: str,
     item: TypeRef,
     parse: Callable[[TypeRef, str, str], str],

@@ -6,7 +6,8 @@ a :class:`ModuleView` named ``module`` (its declarations are :class:`DeclView`, 
 ``parser`` is a :class:`ModelParser`, :class:`EnumParser` or :class:`UnionFunctions`,
 and ``response`` a :class:`ResponseView`); helpers of inline types are
 :class:`ListHelper` and :class:`UnionHelper`; the package's ``__init__`` gets a
-:class:`PackageView` named ``package``.
+:class:`PackageView` named ``package``.  The operation templates' views are in
+:mod:`docgen.emit.operation_views`.
 
 The rows of a view (:class:`FieldLocal`, :class:`Param`, :class:`DumpRequired`…) also
 unpack like the tuples earlier releases gave templates, so that ``{% for name, value in

@@ -1,6 +1,7 @@
 """The IR passes that apply ``[tool.docgen]`` settings: wire names, statuses, sentinels.
 
 These are the one place that changes a field's ``wire_name``, ``status`` or ``sentinel``
+(and an operation's ``sentinel``)
 after the pages are read; :mod:`docgen.config` only reads the settings.  Part of the IR
 passes stage, between resolution and the checks of :mod:`docgen.passes.checks`.
 """
@@ -29,16 +30,18 @@ def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnos
     if settings.wire_naming == AS_DOCUMENTED and not overrides:
         return spec, problems
     modules = tuple(_rename_module(m, settings.wire_naming, overrides) for m in spec.modules)
-    return Spec(modules), problems
+    return Spec(modules, spec.operations), problems
 
 
 def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
-    """The spec with the configured response status and stream sentinel of body fields."""
+    """The spec with the configured response status and stream sentinel of body fields, and
+    the sentinels keyed by operation (``"group.operation"``, an operation's event stream)."""
     problems: list[Diagnostic] = []
     changes: dict[tuple[str, str], dict[str, str]] = {}
+    spec, by_operation = _operation_sentinels(spec, settings)
     for key, attribute, entries in (
         ("statuses", "status", settings.statuses),
-        ("sentinels", "sentinel", settings.sentinels),
+        ("sentinels", "sentinel", tuple(w for w in settings.sentinels if w.target not in by_operation)),
     ):
         for entry in entries:
             match, problem = _find_field(spec, entry, key)
@@ -61,7 +64,17 @@ def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnosti
             for d in module.decls
         ]
         modules.append(dataclasses.replace(module, decls=tuple(decls)))
-    return Spec(tuple(modules)), problems
+    return Spec(tuple(modules), spec.operations), problems
+
+
+def _operation_sentinels(spec: Spec, settings: Settings) -> tuple[Spec, dict[str, str]]:
+    """The spec with the sentinels of the entries that name an operation, and those entries."""
+    keys = {o.key for o in spec.operations}
+    by_operation = {w.target: w.value for w in settings.sentinels if w.target in keys}
+    if not by_operation:
+        return spec, by_operation
+    operations = tuple(dataclasses.replace(o, sentinel=by_operation.get(o.key, o.sentinel)) for o in spec.operations)
+    return dataclasses.replace(spec, operations=operations), by_operation
 
 
 def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:

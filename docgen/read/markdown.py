@@ -73,6 +73,7 @@ class Block:
     text: str = ""  # paragraph or quote text, code content
     info: str = ""  # code fence info string; a paragraph's bullet ("-", "*", "+") in a bullet list item
     table: Optional[Table] = None
+    cell: Optional[Cell] = None  # a paragraph's inline content (links kept), for type paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,8 @@ def _sections(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Itera
             span = SourceSpan(path, _line(tok), _indent_col(lines, _line(tok)))
             kind = "quote" if quote_depth else "paragraph"
             bullet = bullets[-1] if bullets and kind == "paragraph" else ""
-            current.blocks.append(Block(kind, span, text=Cell(_inlines(tok), span).text, info=bullet))
+            cell = Cell(_inlines(tok), span)
+            current.blocks.append(Block(kind, span, text=cell.text, info=bullet, cell=cell))
         i += 1
     yield current.freeze()
 
