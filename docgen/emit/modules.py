@@ -157,9 +157,7 @@ def _builtin_spelling(name: str, shadowed: frozenset[str], annotator: Annotator)
 
 def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, ...], list[tuple[Field, str]]]:
     """The fields as the class lists them (required first), and each with its Python name in that order."""
-    # First pass: which names do the annotations use?  Spelling records the imports.
-    used = frozenset(n for f in model.fields for n in annotator.names_in(f.type))
-    py_names = python_field_names(model, used)
+    py_names = python_field_names(model, annotator)  # spelling the annotations records the imports
     shadowed = frozenset(py_names) & names.BUILTIN_TYPES
     views: list[tuple[Field, str, FieldView]] = []
     for f, name in zip(model.fields, py_names):

@@ -28,6 +28,14 @@ STDLIB_IMPORTS = {
 #: The support modules at the root of every generated package.
 SUPPORT_MODULES = frozenset({"_errors", "_http", "_parsing", "_sse", "_unset", "requests_http"})
 
+#: The modules docgen writes at the root of the package for operation pages (beside the
+#: package of group modules): a page may not be written there when the docs have
+#: operations, and operation modules spell a type of such a name through its module.
+ERRORS_MODULE = "api_errors"
+DISPATCH_MODULE = "_dispatch"
+REGISTRY_MODULE = "_operations"
+OPERATION_MODULES = frozenset({ERRORS_MODULE, DISPATCH_MODULE, REGISTRY_MODULE})
+
 #: Names a generated module binds for its own use; a field of that name would shadow
 #: them inside the class body (``typing.get_type_hints`` reads class attributes first).
 #: The primitives a module imports (``date``, ``Decimal``…) come from their table, the

@@ -313,6 +313,8 @@ def _ref_keys(ref: TypeRef) -> Iterable[str]:
     return (node.key for node in walk(ref) if isinstance(node, Ref))
 
 
-def python_field_names(model: Model, annotation_names: frozenset[str]) -> list[str]:
-    """The attribute name of each field (see :func:`names.field_attributes`)."""
-    return names.field_attributes([f.name for f in model.fields], annotation_names)
+def python_field_names(model: Model, annotator: Annotator) -> list[str]:
+    """The attribute name of each field (see :func:`names.field_attributes`), given the
+    names the class's annotations refer to as *annotator* (the model's module's) spells them."""
+    used = frozenset(n for f in model.fields for n in annotator.names_in(f.type))
+    return names.field_attributes([f.name for f in model.fields], used)
