@@ -141,6 +141,11 @@ CODES: tuple[Code, ...] = (
         r"operation group .* is not a Python module name",
         "operation group 'sdk-first' is not a Python module name",
     ),
+    Code(
+        "D160",
+        r"enum value is an integer of more digits",
+        "enum value is an integer of more digits than Python reads in source",
+    ),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),

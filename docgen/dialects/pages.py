@@ -298,8 +298,13 @@ class _Lowering:
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
         for row, raw in zip(rows, raw_values):
             if is_int and len(raw.lstrip("-")) > MAX_INT_DIGITS:
-                why = "enum value is an integer of more digits than Python reads in source"
-                self.problems.append(error(row[columns[VALUE]].span, why, f"write at most {MAX_INT_DIGITS} digits"))
+                self.problems.append(
+                    error(
+                        row[columns[VALUE]].span,
+                        "enum value is an integer of more digits than Python reads in source",
+                        f"write at most {MAX_INT_DIGITS} digits",
+                    )
+                )
                 return "int", ()
         members: list[tuple[str, str | int, SourceSpan]] = []
         for row, raw in zip(rows, raw_values):

@@ -89,7 +89,7 @@ def test_an_int_enum_value_of_5000_digits_is_a_located_error(
     page = "# E\n\n## Values\n\n| Name | Value |\n|---|---|\n| `A` | 1 |\n| `B` | " + "9" * 5000 + " |\n"
     status, stderr = build(capsys, write_pages(tmp_path / "specs", {"e.md": page}))
     assert status == 1
-    assert "e.md:8:9: error: enum value is an integer of more digits than Python reads in source" in stderr
+    assert "e.md:8:9: error: enum value is an integer of more digits than Python reads in source [D160]" in stderr
 
 
 def test_a_literal_of_5000_digits_is_an_error_not_a_string(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
