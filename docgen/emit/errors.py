@@ -25,10 +25,9 @@ def spellings(decls: dict[str, Decl], module_of: dict[str, Module]) -> dict[str,
     for key, decl in decls.items():
         by_name.setdefault(decl.name, []).append(key)
     spelling = {}
-    taken = names.OPERATION_MODULES | names.RUNTIME_NAMES  # the names operation modules bind
     for name, keys in by_name.items():
         for key in keys:
-            clash = len(keys) > 1 or name in taken
+            clash = len(keys) > 1 or names.operation_module_uses(name) is not None
             spelling[key] = "_".join(module_of[key].module[-2:]) + "." + name if clash else name
     return spelling
 

@@ -246,6 +246,21 @@ def generated_code_uses(name: str) -> Optional[str]:
     return None
 
 
+#: What an operation group module (``sdks/<group>.py``) defines for each operation.
+_OPERATION_DEFINES = re.compile(r"a?parse_\w+|ROUTES_\w+")
+
+
+def operation_module_uses(name: str) -> Optional[str]:
+    """Why an operation group module binds *name* itself (what every generated module binds,
+    the operation support modules, the functions and routes of each operation), or None:
+    a type of that name is spelled there through its module."""
+    if name in OPERATION_MODULES:
+        return f"operation modules import {name!r}"
+    if _OPERATION_DEFINES.fullmatch(name):
+        return "operation modules define parse_<operation>, aparse_<operation> and ROUTES_<operation>"
+    return generated_code_uses(name)
+
+
 def field_name_problem(name: str) -> Optional[str]:
     """Why a dataclass cannot have a field named *name* (already made safe), or None."""
     if name.startswith("__") and not name.endswith("__"):
