@@ -1,60 +1,101 @@
-"""Incremental builds against a cold build and against datamodel-code-generator, in one run.
+"""docgen's build times: cold, no-op and one page changed, against datamodel-code-generator.
 
-    python benchmarks/incremental.py [DOCS] [--synthetic 1000,5000,10000]
+    python benchmarks/incremental.py [DOCS] [--rounds 5] [--synthetic 700] [--scaling 1000,5000,10000]
 
-DOCS defaults to ../shared/corpus/speakeasy-v1/docs.  Measures, each as a fresh
-process (wall time, peak RSS): a cold build (empty OUT, empty cache), a no-op rebuild,
-a rebuild after one page changed (on a copy of DOCS), and datamodel-code-generator
-making dataclasses from a JSON Schema of the same models, written from docgen's IR.
-Then synthetic trees of growing size: time and memory per page should stay flat.
-Prints figures and ratios; asserts nothing.  Needs `pip install -e '.[bench]'`.
+Each figure is a fresh process (wall time, and CPU time, user + system, from ``wait4``:
+on a shared machine the wall clock counts the other processes too; peak RSS of that
+process, also from ``wait4``), the median of ``--rounds`` rounds (at least 5) with the
+fastest and slowest round.  For a
+synthetic tree of ``--synthetic`` pages (``synthetic.py``) and for DOCS (default
+``../shared/corpus/speakeasy-v1/docs``; its rows are skipped when it is absent):
+
+* docgen cold build (empty OUT, empty cache), with the default ``--jobs`` and with ``-j 1``;
+* no-op rebuild and one page changed (on a copy), as a share of the cold build;
+* datamodel-code-generator (``--formatters black isort``, its default) making dataclasses
+  from a JSON Schema of the same models, written from docgen's IR; the ratio cold / peer.
+
+Then ``--scaling``: cold builds (``-j 1 --no-cache``, one process) of synthetic trees of
+growing size, in CPU ms/page and KiB/page (peak RSS above a one-page build's, over the pages):
+both should stay flat if the build is linear.  Asserts nothing.  Needs ``pip install -e '.[bench]'``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.jsonschema_export import write_schema  # noqa: E402
+from benchmarks.synthetic import write_tree  # noqa: E402
+from benchmarks.timing import Figure  # noqa: E402
 from docgen.build import compile_sources  # noqa: E402
 from docgen.read.sources import load_sources  # noqa: E402
 
+#: wall seconds, CPU seconds (user + system, the child's and its own children's), largest peak RSS in MiB
+Run = tuple[Figure, Figure, float]
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of one child process (wait4 reports the child's own peak)."""
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MiB) of one child process: wait4 reports its
+    CPU time (with that of the children it waited for) and its own peak RSS (KiB on Linux)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def docgen(*args: str) -> list[str]:
     return [sys.executable, "-m", "docgen", "build", *args, "-q"]
 
 
-def best(command: list[str], env: dict[str, str], runs: int, before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def rounds(command: list[str], env: dict[str, str], count: int, before: Optional[Callable[[], None]] = None) -> Run:
     results = []
-    for _ in range(runs):
+    for _ in range(count):
         if before:
             before()
         results.append(timed(command, env))
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return Figure.of([r[0] for r in results]), Figure.of([r[1] for r in results]), max(r[2] for r in results)
 
 
-def corpus(docs: Path, work: Path, env: dict[str, str], runs: int) -> None:
+def peer(docs: Path, work: Path, env: dict[str, str], count: int) -> Optional[Run]:
+    """datamodel-code-generator on a JSON Schema of the models of *docs*; None when it is not installed."""
+    dcg = shutil.which("datamodel-codegen") or shutil.which("datamodel-codegen", path=str(Path(sys.executable).parent))
+    if dcg is None:
+        return None
+    sources, _ = load_sources(docs)
+    spec = compile_sources(sources).spec
+    assert spec is not None, f"{docs} does not build"
+    schema = work / "schema.json"
+    write_schema(spec, str(schema))
+    command = [dcg, "--input", str(schema), "--input-file-type", "jsonschema", "--output-model-type"]
+    command += ["dataclasses.dataclass", "--formatters", "black", "isort", "--output", str(work / "dcg.py")]
+    return rounds(command, env, count)
+
+
+def _line(label: str, run: Run, cold: Optional[Run] = None, target: str = "") -> None:
+    wall, cpu, peak = run
+    share = (
+        f"  {wall.median / cold[0].median:6.1%} / {cpu.median / cold[1].median:6.1%} of cold{target}" if cold else ""
+    )
+    print(
+        f"  {label:<33}{wall.median:6.2f} s ({wall.low:.2f}-{wall.high:.2f}) {cpu.median:6.2f} s ({cpu.low:.2f}-{cpu.high:.2f})"
+        f" {peak:5.0f} MiB{share}"
+    )
+
+
+def builds(title: str, docs: Path, work: Path, env: dict[str, str], count: int) -> None:
     copy = work / "docs"
     shutil.copytree(docs, copy)
     out, cache = work / "out", work / "cache"
@@ -64,114 +105,99 @@ def corpus(docs: Path, work: Path, env: dict[str, str], runs: int) -> None:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
 
-    cold = best(docgen(str(copy), "-o", str(out)), env, runs, clean)
-    noop = best(docgen(str(copy), "-o", str(out)), env, runs)
-    page = sorted(copy.rglob("*.md"))[len(list(copy.rglob("*.md"))) // 2]
+    build = docgen(str(copy), "-o", str(out))
+    one_job = rounds(build + ["-j", "1"], env, count, clean)
+    cold = rounds(build, env, count, clean)
+    noop = rounds(build, env, count)
+    pages = sorted(copy.rglob("*.md"))
+    page = pages[len(pages) // 2]
     original = page.read_text(encoding="utf-8")
-    flip = [0]
+    edits = [0]
 
     def change_one_page() -> None:
-        flip[0] += 1
+        edits[0] += 1
+        mark = f"\nEdited {edits[0]}.\n"
         page.write_text(
-            (
-                original + f"\nEdited {flip[0]}.\n"
-                if "\n## " not in original
-                else original.replace("\n## ", f"\nEdited {flip[0]}.\n\n## ", 1)
-            ),
-            encoding="utf-8",
+            original.replace("\n## ", mark + "\n## ", 1) if "\n## " in original else original + mark, "utf-8"
         )
 
-    one = best(docgen(str(copy), "-o", str(out)), env, runs, change_one_page)
+    one = rounds(build, env, count, change_one_page)
     page.write_text(original, encoding="utf-8")
-
-    sources, _ = load_sources(copy)
-    spec = compile_sources(sources).spec
-    assert spec is not None
-    schema = work / "schema.json"
-    write_schema(spec, str(schema))
-    dcg = shutil.which("datamodel-codegen")
-    peer = None
-    if dcg:
-        command = [
-            dcg,
-            "--input",
-            str(schema),
-            "--input-file-type",
-            "jsonschema",
-            "--output-model-type",
-            "dataclasses.dataclass",
-            "--output",
-            str(work / "dcg.py"),
-        ]
-        peer = best(command, env, runs)
-
-    pages = len(sources)
-    print(f"corpus: {docs} ({pages} pages, {len(spec.decls())} types); best of {runs} runs, wall time")
-    print(f"  docgen cold build          {cold[0]:7.2f} s   peak {cold[1]:6.0f} MiB")
-    print(
-        f"  docgen no-op rebuild       {noop[0]:7.2f} s   peak {noop[1]:6.0f} MiB   {noop[0] / cold[0]:6.1%} of cold (target <= 10%)"
-    )
-    print(f"  docgen one page changed    {one[0]:7.2f} s   peak {one[1]:6.0f} MiB   {one[0] / cold[0]:6.1%} of cold")
-    if peer:
-        print(f"  datamodel-codegen          {peer[0]:7.2f} s   peak {peer[1]:6.0f} MiB")
-        print(f"  cold / datamodel-codegen   {cold[0] / peer[0]:7.2f} x (target <= 0.5 x)")
-    else:
+    theirs = peer(copy, work, env, count)
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"{title}: {docs} ({len(pages)} pages); median of {count} rounds (fastest-slowest)")
+    print(f"  {'':<33}{'wall time':<22} {'CPU time':<21} {'peak RSS':<9} share of cold (wall / CPU)")
+    _line(f"docgen cold build (-j {jobs})", cold)
+    _line("docgen cold build (-j 1)", one_job)
+    _line("docgen no-op rebuild", noop, cold, " (target <= 5%)")
+    _line("docgen one page changed", one, cold, " (target <= 15%)")
+    if theirs is None:
         print("  datamodel-codegen not installed: pip install -e '.[bench]'")
+        return
+    _line("datamodel-codegen (black+isort)", theirs)
+    for label, ours in (("cold / datamodel-codegen", cold), ("cold -j 1 / datamodel-codegen", one_job)):
+        wall, cpu = ours[0].median / theirs[0].median, ours[1].median / theirs[1].median
+        print(f"  {label:<33}{wall:6.2f} x wall, {cpu:.2f} x CPU (target <= 0.25 x)")
+    shutil.rmtree(work)
+    work.mkdir()
 
 
-SYNTHETIC_PAGE = """\
-# Type{n}
-
-Synthetic model number {n}.
-
-## Fields
-
-| Field      | Type                                                 | Required           | Description     |
-| ---------- | ---------------------------------------------------- | ------------------ | --------------- |
-| `id`       | *str*                                                | :heavy_check_mark: | Identifier.     |
-| `count`    | *Optional[int]*                                      | :heavy_minus_sign: | A count.        |
-| `tags`     | List[*str*]                                          | :heavy_minus_sign: | Tags.           |
-| `previous` | [Optional[shared.Type{p}]](../../models/shared/type{p}.md) | :heavy_minus_sign: | The one before. |
-"""
-
-
-def synthetic(sizes: list[int], work: Path, env: dict[str, str]) -> None:
-    print("synthetic trees (cold build, one process):")
-    print(f"  {'pages':>6} {'seconds':>8} {'ms/page':>8} {'peak MiB':>9} {'KiB/page':>9}")
+def scaling(sizes: list[int], work: Path, env: dict[str, str], count: int) -> None:
+    command = ["-j", "1", "--no-cache"]
+    base = write_tree(work / "synthetic-1", 1)
+    _, base_cpu, baseline = rounds(docgen(str(base), "-o", str(work / "out-1"), *command), env, count)
+    previous = (1, base_cpu.median)
+    print(f"scaling: cold builds of synthetic trees, -j 1, no cache; median of {count} rounds (fastest-slowest)")
+    print(f"  memory: peak RSS (wait4) above a one-page build's {baseline:.0f} MiB, over the pages;")
+    print(
+        f"  marginal: CPU ms per page added since the size before (the one-page build's {base_cpu.median:.2f} s first)"
+    )
+    print(
+        f"  {'pages':>6} {'wall s':>22} {'CPU s':>22} {'CPU ms/page':>12} {'marginal':>9} {'peak MiB':>9} {'KiB/page':>9}"
+    )
     for size in sizes:
-        specs = work / f"synthetic-{size}"
-        folder = specs / "models" / "shared"
-        folder.mkdir(parents=True)
-        for n in range(size):
-            (folder / f"type{n}.md").write_text(SYNTHETIC_PAGE.format(n=n, p=(n - 1) % size), encoding="utf-8")
-        out = work / f"synthetic-out-{size}"
-        seconds, peak = timed(docgen(str(specs), "-o", str(out), "--no-cache"), env)
-        baseline = 60.0  # MiB an interpreter with docgen's libraries takes before any page
-        print(
-            f"  {size:6d} {seconds:8.2f} {1000 * seconds / size:8.2f} {peak:9.0f} {1024 * max(peak - baseline, 0) / size:9.1f}"
+        specs = write_tree(work / f"synthetic-{size}", size)
+        out = work / f"out-{size}"
+        wall, cpu, peak = rounds(
+            docgen(str(specs), "-o", str(out), *command), env, count, lambda out=out: shutil.rmtree(out, True)
         )
+        walls, cpus = (f"{f.median:7.2f} ({f.low:.2f}-{f.high:.2f})" for f in (wall, cpu))
+        per_page = 1024 * max(peak - baseline, 0) / size
+        marginal = 1000 * (cpu.median - previous[1]) / (size - previous[0])
+        previous = (size, cpu.median)
+        print(
+            f"  {size:6d} {walls:>22} {cpus:>22} {1000 * cpu.median / size:12.2f} {marginal:9.2f}"
+            f" {peak:9.0f} {per_page:9.1f}"
+        )
+        shutil.rmtree(specs)
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("docs", nargs="?", type=Path, default=REPO.parent / "shared/corpus/speakeasy-v1/docs")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--synthetic", default="1000,5000,10000", help="page counts, comma-separated ('' to skip)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per figure (median; at least 5)")
+    parser.add_argument("--synthetic", type=int, default=700, help="pages of the synthetic tree (0 to skip)")
+    parser.add_argument("--scaling", default="1000,5000,10000", help="page counts, comma-separated ('' to skip)")
     args = parser.parse_args()
+    if args.rounds < 5:
+        parser.error("--rounds must be at least 5")
     env = dict(os.environ, PYTHONPATH=str(REPO))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Python {sys.version.split()[0]}; {os.cpu_count()} CPUs; load average {load:.2f} at the start")
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as folder:
-        work = Path(folder)
+        work = Path(folder) / "work"
+        work.mkdir()
+        if args.synthetic:
+            tree = write_tree(Path(folder) / "synthetic", args.synthetic)
+            builds(f"synthetic tree of {args.synthetic} pages", tree, work, env, args.rounds)
         if args.docs.is_dir():
-            corpus(args.docs, work, env, args.runs)
+            builds("corpus", args.docs, work, env, args.rounds)
         else:
-            print(f"{args.docs} not found: corpus figures skipped")
-        sizes = [int(s) for s in args.synthetic.split(",") if s]
+            print(f"{args.docs} not found: corpus rows skipped")
+        sizes = [int(s) for s in args.scaling.split(",") if s]
         if sizes:
-            synthetic(sizes, work, env)
-    print(
-        f"cpus: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}; "
-        f"max rss units from wait4 (Linux: KiB); {resource.getpagesize()} B pages"
-    )
+            scaling(sizes, Path(folder), env, args.rounds)
 
 
 if __name__ == "__main__":

@@ -1,29 +1,40 @@
-"""docgen's generated parsers against the libraries SDKs use to read JSON into dataclasses.
+"""docgen's generated parsers and dumpers against hand-written code and the libraries SDKs use.
 
     python -m pip install -e '.[bench]'
-    python benchmarks/parsers.py [--rounds 7] [--size 1000]
+    python benchmarks/parsers.py [--rounds 7] [--size 1000] [--only chat,deep]
 
 Builds ``specs/`` and ``benchmarks/specs/`` with docgen into a temporary folder, then,
-in this one process, has every library turn the same decoded JSON payloads into the
-same generated dataclasses:
+in this one process, has every contender turn the same decoded JSON payloads
+(``payloads.py``) into the same generated dataclasses, and those back into JSON-ready
+values:
 
 * chat: a list of chat stream events, each a ``ChatCompletionEvent | SentinelEvent``
   (every 100th event closes a choice with usage, logprobs and metadata; the last is
   the ``[DONE]`` sentinel);
 * primitives: a list of ``Primitives``, every primitive kind, optional fields half set;
+* deep: a list of ``Order``: dates, datetimes with offsets, Decimal strings, str and int
+  enums, Optional of each, ``Any``, a list and a map of nested models;
 * wide: a list of ``WideRecord``, 20 fields on each of three nested levels.
 
-Peers: dataclasses-json, dacite (``check_types``, on by default), cattrs, pydantic v2
-(``TypeAdapter`` over the dataclass) and msgspec (``msgspec.convert``), each given
+Parse peers: the hand-written straight-line parser of each workload
+(``handwritten.py``: the estimate of what generated pure Python can reach),
+dataclasses-json, dacite (``check_types``), cattrs, pydantic v2 (``TypeAdapter``
+over the dataclass, ``validate_python``) and msgspec (``msgspec.convert``), each given
 the hooks it needs for ISO dates and decimals.  Where a peer cannot tell the two
 event types apart by itself (msgspec and cattrs refuse untagged unions of
 dataclasses; dataclasses-json does not check types), it gets a hand-written
-``data == "[DONE]"`` test, which only flatters it.  Each result is checked equal to
-docgen's before anything is timed.
+``data == "[DONE]"`` test, which only flatters it.  Dump peers, over the objects
+docgen parsed: the hand-written dumper, pydantic (``TypeAdapter.dump_python(mode="json",
+exclude_none=True)``) and ``msgspec.to_builtins``.  Each result is compared with
+docgen's before anything is timed; a difference is printed beside the figure.
 
-Prints objects per second (median of the rounds) and, for each peer, how many times
-faster docgen is; then which of the defects every parser should reject each one
-rejects.  Nothing here asserts on time.
+Prints, per workload, objects per CPU second (``time.process_time``: on a shared machine
+the wall clock measures the other processes too; median of the rounds, then the slowest and
+fastest round) and, for each peer, how many times faster docgen is (their median time
+over docgen's; the range pairs extreme rounds).  Contenders are timed in turn within
+each round, so load from elsewhere falls on all of them alike.  Then the validation
+grids (``defects.py``): every defect must be rejected, by docgen and the hand-written
+parsers with its JSON path.  Nothing here asserts on time.
 """
 
 from __future__ import annotations
@@ -31,20 +42,27 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib
+import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from datetime import date, datetime, timedelta, timezone
+import warnings
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import payloads  # noqa: E402
+from benchmarks.defects import GRIDS, run_grid  # noqa: E402
+from benchmarks.timing import Figure, ratio, round_robin  # noqa: E402
+
 Parse = Callable[[list[Any]], list[Any]]
+Dump = Callable[[list[Any]], list[Any]]
 
 
 # --- the generated packages -----------------------------------------------------------------
@@ -63,79 +81,7 @@ def build(out: Path) -> tuple[Any, Any]:
     return importlib.import_module("docgen_specs"), importlib.import_module("docgen_bench")
 
 
-# --- payloads ------------------------------------------------------------------------------
-
-
-def chat_payload(size: int, rng: random.Random) -> list[Any]:
-    start = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
-    events: list[Any] = []
-    for i in range(size - 1):
-        data: dict[str, Any] = {
-            "content": rng.choice(["Hello", " world", ",", " how", " are", " you", "?"]),
-            "role": "assistant",
-            "index": 0,
-            "created": (start + timedelta(milliseconds=37 * i)).isoformat(),
-        }
-        if i % 100 == 99:
-            data["finish_reason"] = "stop"
-            data["usage"] = {"prompt_tokens": 12, "completion_tokens": 100, "total_tokens": 112, "cost": "0.00112"}
-            data["logprobs"] = [-rng.random() for _ in range(8)]
-            data["metadata"] = {"model": "m-1", "cached": False}
-        events.append({"data": data, "event": "completion.chunk", "id": f"evt_{i}", "retry": 3000})
-    events.append({"data": "[DONE]"})
-    return events
-
-
-def primitives_payload(size: int, rng: random.Random) -> list[Any]:
-    items = []
-    for i in range(size):
-        item: dict[str, Any] = {
-            "name": f"item {i}",
-            "count": rng.randrange(10**6),
-            "ratio": rng.random(),
-            "enabled": rng.random() < 0.5,
-            "day": (date(2024, 1, 1) + timedelta(days=i % 365)).isoformat(),
-            "moment": datetime(2024, 1, 1, 8, 30, tzinfo=timezone(timedelta(hours=2))).isoformat(),
-            "price": f"{rng.randrange(10**6) / 100:.2f}",
-            "level": rng.choice(["low", "medium", "high"]),
-            "extra": {"k": [1, 2, 3]} if i % 2 else None,
-        }
-        if i % 2:
-            item.update(
-                note="optional",
-                limit=10,
-                weight=2.5,
-                verified=True,
-                expires="2025-12-31",
-                updated="2024-06-01T00:00:00+00:00",
-                discount="0.15",
-                tags=["a", "b"],
-            )
-        items.append(item)
-    return items
-
-
-def wide_level(rng: random.Random, depth: int) -> dict[str, Any]:
-    values = (lambda i: f"s{i}", lambda i: rng.randrange(1000), lambda i: rng.random() + 0.5, lambda i: i % 3 == 0)
-    record: dict[str, Any] = {}
-    for i in range(18):
-        kind = ("str", "int", "float", "bool")[i % 4]
-        if i < 12 or i % 2 == 0:
-            record[f"{kind}_{i:02d}"] = values[i % 4](i)
-    if depth == 0:
-        record["labels"] = {"a": "x", "b": "y"}
-        record["scores"] = [0.5, 1.5]
-    else:
-        child = "detail" if depth == 2 else "leaf"
-        record[child] = wide_level(rng, depth - 1)
-    return record
-
-
-def wide_payload(size: int, rng: random.Random) -> list[Any]:
-    return [wide_level(rng, 2) for _ in range(size)]
-
-
-# --- the parsers -------------------------------------------------------------------------------
+# --- the workloads ---------------------------------------------------------------------------
 
 
 @dataclasses.dataclass
@@ -144,32 +90,49 @@ class Workload:
     payload: list[Any]
     target: Any  # the item type (a union alias for chat)
     docgen: Parse
+    docgen_dump: Dump
+    handwritten: Parse
+    handwritten_dump: Dump
 
 
 def workloads(specs: Any, bench: Any, size: int) -> list[Workload]:
-    rng = random.Random(20240501)
-    from docgen_specs.models.shared.chatcompletionresult import parse_chat_completion_result
+    from benchmarks import handwritten  # the generated packages are importable now
 
-    return [
-        Workload(
-            "chat",
-            chat_payload(size, rng),
+    rng = random.Random(20240501)
+    from docgen_specs.models.shared.chatcompletionresult import (  # type: ignore[import-not-found]
+        dump_chat_completion_result,
+        parse_chat_completion_result,
+    )
+
+    def of(model: Any) -> tuple[Parse, Dump]:
+        return (lambda p: [model.from_dict(x) for x in p]), (lambda objects: [o.to_dict() for o in objects])
+
+    made = {
+        "chat": (
+            payloads.chat_payload(size, rng),
             specs.ChatCompletionResult,
-            lambda p: [parse_chat_completion_result(x) for x in p],
+            (lambda p: [parse_chat_completion_result(x) for x in p]),
+            (lambda objects: [dump_chat_completion_result(o) for o in objects]),
         ),
-        Workload(
-            "primitives",
-            primitives_payload(size, rng),
-            bench.Primitives,
-            lambda p: [bench.Primitives.from_dict(x) for x in p],
-        ),
-        Workload(
-            "wide",
-            wide_payload(size, rng),
-            bench.WideRecord,
-            lambda p: [bench.WideRecord.from_dict(x) for x in p],
-        ),
-    ]
+        "primitives": (payloads.primitives_payload(size, rng), bench.Primitives, *of(bench.Primitives)),
+        "deep": (payloads.deep_payload(size, rng), bench.Order, *of(bench.Order)),
+        "wide": (payloads.wide_payload(size, rng), bench.WideRecord, *of(bench.WideRecord)),
+    }
+    loads = []
+    for name, (payload, target, parse, dump) in made.items():
+        parse_one, dump_one = handwritten.PARSERS[name]
+        loads.append(
+            Workload(
+                name,
+                payload,
+                target,
+                parse,
+                dump,
+                lambda p, one=parse_one: [one(x) for x in p],
+                lambda objects, one=dump_one: [one(o) for o in objects],
+            )
+        )
+    return loads
 
 
 def _is_sentinel(item: Any) -> bool:
@@ -182,6 +145,9 @@ def peers(specs: Any) -> dict[str, Callable[[Workload], Optional[Parse]]]:
 
     def with_sentinel(parse_one: Callable[[Any, Any], Any]) -> Parse:
         return lambda p: [parse_one(sentinel if _is_sentinel(x) else event, x) for x in p]
+
+    def handwritten(w: Workload) -> Parse:
+        return w.handwritten
 
     def dataclasses_json(w: Workload) -> Parse:
         from dataclasses_json import DataClassJsonMixin, cfg
@@ -237,6 +203,7 @@ def peers(specs: Any) -> dict[str, Callable[[Workload], Optional[Parse]]]:
         return lambda p: lib.convert(p, target)
 
     return {
+        "hand-written": handwritten,
         "dataclasses-json": dataclasses_json,
         "dacite": dacite,
         "cattrs": cattrs,
@@ -245,93 +212,132 @@ def peers(specs: Any) -> dict[str, Callable[[Workload], Optional[Parse]]]:
     }
 
 
-# --- timing ----------------------------------------------------------------------------------
+def dump_peers(w: Workload) -> dict[str, Dump]:
+    """Library name -> a dump function for the objects docgen parsed from *w*'s payload."""
+    import msgspec
+    from pydantic import TypeAdapter
+
+    adapter = TypeAdapter(list[w.target])  # type: ignore[name-defined]
+    return {
+        "hand-written": w.handwritten_dump,
+        "pydantic v2": lambda objects: adapter.dump_python(objects, mode="json", exclude_none=True),
+        "msgspec": msgspec.to_builtins,
+    }
 
 
-def rate(parse: Parse, payload: list[Any], rounds: int) -> float:
-    """Objects per second: the median of *rounds* timed runs over the whole payload."""
-    parse(payload)  # warm up
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        parse(payload)
-        times.append(time.perf_counter() - start)
-    return len(payload) / statistics.median(times)
+# --- the tables --------------------------------------------------------------------------------
+
+
+def _row(workload: str, name: str, figure: Figure, count: int, ours: Optional[Figure], note: str = "") -> None:
+    versus = f"  {ratio(ours, figure)}" if ours is not None else ""
+    print(f"{workload:<12}{name:<18}{figure.rate(count):<36}{versus}{note}")
+
+
+def _table(
+    title: str, w: Workload, contenders: dict[str, Callable[[], Any]], notes: dict[str, str], rounds: int
+) -> None:
+    figures = round_robin(contenders, rounds)
+    ours = figures["docgen"]
+    for name, figure in figures.items():
+        _row(w.name, name, figure, len(w.payload), None if name == "docgen" else ours, notes.get(name, ""))
+
+
+def parse_table(w: Workload, libraries: dict[str, Callable[[Workload], Optional[Parse]]], rounds: int) -> list[Any]:
+    expected = w.docgen(w.payload)
+    contenders: dict[str, Callable[[], Any]] = {"docgen": lambda: w.docgen(w.payload)}
+    notes: dict[str, str] = {}
+    for name, make in libraries.items():
+        parse = make(w)
+        if parse is None:
+            print(f"{w.name:<12}{name:<18}{'unsupported':>12}")
+            continue
+        try:
+            same = parse(w.payload) == expected
+        except Exception as exc:  # a peer that cannot parse the payload at all
+            print(f"{w.name:<12}{name:<18}{'fails':>12}  ({type(exc).__name__}: {str(exc)[:60]})")
+            continue
+        contenders[name] = lambda parse=parse: parse(w.payload)
+        notes[name] = "" if same else "  (result differs from docgen's)"
+    _table("parse", w, contenders, notes, rounds)
+    return expected
+
+
+def _difference(theirs: Any, ours: Any, where: str = "$") -> str:
+    """Where two JSON-ready values first differ, shortly: ``$[0].moment: '...Z' vs '...+00:00'``."""
+    if isinstance(theirs, dict) and isinstance(ours, dict):
+        for key in sorted(theirs.keys() | ours.keys(), key=str):
+            if key not in ours:
+                return f"{where}.{key} is extra ({theirs[key]!r})"
+            if key not in theirs:
+                return f"{where}.{key} is left out"
+            if theirs[key] != ours[key]:
+                return _difference(theirs[key], ours[key], f"{where}.{key}")
+    if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) == len(ours):
+        for index, (a, b) in enumerate(zip(theirs, ours)):
+            if a != b:
+                return _difference(a, b, f"{where}[{index}]")
+    return f"{where}: {theirs!r:.40} vs docgen's {ours!r:.40}"
+
+
+def dump_table(w: Workload, objects: list[Any], rounds: int) -> None:
+    expected = w.docgen_dump(objects)
+    contenders: dict[str, Callable[[], Any]] = {"docgen": lambda: w.docgen_dump(objects)}
+    notes: dict[str, str] = {}
+    for name, dump in dump_peers(w).items():
+        try:
+            same = dump(objects) == expected
+        except Exception as exc:  # noqa: BLE001 - a peer that cannot dump these objects
+            print(f"{w.name:<12}{name:<18}{'fails':>12}  ({type(exc).__name__}: {str(exc)[:60]})")
+            continue
+        contenders[name] = lambda dump=dump: dump(objects)
+        notes[name] = "" if same else f"  (output differs: {_difference(dump(objects), expected)})"
+    _table("dump", w, contenders, notes, rounds)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7, help="timed runs per parser and workload (median)")
+    parser.add_argument("--rounds", type=int, default=7, help="timed runs per contender and workload (median)")
     parser.add_argument("--size", type=int, default=1000, help="objects per payload")
+    parser.add_argument("--only", default="", help="workloads to run, comma-separated (default: all)")
     args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")  # dataclasses-json warns about each defect of the grid it lets through
+    if args.rounds < 5:
+        parser.error("--rounds must be at least 5: every figure is a median of five rounds or more")
     with tempfile.TemporaryDirectory() as tmp:
         specs, bench = build(Path(tmp))
         loads = workloads(specs, bench, args.size)
+        if args.only:
+            loads = [w for w in loads if w.name in args.only.split(",")]
         libraries = peers(specs)
-        print(f"Python {sys.version.split()[0]}, {args.size} objects per payload, median of {args.rounds} rounds")
+        print(
+            f"Python {sys.version.split()[0]}, {args.size} objects per payload, median of {args.rounds} rounds, "
+            f"CPU time of this process; load average {os.getloadavg()[0]:.2f} at the start"
+        )
+        header = f"{'workload':<12}{'parser':<18}{'objects/CPU s (slowest-fastest)':<36}  docgen is (range)"
+        for title in ("Parse", "Dump"):
+            print(
+                f"\n{title}: decoded JSON -> dataclasses"
+                if title == "Parse"
+                else "\nDump: dataclasses -> JSON-ready values"
+            )
+            print(header)
+            print("-" * len(header))
+            for w in loads:
+                if title == "Parse":
+                    parse_table(w, libraries, args.rounds)
+                else:
+                    dump_table(w, w.docgen(w.payload), args.rounds)
         print()
-        header = f"{'workload':<12}{'parser':<18}{'objects/s':>12}  docgen is"
-        print(header)
-        print("-" * len(header))
         for w in loads:
-            expected = w.docgen(w.payload)
-            ours = rate(w.docgen, w.payload, args.rounds)
-            print(f"{w.name:<12}{'docgen':<18}{ours:>12,.0f}")
-            for name, make in libraries.items():
-                parse = make(w)
-                if parse is None:
-                    print(f"{'':<12}{name:<18}{'unsupported':>12}")
-                    continue
-                try:
-                    same = parse(w.payload) == expected
-                except Exception as exc:  # a peer that cannot parse the payload at all
-                    print(f"{'':<12}{name:<18}{'fails':>12}  ({type(exc).__name__}: {str(exc)[:60]})")
-                    continue
-                theirs = rate(parse, w.payload, args.rounds)
-                note = "" if same else "  (result differs from docgen's)"
-                print(f"{'':<12}{name:<18}{theirs:>12,.0f}  {ours / theirs:6.2f}x{note}")
-        print()
-        defects(bench, libraries, loads[1])
-    return 0
-
-
-# --- defects -----------------------------------------------------------------------------------
-
-#: What every parser should reject (the issue's point 3), as edits of a valid Primitives object.
-DEFECTS: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
-    ("int as str '3'", lambda d: d.update(count="3")),
-    ("bool as int", lambda d: d.update(count=True)),
-    ("1.5 as int", lambda d: d.update(count=1.5)),
-    ("str as float", lambda d: d.update(ratio="1.5")),
-    ("int as bool", lambda d: d.update(enabled=1)),
-    ("missing field", lambda d: d.pop("name")),
-    ("null required", lambda d: d.update(name=None)),
-    ("unknown enum", lambda d: d.update(level="extreme")),
-    ("date 2024-13-45", lambda d: d.update(day="2024-13-45")),
-    ("int as str", lambda d: d.update(name=3)),
-]
-
-
-def defects(bench: Any, libraries: dict[str, Callable[[Workload], Optional[Parse]]], w: Workload) -> None:
-    print("Defects rejected (an error raised) out of", len(DEFECTS), "; accepted ones named:")
-    base = w.payload[0]
-    parsers: dict[str, Parse] = {"docgen": w.docgen}
-    for name, make in libraries.items():
-        made = make(w)
-        if made is not None:
-            parsers[name] = made
-    for name, parse in parsers.items():
-        accepted = []
-        for label, edit in DEFECTS:
-            item = dict(base)
-            edit(item)
-            try:
-                parse([item])
-            except Exception:  # noqa: BLE001 - any error counts as a rejection
+            if w.name not in GRIDS:
                 continue
-            accepted.append(label)
-        rejected = len(DEFECTS) - len(accepted)
-        print(f"  {name:<18}{rejected:>3}/{len(DEFECTS)}  {', '.join(accepted) or '-'}")
+            parsers: dict[str, Parse] = {"docgen": w.docgen}
+            for name, make in libraries.items():
+                made = make(w)
+                if made is not None:
+                    parsers[name] = made
+            run_grid(w.name, w.payload[1], parsers, {"docgen", "hand-written"})
+    return 0
 
 
 if __name__ == "__main__":
