@@ -21,6 +21,7 @@ from .failures import LeftOut
 from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.checks import shared_attributes, shared_json_keys
+from .passes.defaults import checked_defaults
 from .passes.settings import apply_statuses, apply_wire_names
 from .passes.unions import deep_unions, recursive_unions
 from .read.markdown import Page, read_page
@@ -87,7 +88,10 @@ def compile_sources(
     """
     problems: list[Diagnostic] = []
     pages = read_pages(sources, jobs)
-    flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    try:
+        flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    except dialects.MixedFamilies as exc:
+        return Compiled(None, (mixed_families(exc),), len(sources), None, (), ())
     skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
     operation_pages = [p for p in pages if flavour.not_a_model_page(p.path) == "operation page"]
     if skipped:
@@ -122,6 +126,16 @@ def compile_sources(
     left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
     kept = failures.kept(spec, dropped)
     return Compiled(None if has_errors(problems) else spec, tuple(problems), len(sources), kept, left_out, skipped)
+
+
+def mixed_families(exc: dialects.MixedFamilies) -> Diagnostic:
+    """The error of a tree whose pages two docs generators wrote, at the second one's page."""
+    (page_a, family_a), (page_b, family_b) = exc.first, exc.second
+    return error(
+        SourceSpan(page_b, 1, 1),
+        f"pages of two docs families: {page_a} is written by {family_a}, {page_b} by {family_b}",
+        "build each family's pages separately (--include/--exclude), or force one with --dialect",
+    )
 
 
 def _lower_all(
@@ -201,6 +215,8 @@ def generate(
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))
         diagnostics += tuple(naming_problems)
+    spec, default_problems = checked_defaults(spec)
+    diagnostics += tuple(default_problems)
     clashes = shared_json_keys(spec) or shared_attributes(spec)
     if clashes:
         return failed(tuple(clashes))

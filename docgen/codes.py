@@ -141,6 +141,29 @@ CODES: tuple[Code, ...] = (
         r"operation group .* is not a Python module name",
         "operation group 'sdk-first' is not a Python module name",
     ),
+    # OpenAPI Generator pages (docgen/dialects/openapi_generator.py)
+    Code(
+        "D150",
+        r"a .* table has the header ",
+        "a Properties table has the header 'Name | Type | Comment'",
+    ),
+    Code(
+        "D151",
+        r"description cell holds an unescaped '\|'",
+        "description cell holds an unescaped '|' (5 cells where the header has 4); read as part of the description",
+    ),
+    Code("D152", r"unknown Notes flag ", "unknown Notes flag '[nullable]' of field 'name'"),
+    Code(
+        "D153",
+        r"enum item .* is not a member name and a quoted or integer value",
+        "enum item 'RED' is not a member name and a quoted or integer value",
+    ),
+    Code("D154", r"'.*' section lists no values", "'Enum' section lists no values"),
+    Code(
+        "D155",
+        r"default .* of field .* is not ",
+        "default 'soon' of field 'when' is not a value of the field's type; the field gets no default",
+    ),
     Code(
         "D160",
         r"enum value is an integer of more digits",
@@ -168,6 +191,11 @@ CODES: tuple[Code, ...] = (
         "D301",
         r"link .* resolves to .*, outside the specs folder",
         "link '../../x.md' resolves to '../x.md', outside the specs folder",
+    ),
+    Code(
+        "D320",
+        r"link .* points to a page that does not exist \(.*\); the type is read as ",
+        "link 'Gone.md' points to a page that does not exist (Gone.md); the type is read as Dict[str, Any]",
     ),
     Code(
         "D302",
@@ -214,7 +242,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "D311",
         r"type name .* cannot be used: ",
-        "type name 'str' cannot be used: generated code uses the builtin 'str'",
+        "type name '_Thing' cannot be used: names starting with '_' are docgen's own (support modules, helper functions)",
     ),
     Code(
         "D312",
@@ -228,6 +256,11 @@ CODES: tuple[Code, ...] = (
         "D314",
         r"fields .* would both be the Python attribute",
         "fields 'from_dict' (at a.md:7:3) and 'from_dict_' of A would both be the Python attribute 'from_dict_'",
+    ),
+    Code(
+        "D321",
+        r"pages of two docs families: ",
+        "pages of two docs families: a.md is written by openapi-generator, b.md by speakeasy",
     ),
     # configuration
     Code("D401", r"cannot read \S+: ", "cannot read pyproject.toml: Permission denied"),

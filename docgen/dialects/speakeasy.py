@@ -44,6 +44,7 @@ class SpeakeasyDataclasses(Dialect):
     """Speakeasy's Python docs of the dataclasses era (``Optional[X]``, ``Generator[X]``)."""
 
     name = "speakeasy-dataclasses"
+    family = "speakeasy"
     sections = {"Fields": MODEL, "Values": ENUM, "Supported Types": UNION}
     layout_sections = frozenset({"example usage", "overview", "usage", "example", "examples", "description"})
     readme_pages = frozenset({"README.md", "USAGE.md"})

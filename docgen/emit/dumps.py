@@ -19,7 +19,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from ..primitives import BY_NAME, primitive
+from ..primitives import BY_NAME, is_any_value, primitive
 from ..walk import TypeVisitor
 from .parsers import ParserContext, union_members
 from .views import (
@@ -126,7 +126,7 @@ class _IsIdentity(TypeVisitor[bool]):
 #: (an enum member is a str or an int, a bool is an int, a datetime is a date); the
 #: primitives in the order of :data:`docgen.primitives.TABLE`.
 def _dump_order() -> tuple[str, ...]:
-    return ("enum", "model", *(name for name in BY_NAME if name != "Any"), "literal")
+    return ("enum", "model", *(name for name in BY_NAME if not is_any_value(name)), "literal")
 
 
 def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) -> str:
@@ -151,7 +151,7 @@ def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) 
                 (len(_dump_order()) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx))
             )
         ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
-        if any(isinstance(m, Primitive) and m.name == "Any" for m in members) or not ordered:
+        if any(isinstance(m, Primitive) and is_any_value(m.name) for m in members) or not ordered:
             ordered.append(UnionDumpMember("", "value"))
         message = repr(f"not a {ctx.annotate(union)}: ")
         return UnionHelper("dump", name, ctx.annotate(union), message, tuple(ordered), ())
@@ -165,7 +165,7 @@ def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
     if isinstance(ref, Primitive):
         if ref.name == "None":
             return _dump_order().index("None"), "value is None"
-        if ref.name == "Any":
+        if is_any_value(ref.name):
             return -1, ""
         return _dump_order().index(ref.name), f"isinstance(value, {ref.name})"
     if isinstance(ref, LiteralOf):

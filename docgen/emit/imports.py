@@ -95,6 +95,7 @@ def _relative_lines(named: dict[str, set[str]], aliases: dict[str, tuple[str, st
         for module in named
     ]
     entries += [
-        (package, module, f"from {package} import {module} as {alias}") for alias, (package, module) in aliases.items()
+        (package, module, f"from {package} import {module}" + (f" as {alias}" if alias != module else ""))
+        for alias, (package, module) in aliases.items()
     ]
     return [line for _, _, line in sorted(entries, key=lambda e: (_module_order(e[0]), e[1]))]

@@ -16,6 +16,7 @@ name in the module's globals.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..walk import without_optional
 from . import TEMPLATE_DIRS, functions, names, parsers, responses
 from .imports import RUNTIME_MODULE, UNSET_MODULE, relative_import
 from .operations import emit_operations
@@ -181,9 +183,23 @@ def _default(f: Field, annotator: Annotator) -> str:
         return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
     if f.constant:
         return f"field(default={value_literal(functions.constant_value(f.type))}, metadata={metadata})"
+    if f.default is not None:
+        return f"field({_default_value(f, annotator)}, metadata={metadata})"
     if f.required:
         return f"field(metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
+
+
+def _default_value(f: Field, annotator: Annotator) -> str:
+    """``default=...`` or ``default_factory=...`` of a field with a documented default
+    (checked by docgen/passes/defaults.py: a JSON value of its type or an enum member)."""
+    assert f.default is not None
+    if f.default.member:
+        return f"default={annotator.type(without_optional(f.type))}.{f.default.member}"
+    value = json.loads(f.default.json)
+    if isinstance(value, (list, dict)):
+        return f"default_factory={type(value).__name__}" if not value else f"default_factory=lambda: {value!r}"
+    return f"default={value_literal(value)}"
 
 
 # --- rendering --------------------------------------------------------------------

@@ -61,7 +61,7 @@ ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"}) | CLASS
 
 #: Builtin names that generated annotations use; a field that shadows one makes the
 #: class's annotations spell it ``builtins.int``.
-BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
+BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object"})
 
 #: Builtins that generated modules call or annotate with: a type of that name would hide them.
 BUILTINS_USED = frozenset(
@@ -142,6 +142,7 @@ _SPECIAL_DUNDERS = frozenset(
 )
 
 _RESERVED = frozenset(keyword.kwlist)
+_BUILTIN_NAMES = frozenset(dir(builtins))
 #: Names SDK docs write with a trailing underscore (``str_``, ``filter_``, ``class_``):
 #: keywords, builtins and the names generated modules bind.
 ESCAPED_BY_DOCS = _RESERVED | frozenset(dir(builtins)) | RUNTIME_NAMES
@@ -219,16 +220,6 @@ def isort_key(name: str) -> tuple[int, str]:
     return 2, name
 
 
-def type_name_problem(name: str) -> Optional[str]:
-    """Why generated code cannot define a type named *name* (an identifier), or None.
-
-    The rule for every declared type (model, enum, union): its name is bound at the top of
-    its module, exported from its package, and referred to inside generated functions, so
-    it must not be one of the names that generated code needs itself.
-    """
-    return generated_code_uses(name)
-
-
 def generated_code_uses(name: str) -> Optional[str]:
     """Why *name* is one that generated modules bind or refer to themselves at their top
     level or inside their functions (support modules, helpers, imports, builtins they
@@ -259,6 +250,36 @@ def operation_module_uses(name: str) -> Optional[str]:
     if _OPERATION_DEFINES.fullmatch(name):
         return "operation modules define parse_<operation>, aparse_<operation> and ROUTES_<operation>"
     return generated_code_uses(name)
+
+
+def type_name(name: str) -> Optional[str]:
+    """The Python name of a declared type the docs call *name* (an identifier), or None
+    when there is none (:func:`type_name_problem` says why).
+
+    The rule for every declared type (model, enum, union): its name is bound at the top of
+    its module, exported from its package, and referred to inside generated functions, so
+    a name that generated code needs itself (``Any``, ``str``, ``value``) gets a trailing
+    underscore (``Any_``), as field names do.  Links and Type cells keep the docs' name.
+    """
+    escaped = name
+    while generated_code_uses(escaped) is not None:
+        if name.startswith("_") or re.fullmatch(r"f_\w+|result_\d+", name):
+            return None
+        escaped += "_"
+    return escaped
+
+
+def qualified_when_imported(name: str) -> bool:
+    """Whether a type of another module named *name* is spelled through its module
+    (``warning_.Warning``): the name is one generated modules bind themselves, or a builtin.
+    A model is imported at the end of the modules that use it, so a builtin of its name
+    (``Warning``) would otherwise be the one the class bodies above the import see."""
+    return name in RUNTIME_NAMES or name in _BUILTIN_NAMES
+
+
+def type_name_problem(name: str) -> Optional[str]:
+    """Why generated code cannot define a type named *name* under any spelling, or None."""
+    return generated_code_uses(name) if type_name(name) is None else None
 
 
 def field_name_problem(name: str) -> Optional[str]:

@@ -51,7 +51,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from ..primitives import primitive
+from ..primitives import is_any_value, primitive
 from ..walk import TypeVisitor, alternatives, children, walk
 from .views import (
     Constant,
@@ -226,7 +226,7 @@ class _Parse(TypeVisitor[str]):
             # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float, which rejects them
             finite = f"type({value}) is float and {value} - {value} == 0.0"
             return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
-        if ref.name == "Any":
+        if is_any_value(ref.name):
             return value
         return f"_parsing.{primitive(ref.name).parse}({value}, {path})"
 
@@ -342,7 +342,7 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -
         if primitive(ref.name).exact:
             expression, can_fail = "value", False
         exact = primitive(ref.name).exact_match
-    elif isinstance(ref, Primitive) and ref.name == "Any":
+    elif isinstance(ref, Primitive) and is_any_value(ref.name):
         expression, can_fail = "value", False
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Model):
         decl = ctx.decls[ref.key]

@@ -111,7 +111,7 @@ class Annotator(TypeVisitor[str]):
             by_name.setdefault(self.decls[key].name, []).append(key)
         spelling: dict[str, str] = {}
         for name, group in by_name.items():
-            clash = len(group) > 1 or name in self.own or name in names.RUNTIME_NAMES
+            clash = len(group) > 1 or name in self.own or names.qualified_when_imported(name)
             for key in group:
                 spelling[key] = self._alias_for(key) + "." + name if clash else name
         return spelling
