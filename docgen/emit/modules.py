@@ -164,7 +164,7 @@ def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, .
     views: list[tuple[Field, str, FieldView]] = []
     for f, name in zip(model.fields, py_names):
         annotation = annotator.type(f.type, shadowed)
-        default = _default(f, annotator)
+        default = _default(f, annotator, shadowed)
         doc = f.description
         if f.deprecated and not doc.startswith("Deprecated"):
             doc = ("Deprecated. " + doc).strip()
@@ -173,7 +173,7 @@ def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, .
     return tuple(v for _, _, v in ordered), [(f, name) for f, name, _ in ordered]
 
 
-def _default(f: Field, annotator: Annotator) -> str:
+def _default(f: Field, annotator: Annotator, shadowed: frozenset[str] = frozenset()) -> str:
     """The ``field(...)`` call of a dataclass field: its default and its wire name."""
     metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
     if f.additional:
@@ -184,21 +184,23 @@ def _default(f: Field, annotator: Annotator) -> str:
     if f.constant:
         return f"field(default={value_literal(functions.constant_value(f.type))}, metadata={metadata})"
     if f.default is not None:
-        return f"field({_default_value(f, annotator)}, metadata={metadata})"
+        return f"field({_default_value(f, annotator, shadowed)}, metadata={metadata})"
     if f.required:
         return f"field(metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
 
 
-def _default_value(f: Field, annotator: Annotator) -> str:
+def _default_value(f: Field, annotator: Annotator, shadowed: frozenset[str]) -> str:
     """``default=...`` or ``default_factory=...`` of a field with a documented default
-    (checked by docgen/passes/defaults.py: a JSON value of its type or an enum member)."""
+    (checked by docgen/passes/defaults.py: a JSON value of its type or an enum member).
+    The class body evaluates it, so ``list``/``dict`` are qualified when a field shadows them."""
     assert f.default is not None
     if f.default.member:
         return f"default={annotator.type(without_optional(f.type))}.{f.default.member}"
     value = json.loads(f.default.json)
     if isinstance(value, (list, dict)):
-        return f"default_factory={type(value).__name__}" if not value else f"default_factory=lambda: {value!r}"
+        factory = _builtin_spelling(type(value).__name__, shadowed, annotator)
+        return f"default_factory={factory}" if not value else f"default_factory=lambda: {value!r}"
     return f"default={value_literal(value)}"
 
 

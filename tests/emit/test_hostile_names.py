@@ -342,3 +342,33 @@ def test_a_field_named_like_the_type_it_refers_to_beside_its_escape_is_an_error(
     assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
         "f.md:8:3: error: fields 'Pet' (at f.md:7:3) and 'Pet_' of F would both be the Python attribute 'Pet_' [D314]"
     ]
+
+
+OAG_BOX = """# Box
+
+A box whose fields are named like the builtins their defaults use.
+
+## Properties
+
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+**list** | **str** | A field named list. | [optional]
+**items** | **List[str]** | Things. | [optional] [default to []]
+**dict** | **str** | A field named dict. | [optional]
+**extra** | **Dict[str, str]** | More. | [optional] [default to {}]
+
+## Example
+
+```python
+from shop_client.models.box import Box
+```
+"""
+
+
+def test_a_default_factory_is_not_hidden_by_a_field_named_like_it(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "Box.md").write_text(OAG_BOX)
+    box = imported(generate(tmp_path / "specs").files, tmp_path, "defaults_box").Box
+    made = box()  # the defaults are built when the class is instantiated
+    assert (made.items, made.extra, made.list) == ([], {}, None)
+    assert box.from_dict(made.to_dict()) == made and box(list="a").list == "a"
