@@ -285,6 +285,13 @@ CODES: tuple[Code, ...] = (
     Code("D418", r"'[\w-]+' must be a list of globs", "'include' must be a list of globs"),
     Code("D419", r"'tool' must be a table", "'tool' must be a table ([tool.docgen] holds docgen's settings)"),
     Code("D420", r"\S+ cannot be read: ", "pyproject.toml cannot be read: values nested too deeply"),
+    Code("D421", r"cannot read the ignore file", "cannot read the ignore file: No such file or directory"),
+    Code("D422", r"unknown rule .* in an ignore file", "unknown rule 'field-gone' in an ignore file"),
+    Code(
+        "D423",
+        r"ignore entry .* is not 'RULE'",
+        "ignore entry 'a b c' is not 'RULE', 'Type.field' or 'RULE Type.field'",
+    ),
     Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),

@@ -17,6 +17,7 @@ dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the
 include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
 exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
+diff-ignore = "docs-changes.ignore"  # changes `docgen diff` does not report
 max-page-size = 67108864         # the largest page read, in bytes (the default: 64 MiB)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
@@ -73,6 +74,7 @@ KEYS: dict[str, str] = {
     "include": "list of globs (relative to SPECS) of the pages to read; all pages when empty",
     "exclude": "list of globs (relative to SPECS) of the pages to leave out",
     "keep-going": "true: on page errors, still write every module that depends on no failed page",
+    "diff-ignore": "file of the changes 'docgen diff' does not report (rule ids, Type.field)",
     "max-page-size": f"the largest page docgen reads, in bytes (default {MAX_PAGE_BYTES}, 64 MiB)",
 }
 
@@ -104,6 +106,7 @@ class Settings:
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     max_page_size: int = MAX_PAGE_BYTES  # the largest page read, in bytes
     source: Optional[Path] = None  # the pyproject.toml the settings came from
+    diff_ignore: Optional[Path] = None  # the ignore file of ``docgen diff``
 
     def fingerprint(self) -> str:
         """What of the settings shapes the generated files (paths and strictness do not)."""
@@ -221,9 +224,9 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             return None
         return value
 
-    for key in ("specs", "out", "templates"):
+    for key in ("specs", "out", "templates", "diff-ignore"):
         if text(key) is not None:
-            values[key] = base / table[key]
+            values[key.replace("-", "_")] = base / table[key]
     _names(text("package"), text("wire-naming"), where, problems, values)
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan", "keep-going"):

@@ -19,7 +19,9 @@ from docgen.resolve import specs_root
 from docgen.write import encode, write_tree
 from tests.conftest import shared_path
 
-CORPORA = {"speakeasy-v1": 698, "speakeasy-v2": 697}
+# pages read, and the share of fields the scorer finds exact below which a change is a regression
+# (the misses left are facts the pages do not carry: see README, "What the pages cannot say").
+CORPORA = {"speakeasy-v1": (698, 98.5), "speakeasy-v2": (697, 98.0), "bolt-v2": (321, 99.0), "nest-v2": (118, 98.0)}
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
@@ -29,7 +31,7 @@ def corpus_build(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[str
     result = generate(shared_path("corpus", corpus, "docs"))
     errors = [d.render() for d in result.diagnostics if d.severity == "error"]
     assert not errors, errors[:10]
-    assert result.pages == CORPORA[corpus]
+    assert result.pages == CORPORA[corpus][0]
     out = tmp_path_factory.mktemp(corpus) / "models"
     write_tree(out, encode(result.files))
     return corpus, out
@@ -49,7 +51,9 @@ def test_fidelity_is_reported(corpus_build: tuple[str, Path]) -> None:
         [sys.executable, str(score), str(expected), str(out)], capture_output=True, text=True, timeout=300, check=False
     )
     print(report.stdout)  # the fidelity table, visible with -s or in the log of a failure
-    assert report.stdout.strip().splitlines()[-1].startswith("fidelity: ")
+    last = report.stdout.strip().splitlines()[-1]
+    assert last.startswith("fidelity: "), report.stdout[-2000:] + report.stderr[-2000:]
+    assert float(last.split()[1].rstrip("%")) >= CORPORA[corpus][1], report.stdout
 
 
 def test_mypy_strict_and_ruff_pass_on_the_build(corpus_build: tuple[str, Path]) -> None:
