@@ -168,6 +168,7 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
         exclude=tuple(args.exclude) if args.exclude else None,
         keep_going=args.keep_going,
         dialect=args.dialect,
+        max_page_size=args.max_page_size,
     )
     if settings.specs is None:
         raise UsageError("no SPECS folder: give it on the command line or as 'specs' in [tool.docgen]")
@@ -241,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
         return EXIT_USAGE
-    sources, problems = load_sources(specs, Selection(settings.include, settings.exclude))
+    sources, problems = load_sources(specs, Selection(settings.include, settings.exclude), settings.max_page_size)
     if not sources and not problems:
         print(report.no_pages(specs, chosen=bool(settings.include or settings.exclude)), file=sys.stderr)
         return EXIT_USAGE

@@ -164,6 +164,11 @@ CODES: tuple[Code, ...] = (
         r"default .* of field .* is not ",
         "default 'soon' of field 'when' is not a value of the field's type; the field gets no default",
     ),
+    Code(
+        "D160",
+        r"enum value is an integer of more digits",
+        "enum value is an integer of more digits than Python reads in source",
+    ),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),
@@ -210,6 +215,11 @@ CODES: tuple[Code, ...] = (
     Code("D305", r"page has the same name as a folder of pages", "page has the same name as a folder of pages"),
     Code("D306", r"union contains itself", "union contains itself: A -> B -> A"),
     Code(
+        "D315",
+        r"union nests other unions \S+ deep",
+        "union nests other unions 40 deep: U0 -> U1 -> U2 -> ... -> U39",
+    ),
+    Code(
         "D307",
         r"link .* points to .*, not a model page",
         "link 'x.md' points to 'sdks/x.md', an operation page, not a model page",
@@ -241,6 +251,11 @@ CODES: tuple[Code, ...] = (
     ),
     Code(
         "D313", r"fields .* share the JSON key", "fields 'str' (at a.md:7:3) and 'str_' of A share the JSON key 'str'"
+    ),
+    Code(
+        "D314",
+        r"fields .* would both be the Python attribute",
+        "fields 'from_dict' (at a.md:7:3) and 'from_dict_' of A would both be the Python attribute 'from_dict_'",
     ),
     Code(
         "D321",
@@ -290,6 +305,7 @@ CODES: tuple[Code, ...] = (
         r"open-enums: .* names several enums",
         "open-enums: 'Status' names several enums (models.a.Status, models.b.Status)",
     ),
+    Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),

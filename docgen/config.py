@@ -20,6 +20,7 @@ keep-going = false               # on errors, still write every module no failed
 wire-matching = "tolerant"       # or "exact": only each field's wire name is read
 open-enums = false               # true, or ["[namespace.]Enum", ...]: enums keep values they do not list
 diff-ignore = "docs-changes.ignore"  # changes `docgen diff` does not report
+max-page-size = 67108864         # the largest page read, in bytes (the default: 64 MiB)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -52,6 +53,7 @@ from . import dialects, json_settings
 from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
 from .ir import SourceSpan
+from .read.sources import MAX_PAGE_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -83,6 +85,7 @@ KEYS: dict[str, str] = {
     "nullable": 'table of fields that may be null though their page does not say so: "Type.field" = true',
     "open-enums": 'true, or a list of "[namespace.]Enum": enums keep the values they do not list',
     "diff-ignore": "file of the changes 'docgen diff' does not report (rule ids, Type.field)",
+    "max-page-size": f"the largest page docgen reads, in bytes (default {MAX_PAGE_BYTES}, 64 MiB)",
 }
 
 
@@ -111,6 +114,7 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs of the pages to leave out
     keep_going: bool = False  # write what does not depend on a failed page
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
+    max_page_size: int = MAX_PAGE_BYTES  # the largest page read, in bytes
     source: Optional[Path] = None  # the pyproject.toml the settings came from
     wire_matching: str = TOLERANT  # how generated parsers find a field's key
     nullable: tuple[FieldOverride, ...] = ()  # fields that may be null: "Type.field" or "Type.*" (value "true")
@@ -250,6 +254,14 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             values[key.replace("-", "_")] = bool(table[key])
     for key in ("include", "exclude"):
         values[key] = _globs(table, key, where, problems)
+    if "max-page-size" in table:
+        size = table["max-page-size"]
+        if type(size) is not int or size < 1:
+            problems.append(
+                error(where.span(here, "max-page-size"), "'max-page-size' must be a positive number of bytes")
+            )
+        else:
+            values["max_page_size"] = size
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)

@@ -44,6 +44,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         exclude=None,
         keep_going=None,
         dialect=None,
+        max_page_size=None,
         no_config=False,
         error_format="text",
     )

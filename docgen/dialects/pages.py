@@ -24,8 +24,6 @@ from .sections import TypeSection, type_sections
 from .types import RESPONSE_TYPES, Broken, Problem, TypeLowering
 
 _INT_VALUE = re.compile(r"^-?\d+$")
-#: Names an enum class defines itself: a member of that name gets a trailing underscore.
-_ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
 def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Diagnostic]]:
@@ -307,14 +305,19 @@ class _Lowering:
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
         for row, raw in zip(rows, raw_values):
             if is_int and len(raw.lstrip("-")) > MAX_INT_DIGITS:
-                why = "enum value is an integer of more digits than Python reads in source"
-                self.problems.append(error(row[columns[VALUE]].span, why, f"write at most {MAX_INT_DIGITS} digits"))
+                self.problems.append(
+                    error(
+                        row[columns[VALUE]].span,
+                        "enum value is an integer of more digits than Python reads in source",
+                        f"write at most {MAX_INT_DIGITS} digits",
+                    )
+                )
                 return "int", ()
         members: list[tuple[str, str | int, SourceSpan]] = []
         for row, raw in zip(rows, raw_values):
             cell = row[columns[NAME]] if NAME in columns else row[columns[VALUE]]
             member_name = cell.text if NAME in columns else names.enum_member_name(raw)
-            safe = names.safe_identifier(member_name, _ENUM_NAMES)
+            safe = names.safe_identifier(member_name, names.ENUM_NAMES)
             if safe is None or safe.startswith("_"):
                 self.problems.append(
                     error(

@@ -27,7 +27,7 @@ def read_tree(tree: Tree, settings: Settings, jobs: int = 1) -> Read:
     """Every page of *tree* read, declared, resolved and lowered, wire names and statuses applied."""
     if tree.empty:
         return Read(tree, Spec(()), (), 0)
-    sources, problems = load_sources(tree.folder, Selection(settings.include, settings.exclude))
+    sources, problems = load_sources(tree.folder, Selection(settings.include, settings.exclude), settings.max_page_size)
     compiled = compile_sources(sources, jobs, settings.dialect, specs_root(tree.folder))
     diagnostics = tuple(problems) + compiled.diagnostics
     spec = compiled.spec
