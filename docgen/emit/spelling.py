@@ -14,7 +14,6 @@ from ..ir import (
     BinaryFile,
     Decl,
     DictOf,
-    Enum,
     FileKind,
     HttpResponse,
     ListOf,
