@@ -21,6 +21,7 @@ from ..ir import (
 )
 from ..primitives import BY_NAME, is_any_value, primitive
 from ..walk import TypeVisitor
+from ..walk import without_optional as without_optional_ref
 from .parsers import ParserContext, union_members
 from .views import (
     ListHelper,
@@ -42,6 +43,15 @@ def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
     return _Dump(value, ctx).visit(ref)
 
 
+#: The dumps written in line rather than as a call of ``_parsing`` (the same conversions:
+#: a call costs as much as the conversion).
+_IN_LINE = {
+    "date": "{v}.isoformat()",
+    "datetime": "{v}.isoformat()",
+    "Decimal": "{v}.__str__()",
+}  # not str(): a model may be named str
+
+
 class _Dump(TypeVisitor[str]):
     """The dump expression of each node class, for *value* (see :func:`dump_expression`)."""
 
@@ -51,6 +61,8 @@ class _Dump(TypeVisitor[str]):
     def visit_Primitive(self, ref: Primitive) -> str:
         if primitive(ref.name).identity:
             return self.value
+        if ref.name in _IN_LINE:
+            return _IN_LINE[ref.name].format(v=self.value)
         return f"_parsing.{primitive(ref.name).dump}({self.value})"
 
     def visit_LiteralOf(self, ref: LiteralOf) -> str:
@@ -78,6 +90,11 @@ class _Dump(TypeVisitor[str]):
         ctx = self.ctx
         if is_identity(item, ctx.decls):
             return f"{kind}({self.value})"
+        if not _recursive(ref):  # a comprehension in line: no helper call per container
+            each = dump_expression(item, "item", ctx)
+            if kind == "list":
+                return f"[{each} for item in {self.value}]"
+            return f"{{key: {each} for key, item in {self.value}.items()}}"
         name = ctx._helper(
             "dump",
             ref,
@@ -91,6 +108,13 @@ class _Dump(TypeVisitor[str]):
     def generic_visit(self, ref: TypeRef) -> str:
         """HTTP responses, files and streams: JSON cannot carry them, they dump as None."""
         return "None"
+
+
+def _recursive(ref: TypeRef) -> bool:
+    """Whether a container's items are containers again (their comprehensions would nest
+    their names): those keep a helper function."""
+    item = ref.item if isinstance(ref, ListOf) else ref.value if isinstance(ref, DictOf) else ref
+    return isinstance(without_optional_ref(item), (ListOf, DictOf, UnionOf))
 
 
 def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:
