@@ -122,9 +122,10 @@ class _ModelParts:
             lookup, shown = f"value.get({wire}, _unset.UNSET)", local
         if field.default is not None:  # an absent key reads as the documented default's JSON
             lookup, shown = f"value.get({wire}, {json.loads(field.default.json)!r})", local
-        check = _check(field.type, local, field_path, shown)
+        check = _check(field.type, local, field_path, shown, ctx.allow_nan)
         if check is not None:
-            test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
+            grouped = f"({check[0]})" if " or " in check[0] else check[0]
+            test = f"{local} is not _unset.UNSET and {grouped}" if unset else check[0]
             self.locals.append(FieldLocal(local, lookup, test, check[1]))
             self.arguments.append(_checked_argument(field.type, local, field_path, ctx))
             return
@@ -222,11 +223,20 @@ def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -
     return parse_expression(ref, local, path, ctx)
 
 
-def _check(ref: TypeRef, value: str, path: str, shown: str) -> tuple[str, str] | None:
-    """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
-    not: the value needs a check only, no conversion.  (A Literal's value is checked, not
-    replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
+def _check(ref: TypeRef, value: str, path: str, shown: str, allow_nan: bool = False) -> tuple[str, str] | None:
+    """(test, statement) when *ref* is ``str``, ``int``, ``bool``, ``float`` or a Literal,
+    optional or not: the value needs a check only (a float: converted only when it is not
+    a finite float already).  The statement raises, reporting *shown* (the value, or its
+    lookup with ``MISSING``), or converts the local in place.  (A Literal's value is
+    checked, not replaced by the constant: assigned, a local would lose the Literal type
+    for mypy.)"""
     inner = without_optional(ref)
+    if isinstance(inner, Primitive) and inner.name == "float":
+        # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float
+        test = f"type({value}) is not float" if allow_nan else f"type({value}) is not float or {value} - {value} != 0.0"
+        shown = value if inner is not ref else shown
+        statement = f"{value} = _parsing.parse_float({shown}, {path}{', False' if allow_nan else ''})"
+        return (f"{value} is not None and ({test})" if inner is not ref else test), statement
     if isinstance(inner, Primitive) and primitive(inner.name).exact:
         test, wants = f"type({value}) is not {inner.name}", inner.name
     elif isinstance(inner, LiteralOf):

@@ -146,12 +146,11 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
         f_int = value.get("int")
         if type(f_int) is not int:
             _parsing.fail((path, "int"), "int", value.get("int", _parsing.MISSING))
-        f_float_value = value.get("float_value", _parsing.MISSING)
-        f_float_value = (
-            f_float_value
-            if type(f_float_value) is float and f_float_value - f_float_value == 0.0
-            else _parsing.parse_float(f_float_value, (path, "float_value"))
-        )
+        f_float_value = value.get("float_value")
+        if type(f_float_value) is not float or f_float_value - f_float_value != 0.0:
+            f_float_value = _parsing.parse_float(
+                value.get("float_value", _parsing.MISSING), (path, "float_value")
+            )
         f_bool_ = value.get("bool")
         if type(f_bool_) is not bool:
             _parsing.fail((path, "bool"), "bool", value.get("bool", _parsing.MISSING))
@@ -211,12 +210,10 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
         if f_opt_str is not None and type(f_opt_str) is not str:
             _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
         f_opt_float = value.get("opt_float")
-        if f_opt_float is not None:
-            f_opt_float = (
-                f_opt_float
-                if type(f_opt_float) is float and f_opt_float - f_opt_float == 0.0
-                else _parsing.parse_float(f_opt_float, (path, "opt_float"))
-            )
+        if f_opt_float is not None and (
+            type(f_opt_float) is not float or f_opt_float - f_opt_float != 0.0
+        ):
+            f_opt_float = _parsing.parse_float(f_opt_float, (path, "opt_float"))
         f_opt_date = value.get("opt_date")
         if f_opt_date is not None:
             try:

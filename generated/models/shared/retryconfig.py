@@ -153,12 +153,11 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
                 "int",
                 value.get("max_interval", _parsing.MISSING),
             )
-        f_exponent = value.get("exponent", _parsing.MISSING)
-        f_exponent = (
-            f_exponent
-            if type(f_exponent) is float and f_exponent - f_exponent == 0.0
-            else _parsing.parse_float(f_exponent, (path, "exponent"))
-        )
+        f_exponent = value.get("exponent")
+        if type(f_exponent) is not float or f_exponent - f_exponent != 0.0:
+            f_exponent = _parsing.parse_float(
+                value.get("exponent", _parsing.MISSING), (path, "exponent")
+            )
         return BackoffStrategy(
             f_initial_interval,
             f_max_interval,
