@@ -43,15 +43,6 @@ def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
     return _Dump(value, ctx).visit(ref)
 
 
-#: The dumps written in line rather than as a call of ``_parsing`` (the same conversions:
-#: a call costs as much as the conversion).
-_IN_LINE = {
-    "date": "{v}.isoformat()",
-    "datetime": "{v}.isoformat()",
-    "Decimal": "{v}.__str__()",
-}  # not str(): a model may be named str
-
-
 class _Dump(TypeVisitor[str]):
     """The dump expression of each node class, for *value* (see :func:`dump_expression`)."""
 
@@ -61,8 +52,8 @@ class _Dump(TypeVisitor[str]):
     def visit_Primitive(self, ref: Primitive) -> str:
         if primitive(ref.name).identity:
             return self.value
-        if ref.name in _IN_LINE:
-            return _IN_LINE[ref.name].format(v=self.value)
+        if primitive(ref.name).dump_in_line:  # the same conversion: a call costs as much
+            return primitive(ref.name).dump_in_line.format(v=self.value)
         return f"_parsing.{primitive(ref.name).dump}({self.value})"
 
     def visit_LiteralOf(self, ref: LiteralOf) -> str:

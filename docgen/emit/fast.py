@@ -22,22 +22,15 @@ from __future__ import annotations
 from typing import Optional
 
 from ..ir import Enum, Primitive, Ref, TypeRef
+from ..primitives import primitive
 from .parsers import ParserContext
-
-#: Primitive name -> (the in-line conversion of ``{v}``, what it raises on a bad value).
-_PRIMITIVES = {
-    "date": ("_parsing.iso_date({v})", "TypeError, ValueError"),
-    "datetime": ("_parsing.iso_datetime({v})", "TypeError, ValueError"),
-    # the match of a decimal text, or TypeError (not a str, or no match: None[0])
-    "Decimal": ("_parsing.Decimal(_parsing.decimal_text({v})[0])", "TypeError, ArithmeticError"),
-}
 
 
 def fast_conversion(ref: TypeRef, value: str, ctx: ParserContext) -> Optional[tuple[str, str]]:
     """(expression converting *value*, the exceptions it raises instead of converting) for
     a non-optional *ref* that has a fast path, else None."""
-    if isinstance(ref, Primitive) and ref.name in _PRIMITIVES:
-        expression, raises = _PRIMITIVES[ref.name]
+    if isinstance(ref, Primitive) and primitive(ref.name).fast_parse[0]:
+        expression, raises = primitive(ref.name).fast_parse
         return expression.format(v=value), raises
     if isinstance(ref, Ref):
         decl = ctx.decls[ref.key]
