@@ -306,6 +306,26 @@ CODES: tuple[Code, ...] = (
         "open-enums: 'Status' names several enums (models.a.Status, models.b.Status)",
     ),
     Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
+    Code(
+        "D450",
+        r"operation-statuses key .* must name an operation",
+        "operation-statuses key 'chat' must name an operation: \"group.operation\"",
+    ),
+    Code(
+        "D451",
+        r"operation-statuses entry .* must be a list of statuses",
+        "operation-statuses entry 'widgets.get' must be a list of statuses or a table of status = member type",
+    ),
+    Code(
+        "D452",
+        r"operation-statuses: no operation .* in the operation pages",
+        "operation-statuses: no operation 'widgets.fetch' in the operation pages",
+    ),
+    Code(
+        "D453",
+        r"operation-statuses: the response of .* has no member",
+        "operation-statuses: the response of 'widgets.get' has no member 'Gadget'",
+    ),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),
