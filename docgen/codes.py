@@ -165,6 +165,11 @@ CODES: tuple[Code, ...] = (
         "default 'soon' of field 'when' is not a value of the field's type; the field gets no default",
     ),
     Code(
+        "D159",
+        r"error type .* cannot be a class name",
+        "error type 'errors._Internal' cannot be a class name: names starting with '_' are docgen's own",
+    ),
+    Code(
         "D160",
         r"enum value is an integer of more digits",
         "enum value is an integer of more digits than Python reads in source",
