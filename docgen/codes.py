@@ -331,6 +331,12 @@ CODES: tuple[Code, ...] = (
         r"operation-statuses: the response of .* has no member",
         "operation-statuses: the response of 'widgets.get' has no member 'Gadget'",
     ),
+    Code(
+        "D454",
+        r"sentinels key .* names no operation and no model field",
+        "sentinels key 'chat.stream' names no operation and no model field: no operation of that key in the "
+        "operation pages and no model of that type in the specs",
+    ),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),

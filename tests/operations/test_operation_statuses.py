@@ -151,3 +151,28 @@ def test_a_wrong_entry_is_a_located_config_error(tmp_path, capsys, monkeypatch, 
     err = capsys.readouterr().err
     assert f"pyproject.toml:2:1: error: {message}" in err and f"[{code}]" in err, err
     assert not (root / PACKAGE).exists() and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "key, lines",
+    [
+        (
+            "pets.get_pett",
+            [
+                "pyproject.toml:2:1: error: sentinels key 'pets.get_pett' names no operation and no model field: "
+                "no operation of that key in the operation pages and no model of that type in the specs [D454]",
+                "  hint: did you mean the operation 'pets.get_pet'?",
+            ],
+        ),
+        (
+            "shared.Cat.purs",  # a model's key keeps the model's message
+            ["pyproject.toml:2:1: error: sentinels: model 'models.shared.Cat' has no field 'purs' [D416]"],
+        ),
+    ],
+)
+def test_a_sentinel_naming_nothing_is_a_located_error_naming_the_key(tmp_path, capsys, monkeypatch, key, lines):
+    root = _tree(tmp_path, f'[tool.docgen.sentinels]\n"{key}" = "[DONE]"\n')
+    monkeypatch.chdir(root)
+    assert main(["build", "docs", "-o", PACKAGE, "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[: len(lines)] == lines, err
