@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .comprehensions import comprehension
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
 
 __all__ = ["LINE_LENGTH", "format_code"]
@@ -65,7 +66,7 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             docstring = True  # black formats docstrings: the first statement of a module or block
         else:
             docstring = False
-        kept = None if docstring else plain(statement)
+        kept = None if docstring else plain(statement) or comprehension(statement)
         if kept is not None:
             out.extend(kept)
         else:

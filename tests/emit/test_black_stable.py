@@ -147,6 +147,8 @@ def _call(rnd: random.Random) -> str:
             f"{_name(rnd, 30)} = ",
             f"{_name(rnd, 30)}: {_name(rnd, 40)} = ",
             f"{_name(rnd, 30)}: {_name(rnd, 10)}.{_name(rnd, 30)} | None = ",
+            f"{_name(rnd, 30)}: {_annotation(rnd)} = ",
+            f"{_name(rnd, 30)}: {_annotation(rnd)} | None = ",
             f'result["{_name(rnd, 40)}"] = ',
         ]
     )
@@ -171,4 +173,33 @@ def test_layout_splits_long_statements_as_black_does(seed: int) -> None:
                 f"{_import(rnd)}\n",
             ]
         )
+        assert layout.format_code(source, black_once) == black_once(source), source
+
+
+def _comprehension(rnd: random.Random) -> str:
+    """``return`` and a comprehension as docgen's parsers write them, on one line or four."""
+    pad = "    " * rnd.randint(1, 3)
+    call = f"{_name(rnd, 40)}({_name(rnd, 8)}, ({_name(rnd, 8)}, {_name(rnd, 8)}))"
+    check = f"({_name(rnd, 6)} if type({_name(rnd, 6)}) is str else _parsing.fail(path, '{_name(rnd, 20)}', x))"
+    element, opening, closing = rnd.choice(
+        [
+            (f"{rnd.choice([check, '(' + _name(rnd, 8) + ')'])}: {call}", "{", "}"),
+            (call, "[", "]"),
+            (check, "[", "]"),
+            (f"_parsing.{call}", "[", "]"),
+        ]
+    )
+    clause = f"for {_name(rnd, 10)}, {_name(rnd, 10)} in {rnd.choice(['value.items()', 'enumerate(value)', 'value'])}"
+    if rnd.random() < 0.5:
+        body = f"{pad}return {opening}{element} {clause}{closing}"
+    else:
+        body = f"{pad}return {opening}\n{pad}    {element}\n{pad}    {clause}\n{pad}{closing}"
+    return "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4)) + body + "\n"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_layout_lays_out_comprehensions_as_black_does(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(250):
+        source = _comprehension(rnd)
         assert layout.format_code(source, black_once) == black_once(source), source
