@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from ..ir import SourceSpan
@@ -95,7 +96,28 @@ class Page:
 
 def markdown_parser() -> MarkdownIt:
     """CommonMark with GFM tables and strikethrough; no HTML rendering is ever done."""
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser.core.ruler.at("inline", _inline)
+    return parser
+
+
+#: The characters that start an inline rule of the parser above (newline, escape, code
+#: span, strikethrough, emphasis, link, image, autolink, HTML, entity).
+_INLINE_MARKUP = re.compile(r"[\n\\`~*_\[\]!<&]")
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's inline rule, without its work where the content has no markup:
+    most table cells and headings are plain text, which it would make one text token of."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if _INLINE_MARKUP.search(token.content) is None:
+                if token.content:
+                    token.children.append(Token("text", "", 0, content=token.content))
+            else:
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 _PARSER = markdown_parser()
