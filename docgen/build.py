@@ -20,10 +20,12 @@ from .emit.operations import module_clashes as operation_module_clashes
 from .failures import LeftOut
 from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
-from .passes.checks import shared_json_keys
+from .passes.checks import shared_attributes, shared_json_keys
+from .passes.defaults import checked_defaults
 from .passes.settings import apply_statuses, apply_wire_names
+from .passes.unions import deep_unions, recursive_unions
 from .read.markdown import Page, read_page
-from .read.sources import Selection, Source, find_pages, load_sources  # noqa: F401 - part of the pipeline API
+from .read.sources import MAX_PAGE_BYTES, Selection, Source, find_pages, load_sources  # noqa: F401 - pipeline API
 from .resolve import Symbols, specs_root
 
 
@@ -86,7 +88,10 @@ def compile_sources(
     """
     problems: list[Diagnostic] = []
     pages = read_pages(sources, jobs)
-    flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    try:
+        flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+    except dialects.MixedFamilies as exc:
+        return Compiled(None, (mixed_families(exc),), len(sources), None, (), ())
     skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
     operation_pages = [p for p in pages if flavour.not_a_model_page(p.path) == "operation page"]
     if skipped:
@@ -113,13 +118,24 @@ def compile_sources(
     operations = lower_operation_pages(operation_pages, flavour, symbols, problems, decls)
     problems.extend(operation_module_clashes(modules) if operations else ())
     spec = Spec(tuple(sorted(modules, key=lambda m: m.page)), operations)
-    problems.extend(_recursive_unions(spec))
+    cycles = recursive_unions(spec)
+    problems.extend(cycles or deep_unions(spec))
     depends = failures.dependencies(modules, {k: d.page for k, d in symbols.by_key.items()}, symbols.knock_on)
     dropped = failures.left_out(failures.failed_pages(problems), depends)
     problems = failures.with_referrer_counts(problems, depends)
     left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
     kept = failures.kept(spec, dropped)
     return Compiled(None if has_errors(problems) else spec, tuple(problems), len(sources), kept, left_out, skipped)
+
+
+def mixed_families(exc: dialects.MixedFamilies) -> Diagnostic:
+    """The error of a tree whose pages two docs generators wrote, at the second one's page."""
+    (page_a, family_a), (page_b, family_b) = exc.first, exc.second
+    return error(
+        SourceSpan(page_b, 1, 1),
+        f"pages of two docs families: {page_a} is written by {family_a}, {page_b} by {family_b}",
+        "build each family's pages separately (--include/--exclude), or force one with --dialect",
+    )
 
 
 def _lower_all(
@@ -163,37 +179,6 @@ def _module_clashes(modules: list[Module]) -> list[Diagnostic]:
     return problems
 
 
-def _recursive_unions(spec: Spec) -> list[Diagnostic]:
-    """A union that contains itself (directly, not through a model) has no finite annotation."""
-    decls = spec.decls()
-    problems = []
-
-    def members(union: Union_, trail: tuple[str, ...]) -> Optional[tuple[str, ...]]:
-        for member in union.members:
-            for key in failures.refs_of(member):
-                target = decls.get(key)
-                if isinstance(target, Union_):
-                    if key in trail:
-                        return trail + (key,)
-                    found = members(target, trail + (key,))
-                    if found:
-                        return found
-        return None
-
-    for decl in decls.values():
-        if isinstance(decl, Union_):
-            cycle = members(decl, (decl.key,))
-            if cycle:
-                problems.append(
-                    error(
-                        decl.span,
-                        "union contains itself: " + " -> ".join(k.rpartition(".")[2] for k in cycle),
-                        "break the cycle with a model that holds the union as a field",
-                    )
-                )
-    return problems
-
-
 def generate(
     specs_dir: Path,
     user_templates: Optional[str] = None,
@@ -208,7 +193,8 @@ def generate(
     *jobs* processes read the pages.
     """
     selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
-    sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection)
+    limit = settings.max_page_size if settings is not None else MAX_PAGE_BYTES
+    sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection, limit)
     dialect = settings.dialect if settings is not None else None
     compiled = compile_sources(sources, jobs, dialect, specs_root(specs_dir))
     diagnostics = tuple(problems) + compiled.diagnostics
@@ -229,7 +215,9 @@ def generate(
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))
         diagnostics += tuple(naming_problems)
-    clashes = shared_json_keys(spec)
+    spec, default_problems = checked_defaults(spec)
+    diagnostics += tuple(default_problems)
+    clashes = shared_json_keys(spec) or shared_attributes(spec)
     if clashes:
         return failed(tuple(clashes))
     try:

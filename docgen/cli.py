@@ -1,4 +1,4 @@
-"""The command line: ``docgen build`` and ``docgen check``.
+"""The command line: ``docgen build``, ``docgen check`` and ``docgen diff`` (see :mod:`docgen.diff`).
 
 Exit status: 0 success (``check``: OUT is up to date); 1 the pages have errors (nothing
 was written), OUT cannot be written, or (``check``) OUT would change; 2 the command
@@ -88,6 +88,9 @@ def parser() -> argparse.ArgumentParser:
     )
     for command in (build, check):
         _common_options(command)
+    from .diff.command import add_parser
+
+    add_parser(commands, helptext.Formatter, helptext.epilog())
     build.add_argument(
         "--fail-on-change",
         action="store_true",
@@ -106,6 +109,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         top.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        if args.command == "diff":
+            from .diff.command import run_diff
+
+            return run_diff(args)
         return run(args)
     except UsageError as exc:
         print(top.format_usage().replace("COMMAND ...", f"{args.command} ..."), end="", file=sys.stderr)
@@ -132,8 +139,8 @@ def show(args: argparse.Namespace, diagnostic: Diagnostic, where: Optional[Calla
         print(diagnostic.render(where), file=sys.stderr)
 
 
-def settings_for(args: argparse.Namespace) -> config.Settings:
-    """The configuration file's settings with the command line's flags over them."""
+def loaded_settings(args: argparse.Namespace) -> config.Settings:
+    """The settings of ``--config FILE``, else of the nearest pyproject.toml (none with --no-config)."""
     if args.no_config:
         loaded = config.Settings()
     elif args.config is not None:
@@ -143,8 +150,13 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
     else:
         found = config.find_pyproject(Path.cwd())
         loaded = config.load(found) if found is not None else config.Settings()
+    return loaded
+
+
+def settings_for(args: argparse.Namespace) -> config.Settings:
+    """The configuration file's settings with the command line's flags over them."""
     settings = config.merge(
-        loaded,
+        loaded_settings(args),
         specs=args.specs,
         out=args.out,
         strict=args.strict,
@@ -155,6 +167,7 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
         exclude=tuple(args.exclude) if args.exclude else None,
         keep_going=args.keep_going,
         dialect=args.dialect,
+        max_page_size=args.max_page_size,
     )
     if settings.specs is None:
         raise UsageError("no SPECS folder: give it on the command line or as 'specs' in [tool.docgen]")
@@ -226,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
     if not specs.is_dir():
         print(f"docgen: error: SPECS folder {str(specs)!r} does not exist or is not a folder", file=sys.stderr)
         return EXIT_USAGE
-    sources, problems = load_sources(specs, Selection(settings.include, settings.exclude))
+    sources, problems = load_sources(specs, Selection(settings.include, settings.exclude), settings.max_page_size)
     if not sources and not problems:
         print(report.no_pages(specs, chosen=bool(settings.include or settings.exclude)), file=sys.stderr)
         return EXIT_USAGE

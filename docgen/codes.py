@@ -141,6 +141,34 @@ CODES: tuple[Code, ...] = (
         r"operation group .* is not a Python module name",
         "operation group 'sdk-first' is not a Python module name",
     ),
+    # OpenAPI Generator pages (docgen/dialects/openapi_generator.py)
+    Code(
+        "D150",
+        r"a .* table has the header ",
+        "a Properties table has the header 'Name | Type | Comment'",
+    ),
+    Code(
+        "D151",
+        r"description cell holds an unescaped '\|'",
+        "description cell holds an unescaped '|' (5 cells where the header has 4); read as part of the description",
+    ),
+    Code("D152", r"unknown Notes flag ", "unknown Notes flag '[nullable]' of field 'name'"),
+    Code(
+        "D153",
+        r"enum item .* is not a member name and a quoted or integer value",
+        "enum item 'RED' is not a member name and a quoted or integer value",
+    ),
+    Code("D154", r"'.*' section lists no values", "'Enum' section lists no values"),
+    Code(
+        "D155",
+        r"default .* of field .* is not ",
+        "default 'soon' of field 'when' is not a value of the field's type; the field gets no default",
+    ),
+    Code(
+        "D160",
+        r"enum value is an integer of more digits",
+        "enum value is an integer of more digits than Python reads in source",
+    ),
     # Type cells
     Code("D201", r"expected .* in type, found", "expected ']' in type, found the end of the cell"),
     Code("D202", r"empty Type cell", "empty Type cell"),
@@ -165,6 +193,11 @@ CODES: tuple[Code, ...] = (
         "link '../../x.md' resolves to '../x.md', outside the specs folder",
     ),
     Code(
+        "D320",
+        r"link .* points to a page that does not exist \(.*\); the type is read as ",
+        "link 'Gone.md' points to a page that does not exist (Gone.md); the type is read as Dict[str, Any]",
+    ),
+    Code(
         "D302",
         r"link .* points to a page that does not exist",
         "link 'foo.md' points to a page that does not exist (models/foo.md)",
@@ -181,6 +214,11 @@ CODES: tuple[Code, ...] = (
     ),
     Code("D305", r"page has the same name as a folder of pages", "page has the same name as a folder of pages"),
     Code("D306", r"union contains itself", "union contains itself: A -> B -> A"),
+    Code(
+        "D315",
+        r"union nests other unions \S+ deep",
+        "union nests other unions 40 deep: U0 -> U1 -> U2 -> ... -> U39",
+    ),
     Code(
         "D307",
         r"link .* points to .*, not a model page",
@@ -204,7 +242,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "D311",
         r"type name .* cannot be used: ",
-        "type name 'str' cannot be used: generated code uses the builtin 'str'",
+        "type name '_Thing' cannot be used: names starting with '_' are docgen's own (support modules, helper functions)",
     ),
     Code(
         "D312",
@@ -213,6 +251,16 @@ CODES: tuple[Code, ...] = (
     ),
     Code(
         "D313", r"fields .* share the JSON key", "fields 'str' (at a.md:7:3) and 'str_' of A share the JSON key 'str'"
+    ),
+    Code(
+        "D314",
+        r"fields .* would both be the Python attribute",
+        "fields 'from_dict' (at a.md:7:3) and 'from_dict_' of A would both be the Python attribute 'from_dict_'",
+    ),
+    Code(
+        "D321",
+        r"pages of two docs families: ",
+        "pages of two docs families: a.md is written by openapi-generator, b.md by speakeasy",
     ),
     # configuration
     Code("D401", r"cannot read \S+: ", "cannot read pyproject.toml: Permission denied"),
@@ -237,6 +285,14 @@ CODES: tuple[Code, ...] = (
     Code("D418", r"'[\w-]+' must be a list of globs", "'include' must be a list of globs"),
     Code("D419", r"'tool' must be a table", "'tool' must be a table ([tool.docgen] holds docgen's settings)"),
     Code("D420", r"\S+ cannot be read: ", "pyproject.toml cannot be read: values nested too deeply"),
+    Code("D421", r"cannot read the ignore file", "cannot read the ignore file: No such file or directory"),
+    Code("D422", r"unknown rule .* in an ignore file", "unknown rule 'field-gone' in an ignore file"),
+    Code(
+        "D423",
+        r"ignore entry .* is not 'RULE'",
+        "ignore entry 'a b c' is not 'RULE', 'Type.field' or 'RULE Type.field'",
+    ),
+    Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),

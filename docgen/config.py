@@ -17,6 +17,8 @@ dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the
 include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
 exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
+diff-ignore = "docs-changes.ignore"  # changes `docgen diff` does not report
+max-page-size = 67108864         # the largest page read, in bytes (the default: 64 MiB)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
@@ -46,6 +48,7 @@ from . import dialects
 from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
 from .ir import SourceSpan
+from .read.sources import MAX_PAGE_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -71,6 +74,8 @@ KEYS: dict[str, str] = {
     "include": "list of globs (relative to SPECS) of the pages to read; all pages when empty",
     "exclude": "list of globs (relative to SPECS) of the pages to leave out",
     "keep-going": "true: on page errors, still write every module that depends on no failed page",
+    "diff-ignore": "file of the changes 'docgen diff' does not report (rule ids, Type.field)",
+    "max-page-size": f"the largest page docgen reads, in bytes (default {MAX_PAGE_BYTES}, 64 MiB)",
 }
 
 
@@ -99,7 +104,9 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs of the pages to leave out
     keep_going: bool = False  # write what does not depend on a failed page
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
+    max_page_size: int = MAX_PAGE_BYTES  # the largest page read, in bytes
     source: Optional[Path] = None  # the pyproject.toml the settings came from
+    diff_ignore: Optional[Path] = None  # the ignore file of ``docgen diff``
 
     def fingerprint(self) -> str:
         """What of the settings shapes the generated files (paths and strictness do not)."""
@@ -217,9 +224,9 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             return None
         return value
 
-    for key in ("specs", "out", "templates"):
+    for key in ("specs", "out", "templates", "diff-ignore"):
         if text(key) is not None:
-            values[key] = base / table[key]
+            values[key.replace("-", "_")] = base / table[key]
     _names(text("package"), text("wire-naming"), where, problems, values)
     values["dialect"] = _known_dialect(text("dialect"), where.span(here, "dialect"), problems)
     for key in ("strict", "allow-nan", "keep-going"):
@@ -229,6 +236,14 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
             values[key.replace("-", "_")] = bool(table[key])
     for key in ("include", "exclude"):
         values[key] = _globs(table, key, where, problems)
+    if "max-page-size" in table:
+        size = table["max-page-size"]
+        if type(size) is not int or size < 1:
+            problems.append(
+                error(where.span(here, "max-page-size"), "'max-page-size' must be a positive number of bytes")
+            )
+        else:
+            values["max_page_size"] = size
     values["wire_names"] = _field_table(table, "wire-names", "name", where, problems)
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)

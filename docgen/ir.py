@@ -125,6 +125,17 @@ TypeRef = Union[Primitive, HttpResponse, BinaryFile, Ref, Optional_, ListOf, Dic
 
 
 @dataclass(frozen=True, slots=True)
+class Default:
+    """A field's documented default value: the text the docs write (``'opaque'``, ``25``,
+    ``[]``, ``KeyStatus.ACTIVE``) and what it stands for, a JSON value (as JSON text) or
+    the name of a member of the field's enum; neither when the text is unreadable."""
+
+    text: str
+    json: str = ""
+    member: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
     """One row of a ``Fields`` table."""
 
@@ -144,6 +155,8 @@ class Field:
     #: The model's additional properties: a ``DictOf`` holding every key of the JSON
     #: object that no other field has (``__pydantic_extra__`` in the docs).
     additional: bool = False
+    #: The value the dataclass gives the field when the constructor is not told one.
+    default: "Default | None" = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,9 +61,27 @@ def common_options(command: argparse.ArgumentParser) -> None:
         type=lock.seconds,
         help="while another docgen run works on OUT, wait at most this long, then exit 1 (default: wait until it ends)",
     )
-    command.add_argument("--include", metavar="GLOB", action="append", help="read only pages matching GLOB")
-    command.add_argument("--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB")
+    page_options(command)
     command.add_argument(
         "--keep-going", action="store_true", default=None, help="on errors, write what needs no failed page"
     )
     command.add_argument("-v", "--verbose", action="store_true", help="also list skipped pages and unused sections")
+
+
+def page_options(command: argparse.ArgumentParser) -> None:
+    """Which pages a command reads, and how large they may be."""
+    command.add_argument("--include", metavar="GLOB", action="append", help="read only pages matching GLOB")
+    command.add_argument("--exclude", metavar="GLOB", action="append", help="leave out pages matching GLOB")
+    command.add_argument(
+        "--max-page-size",
+        metavar="BYTES",
+        type=page_size,
+        help="the largest page docgen reads, in bytes (default: 67108864, 64 MiB)",
+    )
+
+
+def page_size(text: str) -> int:
+    """``--max-page-size``'s value: a number of bytes, 1 or more."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of bytes (1 or more)")
+    return int(text)

@@ -45,6 +45,8 @@ class PrimitiveType:
     exact_match: str = ""
     #: Whether a Type cell may name it (``None`` is a union member docgen makes itself).
     in_cells: bool = True
+    #: It stands for any JSON value: taken and written as it is, never checked.
+    any_value: bool = False
 
 
 _STRING = "type(value) is str"
@@ -67,7 +69,9 @@ TABLE: tuple[PrimitiveType, ...] = (
     PrimitiveType("Decimal", "decimal", parse="parse_decimal", dump="dump_decimal"),
     PrimitiveType("bytes", guard=(_STRING, "a base64 string"), parse="parse_bytes", dump="dump_bytes"),
     PrimitiveType("str", guard=(_STRING, "a string"), identity=True, exact=True),
-    PrimitiveType("Any", "typing", identity=True),
+    PrimitiveType("Any", "typing", identity=True, any_value=True),
+    #: python-legacy's annotation for any JSON value: mypy makes its users narrow it.
+    PrimitiveType("object", identity=True, any_value=True),
 )
 
 #: name -> its description.
@@ -78,6 +82,12 @@ def is_cell_name(name: str) -> bool:
     """Whether a Type cell may write *name* for a primitive (as Python spells it)."""
     found = BY_NAME.get(name)
     return found is not None and found.in_cells
+
+
+def is_any_value(name: str) -> bool:
+    """Whether the primitive *name* stands for any JSON value (``Any``, ``object``)."""
+    found = BY_NAME.get(name)
+    return found is not None and found.any_value
 
 
 def primitive(name: str) -> PrimitiveType:

@@ -155,7 +155,7 @@ def test_help_is_wrapped_to_the_terminal_and_lists_every_setting(columns: int) -
     from docgen.config import KEYS
 
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": str(columns)}
-    for command in ([], ["build"], ["check"]):
+    for command in ([], ["build"], ["check"], ["diff"]):
         shown = subprocess.run(
             [sys.executable, "-m", "docgen", *command, "--help"], env=env, capture_output=True, text=True, timeout=60
         ).stdout

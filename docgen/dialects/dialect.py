@@ -29,8 +29,8 @@ from ..ir import FileKind, Nullability, StreamKind
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
-    from ..ir import Field, Module, Operation, SourceSpan
-    from ..read.markdown import Page, Section
+    from ..ir import Field, Module, Operation, SourceSpan, TypeRef
+    from ..read.markdown import Cell, Page, Section, Table
     from ..resolve import Declared, Symbols
 
 #: What a section that declares a type declares (``Declared.kind``).
@@ -48,6 +48,15 @@ class UnknownDialect(ValueError):
         self.name = name
 
 
+class MixedFamilies(ValueError):
+    """A tree whose pages come from two docs generators: one page of each, and their families."""
+
+    def __init__(self, first: tuple[str, str], second: tuple[str, str]) -> None:
+        super().__init__(first[0], second[0])
+        self.first = first
+        self.second = second
+
+
 class Dialect:
     """A documentation flavour.  The defaults describe plain Python typing in markdown
     tables; subclasses set what their docs generator writes."""
@@ -57,6 +66,10 @@ class Dialect:
 
     #: The name users write (``--dialect NAME``); a class without one is not registered.
     name: ClassVar[str] = ""
+
+    #: The docs generator the flavour comes from (``speakeasy``): a tree whose pages show
+    #: the marks of two families is an error.  Empty: the flavour's name.
+    family: ClassVar[str] = ""
 
     # --- page layout -------------------------------------------------------------
 
@@ -100,6 +113,13 @@ class Dialect:
 
     #: Whether a table row with more or fewer cells than its header is an error.
     strict_row_widths: ClassVar[bool] = True
+
+    #: Header texts (lower case) of fields-table columns docgen keeps as a field's ``extra``
+    #: for :meth:`refine_field` to read, without the unknown-column warning.
+    kept_columns: ClassVar[frozenset[str]] = frozenset()
+
+    #: Whether an enum whose values :meth:`value_list` lists (rather than tables) is open.
+    listed_enums_open: ClassVar[bool] = True
 
     #: Required-column texts and whether each means required; any other text is an error.
     required_marks: ClassVar[Mapping[str, bool]] = {}
@@ -154,6 +174,11 @@ class Dialect:
     #: Names the docs misspell as the text of a link to external documentation (a
     #: Python docs link), and the primitive each really means.
     external_link_names: ClassVar[Mapping[str, str]] = {}
+
+    #: The type a link to a page that does not exist stands for (with a warning), and how
+    #: messages spell it; None: such a link is an error.
+    missing_page_type: ClassVar[Optional["TypeRef"]] = None
+    missing_page_text: ClassVar[str] = ""
 
     # --- operation responses ----------------------------------------------------------
 
@@ -261,6 +286,19 @@ class Dialect:
         names = [heads[0] for heads in kinds + (self.stream_heads,) if heads]
         return "use " + ", ".join(names[:-1]) + " or " + names[-1]
 
+    def type_cell(self, cell: "Cell") -> "Cell":
+        """A Type cell as docgen's type grammar reads it: by default, as written."""
+        return cell
+
+    def fields_table(self, table: "Table") -> tuple["Table", list["Diagnostic"]]:
+        """A fields table with the rows the table syntax split wrongly put right, and the
+        problems found; by default the table as read."""
+        return table, []
+
+    @classmethod
+    def family_name(cls) -> str:
+        return cls.family or cls.name
+
     def refine_field(self, field: "Field") -> Union["Field", "Diagnostic"]:
         """A field as the flavour means it once its row is read (a constant, the model's
         additional properties…), or the error when the row contradicts itself.  By
@@ -313,11 +351,21 @@ def detect(pages: Iterable["Page"], default: str) -> Dialect:
     """The dialect of a tree: the one whose marks most pages show.
 
     A refinement wins over the class it extends wherever it is seen at all (a tree in
-    which some page uses a later flavour's syntax is of that flavour); unrelated
-    dialects compete by the number of pages.  *default* when no page shows any marks.
+    which some page uses a later flavour's syntax is of that flavour); dialects of one
+    family compete by the number of pages.  *default* when no page shows any marks.
+    Pages of two families (Speakeasy's and OpenAPI Generator's) raise :class:`MixedFamilies`.
     """
     pages = list(pages)
-    counts = {cls: sum(1 for page in pages if cls.matches(page)) for cls in Dialect.registry.values()}
+    first: dict[str, str] = {}  # family -> the first page that shows its marks
+    counts = {}
+    for cls in Dialect.registry.values():
+        matching = [page.path for page in pages if cls.matches(page)]
+        counts[cls] = len(matching)
+        if matching:
+            first[cls.family_name()] = min(matching + [first.get(cls.family_name(), matching[0])])
+    if len(first) > 1:
+        (a, page_a), (b, page_b) = sorted(first.items(), key=lambda item: item[1])[:2]
+        raise MixedFamilies((page_a, a), (page_b, b))
     seen = [cls for cls, count in counts.items() if count]
     seen = [cls for cls in seen if not any(other is not cls and issubclass(other, cls) for other in seen)]
     if not seen:

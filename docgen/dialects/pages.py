@@ -24,8 +24,6 @@ from .sections import TypeSection, type_sections
 from .types import RESPONSE_TYPES, Broken, Problem, TypeLowering
 
 _INT_VALUE = re.compile(r"^-?\d+$")
-#: Names an enum class defines itself: a member of that name gets a trailing underscore.
-_ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"})
 
 
 def declarations(page: Page, dialect: Dialect) -> tuple[list[Declared], list[Diagnostic]]:
@@ -62,7 +60,7 @@ def lower_page(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[Optional
         if symbols.in_page(page.path, name) is None:
             continue  # reported when declared
         lower = _Lowering(TypeLowering(page.path, dialect, symbols), problems)
-        decl = lower.declaration(section, type_key(page.path, name), name)
+        decl = lower.declaration(section, type_key(page.path, name), names.type_name(name) or name)
         if decl is not None:
             decls.append(decl)
     module_path = _module_path(page.path)
@@ -109,7 +107,9 @@ class _Lowering:
             listed = self.dialect.value_list(section.body)
             if listed is not None:
                 value_type, members = self.open_enum(listed)
-                return Enum(key, name, description, deprecated, value_type, members, span, open=True)
+                return Enum(
+                    key, name, description, deprecated, value_type, members, span, self.dialect.listed_enums_open
+                )
             table = self._table(section.body)
             if table is None:
                 return None
@@ -140,7 +140,7 @@ class _Lowering:
         wanted = [text for texts in roles.values() for text in texts]
         headers = [c.text.strip().lower() for c in table.header]
         for cell, header in zip(table.header, headers):
-            if header not in wanted:
+            if header not in wanted and header not in self.dialect.kept_columns:
                 self.problems.append(
                     warning(
                         cell.span,
@@ -169,6 +169,8 @@ class _Lowering:
                 )
 
     def fields(self, table: Table) -> tuple[Field, ...]:
+        table, repaired = self.dialect.fields_table(table)
+        self.problems.extend(repaired)
         self._check_row_widths(table)
         roles = dict(self.dialect.field_columns)
         columns = self._columns(table, roles)
@@ -240,7 +242,7 @@ class _Lowering:
         required = self._required(row, columns)
         if required is None:
             return None
-        field_type = self._lowered(parse_type, row[columns[TYPE]])
+        field_type = self._lowered(parse_type, self.dialect.type_cell(row[columns[TYPE]]))
         if field_type is None:
             return None
         text = {role: row[i].text for role, i in columns.items() if i < len(row)}
@@ -278,6 +280,9 @@ class _Lowering:
             self.problems.append(exc.diagnostic)
         except Broken as exc:  # the broken page's own error is the one message
             self.types.symbols.refer(self.types.page, exc.page)
+        finally:
+            self.problems.extend(self.types.warnings)
+            self.types.warnings.clear()
         return None
 
     def enum_members(self, table: Table) -> tuple[str, tuple[EnumMember, ...]]:
@@ -300,14 +305,19 @@ class _Lowering:
         is_int = bool(raw_values) and all(_INT_VALUE.match(v) for v in raw_values)
         for row, raw in zip(rows, raw_values):
             if is_int and len(raw.lstrip("-")) > MAX_INT_DIGITS:
-                why = "enum value is an integer of more digits than Python reads in source"
-                self.problems.append(error(row[columns[VALUE]].span, why, f"write at most {MAX_INT_DIGITS} digits"))
+                self.problems.append(
+                    error(
+                        row[columns[VALUE]].span,
+                        "enum value is an integer of more digits than Python reads in source",
+                        f"write at most {MAX_INT_DIGITS} digits",
+                    )
+                )
                 return "int", ()
         members: list[tuple[str, str | int, SourceSpan]] = []
         for row, raw in zip(rows, raw_values):
             cell = row[columns[NAME]] if NAME in columns else row[columns[VALUE]]
             member_name = cell.text if NAME in columns else names.enum_member_name(raw)
-            safe = names.safe_identifier(member_name, _ENUM_NAMES)
+            safe = names.safe_identifier(member_name, names.ENUM_NAMES)
             if safe is None or safe.startswith("_"):
                 self.problems.append(
                     error(

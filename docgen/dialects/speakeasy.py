@@ -26,12 +26,10 @@ The pydantic era adds ``Nullable[X]``/``OptionalNullable[X]`` and
 
 from __future__ import annotations
 
-import builtins
-import keyword
 import re
 from typing import TYPE_CHECKING, ClassVar, Iterator, Mapping, Optional, Union
 
-from ..emit.names import RUNTIME_NAMES
+from ..emit.names import ESCAPED_BY_DOCS
 from ..ir import FileKind, Nullability, StreamKind
 from . import pydantic_era
 from .dialect import DESCRIPTION, ENUM, EXAMPLE, HEAD, MODEL, NAME, REQUIRED, TYPE, UNION, Dialect
@@ -41,15 +39,12 @@ if TYPE_CHECKING:
     from ..ir import Field, SourceSpan
     from ..read.markdown import Cell, Page, Section, Table
 
-#: Names the SDK writes with a trailing underscore (``str_``, ``filter_``, ``class_``), as
-#: its docs show them.
-_ESCAPED_BY_DOCS = frozenset(keyword.kwlist) | frozenset(dir(builtins)) | RUNTIME_NAMES
-
 
 class SpeakeasyDataclasses(Dialect):
     """Speakeasy's Python docs of the dataclasses era (``Optional[X]``, ``Generator[X]``)."""
 
     name = "speakeasy-dataclasses"
+    family = "speakeasy"
     sections = {"Fields": MODEL, "Values": ENUM, "Supported Types": UNION}
     layout_sections = frozenset({"example usage", "overview", "usage", "example", "examples", "description"})
     readme_pages = frozenset({"README.md", "USAGE.md"})
@@ -99,7 +94,7 @@ class SpeakeasyDataclasses(Dialect):
     def wire_name(self, documented: str, python_name: str) -> str:
         """``str_`` -> ``str``: the docs show the SDK's escaped Python name."""
         base = python_name.rstrip("_")
-        if base and python_name != base and base in _ESCAPED_BY_DOCS:
+        if base and python_name != base and base in ESCAPED_BY_DOCS:
             return base
         return python_name
 

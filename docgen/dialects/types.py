@@ -8,10 +8,10 @@ are none of those are looked up in the symbol table.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from ..diagnostics import Diagnostic, DocgenError, error
+from ..diagnostics import Diagnostic, DocgenError, error, warning
 from ..ir import (
     BinaryFile,
     DictOf,
@@ -60,6 +60,8 @@ class TypeLowering:
     page: str
     dialect: Dialect
     symbols: Symbols
+    #: Warnings about types read despite a problem (the caller takes them after each cell).
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def lower(self, expr: TypeExpr, linked_page: Optional[str] = None, anchor: str = "") -> TypeRef:
         if isinstance(expr, Link):
@@ -73,7 +75,18 @@ class TypeLowering:
     def _link(self, expr: Link) -> TypeRef:
         target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
         if target is not None and target not in self.symbols.pages:
-            raise Problem(link_problem(expr, target, self.symbols))
+            fallback = self.dialect.missing_page_type
+            if fallback is None or not self._missing(target):
+                raise Problem(link_problem(expr, target, self.symbols))
+            self.warnings.append(
+                warning(
+                    expr.span,
+                    f"link {expr.href!r} points to a page that does not exist ({target}); "
+                    f"the type is read as {self.dialect.missing_page_text}",
+                    "add the page (the docs generator wrote none for that model), or fix the link",
+                )
+            )
+            return fallback
         rewrites = self.dialect.external_link_names
         if target is None and isinstance(expr.inner, Name) and expr.inner.text in rewrites:
             return Primitive(rewrites[expr.inner.text])
@@ -81,6 +94,10 @@ class TypeLowering:
 
     def _name(self, expr: Name, linked_page: Optional[str], anchor: str) -> TypeRef:
         text = expr.text
+        if linked_page is not None and not anchor and linked_page in self.symbols.pages:
+            declared = self.symbols.in_page(linked_page, text.rpartition(".")[2])
+            if declared is not None:  # the linked page's own type, whatever its name
+                return Ref(declared.key)
         if text in self.dialect.http_response_names:
             return HttpResponse()
         if text in self.dialect.binary_file_names:
@@ -153,6 +170,11 @@ class TypeLowering:
             self._arity(expr, 1, 64)
             return LiteralOf(tuple(_literal_value(arg) for arg in args))
         raise Problem(error(expr.head.span, f"unknown generic type {head!r}", dialect.generics_hint()))
+
+    def _missing(self, target: str) -> bool:
+        """Whether *target* is a page that is nowhere: inside SPECS, not skipped, not on disk."""
+        on_disk = os.path.join(self.symbols.root, target) if self.symbols.root else ""
+        return not outside_specs(target) and target not in self.symbols.skipped and not os.path.lexists(on_disk)
 
 
 def link_problem(expr: Link, target: str, symbols: Symbols) -> Diagnostic:

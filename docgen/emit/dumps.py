@@ -19,7 +19,8 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from ..primitives import BY_NAME, primitive
+from ..primitives import BY_NAME, is_any_value, primitive
+from ..walk import TypeVisitor
 from .parsers import ParserContext, union_members
 from .views import (
     ListHelper,
@@ -38,61 +39,94 @@ def dump_expression(ref: TypeRef, value: str, ctx: ParserContext) -> str:
     equal value.  Values are trusted to have their annotated types: dumping does not
     validate.  Types JSON cannot carry dump as None.
     """
-    if isinstance(ref, Primitive):
+    return _Dump(value, ctx).visit(ref)
+
+
+class _Dump(TypeVisitor[str]):
+    """The dump expression of each node class, for *value* (see :func:`dump_expression`)."""
+
+    def __init__(self, value: str, ctx: ParserContext) -> None:
+        self.value, self.ctx = value, ctx
+
+    def visit_Primitive(self, ref: Primitive) -> str:
         if primitive(ref.name).identity:
-            return value
-        return f"_parsing.{primitive(ref.name).dump}({value})"
-    if isinstance(ref, LiteralOf):
-        return value
-    if isinstance(ref, Optional_):
-        inner = dump_expression(ref.inner, value, ctx)
-        return value if inner == value else f"(None if {value} is None else {inner})"
-    if isinstance(ref, Ref):
-        decl = ctx.decls[ref.key]
+            return self.value
+        return f"_parsing.{primitive(ref.name).dump}({self.value})"
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> str:
+        return self.value
+
+    def visit_Optional_(self, ref: Optional_) -> str:
+        inner = self.visit(ref.inner)
+        return self.value if inner == self.value else f"(None if {self.value} is None else {inner})"
+
+    def visit_Ref(self, ref: Ref) -> str:
+        decl = self.ctx.decls[ref.key]
         if isinstance(decl, Union_):
-            return _dump_union(ref, UnionOf(decl.members), value, ctx)
+            return _dump_union(ref, UnionOf(decl.members), self.value, self.ctx)
         if isinstance(decl, Enum):
-            return f"{value}.value"
-        return f"{ctx.function(ref.key, '_dump_')}({value})"
-    if isinstance(ref, (ListOf, DictOf)):
-        item = ref.item if isinstance(ref, ListOf) else ref.value
+            return f"{self.value}.value"
+        return f"{self.ctx.function(ref.key, '_dump_')}({self.value})"
+
+    def visit_ListOf(self, ref: ListOf) -> str:
+        return self._container(ref, ref.item, "list")
+
+    def visit_DictOf(self, ref: DictOf) -> str:
+        return self._container(ref, ref.value, "dict")
+
+    def _container(self, ref: ListOf | DictOf, item: TypeRef, kind: str) -> str:
+        ctx = self.ctx
         if is_identity(item, ctx.decls):
-            return f"list({value})" if isinstance(ref, ListOf) else f"dict({value})"
+            return f"{kind}({self.value})"
         name = ctx._helper(
             "dump",
             ref,
-            lambda name: ListHelper(
-                "list" if isinstance(ref, ListOf) else "dict",
-                "dump",
-                name,
-                ctx.annotate(ref),
-                dump_expression(item, "item", ctx),
-            ),
+            lambda name: ListHelper(kind, "dump", name, ctx.annotate(ref), dump_expression(item, "item", ctx)),
         )
-        return f"{name}({value})"
-    if isinstance(ref, UnionOf):
-        return _dump_union(ref, ref, value, ctx)
-    return "None"
+        return f"{name}({self.value})"
+
+    def visit_UnionOf(self, ref: UnionOf) -> str:
+        return _dump_union(ref, ref, self.value, self.ctx)
+
+    def generic_visit(self, ref: TypeRef) -> str:
+        """HTTP responses, files and streams: JSON cannot carry them, they dump as None."""
+        return "None"
 
 
 def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:
     """Whether a value of *ref* is its own JSON form (so containers of it copy shallowly)."""
-    if isinstance(ref, Primitive):
+    return _IsIdentity(decls).visit(ref)
+
+
+class _IsIdentity(TypeVisitor[bool]):
+    def __init__(self, decls: dict[str, Decl]) -> None:
+        self.decls = decls
+
+    def visit_Primitive(self, ref: Primitive) -> bool:
         return primitive(ref.name).identity
-    if isinstance(ref, LiteralOf):
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> bool:
         return True
-    if isinstance(ref, Optional_):
-        return is_identity(ref.inner, decls)
-    if isinstance(ref, UnionOf) or (isinstance(ref, Ref) and isinstance(decls[ref.key], Union_)):
-        return all(not isinstance(m, Ref) and is_identity(m, decls) for m in union_members(ref, decls))
-    return False
+
+    def visit_Optional_(self, ref: Optional_) -> bool:
+        return self.visit(ref.inner)
+
+    def visit_UnionOf(self, ref: TypeRef) -> bool:
+        return all(not isinstance(m, Ref) and self.visit(m) for m in union_members(ref, self.decls))
+
+    def visit_Ref(self, ref: Ref) -> bool:
+        return isinstance(self.decls[ref.key], Union_) and self.visit_UnionOf(ref)
+
+    def generic_visit(self, ref: TypeRef) -> bool:
+        """Models, enums, containers and what JSON cannot carry are not their JSON form."""
+        return False
 
 
 #: The order in which a union's dump tests members: subclasses before their bases
 #: (an enum member is a str or an int, a bool is an int, a datetime is a date); the
 #: primitives in the order of :data:`docgen.primitives.TABLE`.
 def _dump_order() -> tuple[str, ...]:
-    return ("enum", "model", *(name for name in BY_NAME if name != "Any"), "literal")
+    return ("enum", "model", *(name for name in BY_NAME if not is_any_value(name)), "literal")
 
 
 def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) -> str:
@@ -117,7 +151,7 @@ def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) 
                 (len(_dump_order()) + 1, "isinstance(value, dict)", dump_expression(DictOf(item), "value", ctx))
             )
         ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
-        if any(isinstance(m, Primitive) and m.name == "Any" for m in members) or not ordered:
+        if any(isinstance(m, Primitive) and is_any_value(m.name) for m in members) or not ordered:
             ordered.append(UnionDumpMember("", "value"))
         message = repr(f"not a {ctx.annotate(union)}: ")
         return UnionHelper("dump", name, ctx.annotate(union), message, tuple(ordered), ())
@@ -131,7 +165,7 @@ def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
     if isinstance(ref, Primitive):
         if ref.name == "None":
             return _dump_order().index("None"), "value is None"
-        if ref.name == "Any":
+        if is_any_value(ref.name):
             return -1, ""
         return _dump_order().index(ref.name), f"isinstance(value, {ref.name})"
     if isinstance(ref, LiteralOf):

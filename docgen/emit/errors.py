@@ -15,8 +15,8 @@ from . import names
 from .operation_views import ErrorClass, ErrorsView
 from .spelling import docstring_literal
 
-ERRORS_MODULE = "api_errors"
-DISPATCH_MODULE = "_dispatch"
+ERRORS_MODULE = names.ERRORS_MODULE
+DISPATCH_MODULE = names.DISPATCH_MODULE
 
 
 def spellings(decls: dict[str, Decl], module_of: dict[str, Module]) -> dict[str, str]:
@@ -25,10 +25,9 @@ def spellings(decls: dict[str, Decl], module_of: dict[str, Module]) -> dict[str,
     for key, decl in decls.items():
         by_name.setdefault(decl.name, []).append(key)
     spelling = {}
-    taken = {"api_errors", DISPATCH_MODULE, "Any"}
     for name, keys in by_name.items():
         for key in keys:
-            clash = len(keys) > 1 or name in taken
+            clash = len(keys) > 1 or names.operation_module_uses(name) is not None
             spelling[key] = "_".join(module_of[key].module[-2:]) + "." + name if clash else name
     return spelling
 

@@ -7,11 +7,12 @@ Part of stage 6 (emit); the expressions come from :mod:`docgen.emit.parsers` and
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Sequence, Union
 
 from ..ir import Decl, Enum, Field, LiteralOf, Model, Nullability, Optional_, Primitive, Ref, TypeRef, Union_
-from ..primitives import primitive
+from ..primitives import is_any_value, primitive
 from ..walk import without_optional
 from .dumps import dump_expression
 from .parsers import (
@@ -111,6 +112,8 @@ class _ModelParts:
         lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
         if unset:
             lookup = f"value.get({wire}, _unset.UNSET)"
+        if field.default is not None:  # an absent key reads as the documented default's JSON
+            lookup = f"value.get({wire}, {json.loads(field.default.json)!r})"
         check = _check(field.type, local, field_path)
         if check is not None:
             test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
@@ -136,7 +139,7 @@ class _ModelParts:
     def dump(self, field: Field, name: str) -> None:
         """What ``to_dict`` writes for an ordinary field."""
         wire, attribute, ctx = repr(field.wire_name), f"value.{name}", self.ctx
-        if field.required:
+        if field.required or field.default is not None:  # an absent key would read as the default
             self.dump_required.append(DumpRequired(wire, dump_expression(field.type, attribute, ctx)))
         elif _unset_field(field):
             self.dump_optional.append(
@@ -227,7 +230,7 @@ def _bare(expression: str) -> str:
 
 def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:
     """Whether the parse expression of *ref* would let ``MISSING`` through (``Any`` members)."""
-    return any(isinstance(m, Primitive) and m.name == "Any" for m in union_members(ref, decls))
+    return any(isinstance(m, Primitive) and is_any_value(m.name) for m in union_members(ref, decls))
 
 
 def enum_parser(enum: Enum) -> EnumParser:

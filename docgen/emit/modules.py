@@ -16,10 +16,11 @@ name in the module's globals.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Optional
 
 import jinja2
 
@@ -47,17 +48,11 @@ from ..ir import (
     Union_,
     UnionOf,
 )
+from ..walk import without_optional
 from . import TEMPLATE_DIRS, functions, names, parsers, responses
+from .imports import RUNTIME_MODULE, UNSET_MODULE, relative_import
 from .operations import emit_operations
-from .spelling import (
-    RUNTIME_MODULE,
-    UNSET_MODULE,
-    Annotator,
-    docstring_literal,
-    python_field_names,
-    relative_import,
-    value_literal,
-)
+from .spelling import Annotator, docstring_literal, python_field_names, value_literal
 from .views import DeclView, EnumMemberView, FieldView, ModuleView, PackageView
 
 #: Support modules written at the root of every generated package: module name ->
@@ -95,6 +90,7 @@ def module_view(
     taken = [d.name for d in module.decls]
     named = [d for d in module.decls if not isinstance(d, Union_)] + [decls[k] for k in annotator.spelling]
     taken += [f"_{p}_{d.name}" for d in named for p in ("parse", "dump")]
+    taken += [decls[k].name for k in annotator.spelling]  # the types it imports by name
     ctx = parsers.ParserContext(decls, annotator.type, annotator.function, taken, allow_nan)
     views = tuple(_decl_view(d, annotator, ctx) for d in module.decls)
     annotator.imports.parsing = True
@@ -163,15 +159,12 @@ def _builtin_spelling(name: str, shadowed: frozenset[str], annotator: Annotator)
 
 def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, ...], list[tuple[Field, str]]]:
     """The fields as the class lists them (required first), and each with its Python name in that order."""
-    # First pass: which names do the annotations use?  Rendering records the imports.
-    plain = [annotator.type(f.type) for f in model.fields]
-    used = frozenset(_identifiers(" ".join(plain)))
-    py_names = python_field_names(model, used)
+    py_names = python_field_names(model, annotator)  # spelling the annotations records the imports
     shadowed = frozenset(py_names) & names.BUILTIN_TYPES
     views: list[tuple[Field, str, FieldView]] = []
     for f, name in zip(model.fields, py_names):
         annotation = annotator.type(f.type, shadowed)
-        default = _default(f, annotator)
+        default = _default(f, annotator, shadowed)
         doc = f.description
         if f.deprecated and not doc.startswith("Deprecated"):
             doc = ("Deprecated. " + doc).strip()
@@ -180,7 +173,7 @@ def _field_views(model: Model, annotator: Annotator) -> tuple[tuple[FieldView, .
     return tuple(v for _, _, v in ordered), [(f, name) for f, name, _ in ordered]
 
 
-def _default(f: Field, annotator: Annotator) -> str:
+def _default(f: Field, annotator: Annotator, shadowed: frozenset[str] = frozenset()) -> str:
     """The ``field(...)`` call of a dataclass field: its default and its wire name."""
     metadata = "{" + f'"wire_name": {value_literal(f.wire_name)}' + "}"
     if f.additional:
@@ -190,20 +183,25 @@ def _default(f: Field, annotator: Annotator) -> str:
         return f"field(default={UNSET_MODULE}.UNSET, metadata={metadata})"
     if f.constant:
         return f"field(default={value_literal(functions.constant_value(f.type))}, metadata={metadata})"
+    if f.default is not None:
+        return f"field({_default_value(f, annotator, shadowed)}, metadata={metadata})"
     if f.required:
         return f"field(metadata={metadata})"
     return f"field(default=None, metadata={metadata})"
 
 
-def _identifiers(text: str) -> Iterable[str]:
-    word = []
-    for char in text + " ":
-        if char.isalnum() or char == "_" or char == ".":
-            word.append(char)
-        else:
-            if word:
-                yield "".join(word).split(".")[0]
-            word = []
+def _default_value(f: Field, annotator: Annotator, shadowed: frozenset[str]) -> str:
+    """``default=...`` or ``default_factory=...`` of a field with a documented default
+    (checked by docgen/passes/defaults.py: a JSON value of its type or an enum member).
+    The class body evaluates it, so ``list``/``dict`` are qualified when a field shadows them."""
+    assert f.default is not None
+    if f.default.member:
+        return f"default={annotator.type(without_optional(f.type))}.{f.default.member}"
+    value = json.loads(f.default.json)
+    if isinstance(value, (list, dict)):
+        factory = _builtin_spelling(type(value).__name__, shadowed, annotator)
+        return f"default_factory={factory}" if not value else f"default_factory=lambda: {value!r}"
+    return f"default={value_literal(value)}"
 
 
 # --- rendering --------------------------------------------------------------------

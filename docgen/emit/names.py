@@ -6,40 +6,62 @@ import builtins
 import keyword
 import re
 import unicodedata
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..primitives import TABLE
 
-#: Names a generated module binds for its own use; a field of that name would shadow
-#: them inside the class body (``typing.get_type_hints`` reads class attributes first).
-#: The primitives a module imports (``date``, ``Decimal``…) come from their table.
-RUNTIME_NAMES = frozenset({p.name for p in TABLE if p.module}) | frozenset(
-    {
-        "Dict",
-        "Enum",
-        "Generator",
-        "IO",
-        "List",
-        "Literal",
-        "Optional",
-        "Union",
-        "dataclass",
-        "dataclasses",
-        "field",
-        "requests_http",
-        "_sse",
-        "_unset",
-        "typing",
-        "builtins",
-    }
-)
-
-#: Builtin names that generated annotations use; a field that shadows one makes the
-#: class's annotations spell it ``builtins.int``.
-BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
+#: Where each standard-library name that generated modules import comes from (the
+#: primitives' modules are in :data:`docgen.primitives.TABLE`).
+STDLIB_IMPORTS = {
+    "Generator": "collections.abc",
+    "AsyncIterator": "collections.abc",
+    "cast": "typing",
+    "Literal": "typing",
+    "IO": "typing",
+    "BufferedReader": "io",
+    "IOBase": "io",
+    "dataclass": "dataclasses",
+    "field": "dataclasses",
+    "Enum": "enum",
+}
 
 #: The support modules at the root of every generated package.
 SUPPORT_MODULES = frozenset({"_errors", "_http", "_parsing", "_sse", "_unset", "requests_http"})
+
+#: The modules docgen writes at the root of the package for operation pages (beside the
+#: package of group modules): a page may not be written there when the docs have
+#: operations, and operation modules spell a type of such a name through its module.
+ERRORS_MODULE = "api_errors"
+DISPATCH_MODULE = "_dispatch"
+REGISTRY_MODULE = "_operations"
+OPERATION_MODULES = frozenset({ERRORS_MODULE, DISPATCH_MODULE, REGISTRY_MODULE})
+
+#: Names a generated module binds for its own use; a field of that name would shadow
+#: them inside the class body (``typing.get_type_hints`` reads class attributes first).
+#: The primitives a module imports (``date``, ``Decimal``…) come from their table, the
+#: other standard-library names from :data:`STDLIB_IMPORTS`.
+RUNTIME_NAMES = (
+    frozenset({p.name for p in TABLE if p.module})
+    | frozenset(STDLIB_IMPORTS)
+    | SUPPORT_MODULES
+    | frozenset({"Dict", "List", "Optional", "Union", "dataclasses", "typing", "builtins"})
+)
+
+#: Names a generated class body uses itself, below its fields or members (its methods'
+#: decorator): a field or member of that name would hide it.
+CLASS_BODY_NAMES = frozenset({"classmethod"})
+
+#: Methods every generated model class defines, and the names its body uses: a field of
+#: that name gets a trailing underscore.
+METHOD_NAMES = frozenset({"from_dict", "to_dict", "from_response"}) | CLASS_BODY_NAMES
+
+#: Names an enum class defines itself, and the names its body uses: a member of that name
+#: gets a trailing underscore.
+ENUM_NAMES = frozenset({"name", "value", "mro", "from_json", "to_json"}) | CLASS_BODY_NAMES
+
+#: Builtin names that generated annotations use; a field that shadows one makes the
+#: class's annotations spell it ``builtins.int``.
+BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object"})
 
 #: Builtins that generated modules call or annotate with: a type of that name would hide them.
 BUILTINS_USED = frozenset(
@@ -120,8 +142,10 @@ _SPECIAL_DUNDERS = frozenset(
 )
 
 _RESERVED = frozenset(keyword.kwlist)
-#: Names SDK docs write with a trailing underscore (``str_``, ``filter_``, ``class_``).
-_ESCAPED_BY_DOCS = _RESERVED | frozenset(dir(builtins))
+_BUILTIN_NAMES = frozenset(dir(builtins))
+#: Names SDK docs write with a trailing underscore (``str_``, ``filter_``, ``class_``):
+#: keywords, builtins and the names generated modules bind.
+ESCAPED_BY_DOCS = _RESERVED | frozenset(dir(builtins)) | RUNTIME_NAMES
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -151,7 +175,7 @@ def unescaped(name: str) -> str:
     """The name without a reserved-word underscore: ``str_`` -> ``str``.  Settings may name
     a field either way (``Type.class`` for ``class_``)."""
     base = name.rstrip("_")
-    if base and name != base and (base in _ESCAPED_BY_DOCS or base in RUNTIME_NAMES):
+    if base and name != base and base in ESCAPED_BY_DOCS:
         return base
     return name
 
@@ -196,13 +220,12 @@ def isort_key(name: str) -> tuple[int, str]:
     return 2, name
 
 
-def type_name_problem(name: str) -> Optional[str]:
-    """Why generated code cannot define a type named *name* (an identifier), or None.
-
-    The rule for every declared type (model, enum, union): its name is bound at the top of
-    its module, exported from its package, and referred to inside generated functions, so
-    it must not be one of the names that generated code needs itself.
-    """
+def generated_code_uses(name: str) -> Optional[str]:
+    """Why *name* is one that generated modules bind or refer to themselves at their top
+    level or inside their functions (support modules, helpers, imports, builtins they
+    call, parameters and locals), or None.  tests/emit/test_hostile_names.py checks that
+    every name in the generated code of the test trees is either declared by a page or
+    known here."""
     if name.startswith("_"):
         return "names starting with '_' are docgen's own (support modules, helper functions)"
     if name in BUILTINS_USED:
@@ -212,6 +235,51 @@ def type_name_problem(name: str) -> Optional[str]:
     if name in LOCAL_NAMES or re.fullmatch(r"f_\w+|result_\d+", name):
         return f"generated functions use {name!r} as a parameter or local name"
     return None
+
+
+#: What an operation group module (``sdks/<group>.py``) defines for each operation.
+_OPERATION_DEFINES = re.compile(r"a?parse_\w+|ROUTES_\w+")
+
+
+def operation_module_uses(name: str) -> Optional[str]:
+    """Why an operation group module binds *name* itself (what every generated module binds,
+    the operation support modules, the functions and routes of each operation), or None:
+    a type of that name is spelled there through its module."""
+    if name in OPERATION_MODULES:
+        return f"operation modules import {name!r}"
+    if _OPERATION_DEFINES.fullmatch(name):
+        return "operation modules define parse_<operation>, aparse_<operation> and ROUTES_<operation>"
+    return generated_code_uses(name)
+
+
+def type_name(name: str) -> Optional[str]:
+    """The Python name of a declared type the docs call *name* (an identifier), or None
+    when there is none (:func:`type_name_problem` says why).
+
+    The rule for every declared type (model, enum, union): its name is bound at the top of
+    its module, exported from its package, and referred to inside generated functions, so
+    a name that generated code needs itself (``Any``, ``str``, ``value``) gets a trailing
+    underscore (``Any_``), as field names do.  Links and Type cells keep the docs' name.
+    """
+    escaped = name
+    while generated_code_uses(escaped) is not None:
+        if name.startswith("_") or re.fullmatch(r"f_\w+|result_\d+", name):
+            return None
+        escaped += "_"
+    return escaped
+
+
+def qualified_when_imported(name: str) -> bool:
+    """Whether a type of another module named *name* is spelled through its module
+    (``warning_.Warning``): the name is one generated modules bind themselves, or a builtin.
+    A model is imported at the end of the modules that use it, so a builtin of its name
+    (``Warning``) would otherwise be the one the class bodies above the import see."""
+    return name in RUNTIME_NAMES or name in _BUILTIN_NAMES
+
+
+def type_name_problem(name: str) -> Optional[str]:
+    """Why generated code cannot define a type named *name* under any spelling, or None."""
+    return generated_code_uses(name) if type_name(name) is None else None
 
 
 def field_name_problem(name: str) -> Optional[str]:
@@ -231,3 +299,25 @@ def module_path_problem(parts: tuple[str, ...]) -> Optional[str]:
         if part.startswith("__") and part.endswith("__"):
             return f"{part!r} has a meaning of its own to Python's import system"
     return None
+
+
+def field_attributes(documented: Sequence[str], annotation_names: frozenset[str]) -> list[str]:
+    """The attribute name of each field of a class, from the names the docs give them (made
+    safe): as written, unless it would shadow a name the class's annotations use or one of
+    its methods (then with a trailing underscore, then more while taken)."""
+    taken: set[str] = set()
+    result = []
+    for documented_name in documented:
+        name = field_attribute(documented_name, annotation_names)
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        result.append(name)
+    return result
+
+
+def field_attribute(documented: str, annotation_names: frozenset[str]) -> str:
+    """The attribute name of a field the docs name *documented* (made safe), in a class
+    whose annotations use *annotation_names*: with a trailing underscore when it would
+    shadow one of them (builtin types excepted: annotations qualify those) or a method."""
+    return safe_identifier(documented, (annotation_names - BUILTIN_TYPES) | METHOD_NAMES) or documented

@@ -35,14 +35,14 @@ from ..ir import (
     UnionOf,
 )
 from ..walk import without_optional
-from . import parsers, responses
+from . import names, parsers, responses
 from .errors import DISPATCH_MODULE, ERRORS_MODULE, error_models, errors_view, spellings
 from .operation_views import GroupView, OperationView, RegistryEntry, RegistryView, RouteView, Wrapper
 from .spelling import Annotator, docstring_literal, python_field_names
 from .views import BodyReader, EventParser, HttpFields
 
 OPERATIONS_FOLDER = "sdks"
-REGISTRY_MODULE = "_operations"
+REGISTRY_MODULE = names.REGISTRY_MODULE
 #: The content types a ``str`` body takes (what ``_http.is_text`` accepts).
 TEXT_TYPES = ("text/*", "message/*", "application/xml")
 JSON_TYPE, STREAM_TYPE, OCTETS = "application/json", "text/event-stream", "application/octet-stream"
@@ -312,8 +312,8 @@ def _with_support(lines: list[str]) -> list[str]:
     ours = {DISPATCH_MODULE, ERRORS_MODULE}
     for i, line in enumerate(lines):
         if line.startswith("from .. import "):
-            names = set(line[len("from .. import ") :].split(", ")) | ours
-            lines[i] = "from .. import " + ", ".join(sorted(names))
+            imported = set(line[len("from .. import ") :].split(", ")) | ours
+            lines[i] = "from .. import " + ", ".join(sorted(imported))
             return lines
     line = f"from .. import {', '.join(sorted(ours))}"
     at = next((i for i, text in enumerate(lines) if text.startswith("from .")), None)
@@ -329,10 +329,8 @@ def _kind(ref: TypeRef) -> str:
 
 
 def _python_names(model: Model, decls: dict[str, Decl], module_of: dict[str, Module]) -> list[str]:
-    annotator = Annotator(module_of[model.key], decls, module_of)
-    used = " ".join(annotator.type(f.type) for f in model.fields)
-    words = {w.split(".")[0] for w in used.replace("[", " ").replace("]", " ").replace(",", " ").split()}
-    return python_field_names(model, frozenset(words))
+    """The attribute names of the model's fields, as its own module spells them."""
+    return python_field_names(model, Annotator(module_of[model.key], decls, module_of))
 
 
 def emit_operations(

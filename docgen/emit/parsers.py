@@ -51,7 +51,7 @@ from ..ir import (
     Union_,
     UnionOf,
 )
-from ..primitives import primitive
+from ..primitives import is_any_value, primitive
 from ..walk import TypeVisitor, alternatives, children, walk
 from .views import (
     Constant,
@@ -205,41 +205,62 @@ def parse_expression(ref: TypeRef, value: str, path: str, ctx: ParserContext) ->
     same module (``templates/parsers.py.jinja``, macro ``helper``).  Types JSON cannot
     carry (HTTP responses, streams) give an expression that always raises ParseError.
     """
-    return _parse(ref, value, path, ctx, nullable=False)
+    return _Parse(value, path, ctx, nullable=False).visit(ref)
 
 
-def _parse(ref: TypeRef, value: str, path: str, ctx: ParserContext, nullable: bool) -> str:
-    or_null = " or null" if nullable else ""
-    if isinstance(ref, Primitive):
+class _Parse(TypeVisitor[str]):
+    """The parse expression of each node class, for *value* at *path* (see
+    :func:`parse_expression`); *nullable*: inside ``Optional[...]`` (messages add ``or null``)."""
+
+    def __init__(self, value: str, path: str, ctx: ParserContext, nullable: bool) -> None:
+        self.value, self.path, self.ctx = value, path, ctx
+        self.or_null = " or null" if nullable else ""
+
+    def visit_Primitive(self, ref: Primitive) -> str:
+        value, path = self.value, self.path
         if primitive(ref.name).exact:
-            return (
-                f"({value} if type({value}) is {ref.name} else _parsing.fail({path}, '{ref.name}{or_null}', {value}))"
-            )
+            return f"({value} if type({value}) is {ref.name} else _parsing.fail({path}, '{ref.name}{self.or_null}', {value}))"
         if ref.name == "float":
-            if ctx.allow_nan:
+            if self.ctx.allow_nan:
                 return f"({value} if type({value}) is float else _parsing.parse_float({value}, {path}, False))"
             # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float, which rejects them
             finite = f"type({value}) is float and {value} - {value} == 0.0"
             return f"({value} if {finite} else _parsing.parse_float({value}, {path}))"
-        if ref.name == "Any":
+        if is_any_value(ref.name):
             return value
         return f"_parsing.{primitive(ref.name).parse}({value}, {path})"
-    if isinstance(ref, Optional_):
-        return f"(None if {value} is None else {_parse(ref.inner, value, path, ctx, nullable=True)})"
-    if isinstance(ref, LiteralOf):
-        return _parse_literal(ref, value, path, or_null)
-    if isinstance(ref, Ref):
-        decl = ctx.decls[ref.key]
+
+    def visit_Optional_(self, ref: Optional_) -> str:
+        inner = _Parse(self.value, self.path, self.ctx, nullable=True).visit(ref.inner)
+        return f"(None if {self.value} is None else {inner})"
+
+    def visit_LiteralOf(self, ref: LiteralOf) -> str:
+        return _parse_literal(ref, self.value, self.path, self.or_null)
+
+    def _call(self, function: str) -> str:
+        """*function* called on the value and its path."""
+        return f"{function}({self.value}, {self.path})"
+
+    def visit_Ref(self, ref: Ref) -> str:
+        decl = self.ctx.decls[ref.key]
         if isinstance(decl, Union_):
-            return f"{_union_parser(ref, UnionOf(decl.members), ctx)}({value}, {path})"
+            return self._call(_union_parser(ref, UnionOf(decl.members), self.ctx))
         if isinstance(decl, Model) and needs_arguments(decl):
-            return f"_parsing.not_json({path}, {decl.name!r})"
-        return f"{ctx.function(ref.key, '_parse_')}({value}, {path})"
-    if isinstance(ref, (ListOf, DictOf)):
-        return f"{_container_parser(ref, ctx)}({value}, {path})"
-    if isinstance(ref, UnionOf):
-        return f"{_union_parser(ref, ref, ctx)}({value}, {path})"
-    return f"_parsing.not_json({path}, {_not_json_text(ref)!r})"
+            return f"_parsing.not_json({self.path}, {decl.name!r})"
+        return self._call(self.ctx.function(ref.key, "_parse_"))
+
+    def visit_ListOf(self, ref: ListOf) -> str:
+        return self._call(_container_parser(ref, self.ctx))
+
+    def visit_DictOf(self, ref: DictOf) -> str:
+        return self._call(_container_parser(ref, self.ctx))
+
+    def visit_UnionOf(self, ref: UnionOf) -> str:
+        return self._call(_union_parser(ref, ref, self.ctx))
+
+    def generic_visit(self, ref: TypeRef) -> str:
+        """HTTP responses, files and streams: JSON cannot carry them."""
+        return f"_parsing.not_json({self.path}, {_not_json_text(ref)!r})"
 
 
 def _parse_literal(ref: LiteralOf, value: str, path: str, or_null: str) -> str:
@@ -321,7 +342,7 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -
         if primitive(ref.name).exact:
             expression, can_fail = "value", False
         exact = primitive(ref.name).exact_match
-    elif isinstance(ref, Primitive) and ref.name == "Any":
+    elif isinstance(ref, Primitive) and is_any_value(ref.name):
         expression, can_fail = "value", False
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Model):
         decl = ctx.decls[ref.key]
@@ -347,4 +368,4 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -
 def parse_or_null(ref: TypeRef, value: str, path: str, ctx: ParserContext) -> str:
     """:func:`parse_expression` of the inner type of an optional value already known not
     to be None: its failures say "or null"."""
-    return _parse(ref, value, path, ctx, nullable=True)
+    return _Parse(value, path, ctx, nullable=True).visit(ref)

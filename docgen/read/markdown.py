@@ -65,6 +65,9 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     source_cell_counts: tuple[int, ...]  # cells each body row has in the source text
     span: SourceSpan
+    #: The source line of the header and of each body row, for dialects that read a row
+    #: the table syntax splits wrongly (an unescaped ``|`` in a cell).
+    source_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,7 @@ def _table_block(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Bl
     row: list[Token] = []
     row_line = table_line
     in_head = False
+    raw: list[str] = []
     for tok in tokens:
         if tok.type == "thead_open":
             in_head = True
@@ -217,6 +221,7 @@ def _table_block(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Bl
             row.append(tok)
         elif tok.type == "tr_close":
             source_line = lines[row_line - 1] if row_line - 1 < len(lines) else ""
+            raw.append(source_line)
             columns = cell_columns(source_line)
             cells = tuple(Cell(_inlines(t), SourceSpan(path, row_line, _nth(columns, n, 1))) for n, t in enumerate(row))
             if in_head:
@@ -224,7 +229,7 @@ def _table_block(path: str, lines: Sequence[str], tokens: Sequence[Token]) -> Bl
             else:
                 rows.append(cells)
                 counts.append(len(columns))
-    table = Table(header, tuple(rows), tuple(counts), SourceSpan(path, table_line, 1))
+    table = Table(header, tuple(rows), tuple(counts), SourceSpan(path, table_line, 1), tuple(raw))
     return Block("table", table.span, table=table)
 
 

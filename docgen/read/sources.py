@@ -6,8 +6,9 @@ and stops before any parsing library is imported.
 
 Only regular files are read.  A page that is a FIFO, a device or a socket, a symbolic
 link that loops, dangles or leads out of SPECS (refused like a link to a page outside
-SPECS), a file that cannot be opened, or one larger than :data:`MAX_PAGE_BYTES` is an
-error located at the page, never a hang or a traceback.
+SPECS), a file that cannot be opened, or one larger than the limit (:data:`MAX_PAGE_BYTES`
+unless ``[tool.docgen] max-page-size`` or ``--max-page-size`` says otherwise) is an error
+located at the page, never a hang or a traceback.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from typing import Optional
 from ..diagnostics import Diagnostic, error
 from ..ir import SourceSpan
 
-#: The largest page docgen reads (the largest real docs page we know is under 100 KiB).
+#: The largest page docgen reads by default, in bytes (the largest real docs page we know
+#: is under 100 KiB); ``[tool.docgen] max-page-size`` and ``--max-page-size`` change it.
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 
@@ -135,6 +137,13 @@ def _refused(message: str, hint: str) -> tuple[str, str]:
     return message, hint
 
 
+def _raise_limit(limit: int) -> str:
+    return (
+        f"split the page, or raise the limit: max-page-size = {2 * limit} in [tool.docgen] "
+        f"or --max-page-size {2 * limit} (bytes)"
+    )
+
+
 _NOT_REGULAR = "rename it so that it does not end in .md, or replace it with the page itself"
 
 
@@ -159,12 +168,12 @@ def _read_page(path: str, root: str, limit: int) -> tuple[Optional[bytes], Optio
             return None, _refused("page is not a regular file (a FIFO, device, socket or folder)", _NOT_REGULAR)
         if info.st_size > limit:
             return None, _refused(
-                f"page is larger than docgen reads ({info.st_size} bytes; the limit is {limit})", "split it"
+                f"page is larger than docgen reads ({info.st_size} bytes; the limit is {limit})", _raise_limit(limit)
             )
         try:
             data = file.read(limit + 1)
         except OSError as exc:
             return None, _refused(f"cannot read page: {exc.strerror or exc}", "check the file")
     if len(data) > limit:
-        return None, _refused(f"page is larger than docgen reads (the limit is {limit} bytes)", "split the page")
+        return None, _refused(f"page is larger than docgen reads (the limit is {limit} bytes)", _raise_limit(limit))
     return data, None

@@ -5,7 +5,10 @@ reachable as documented (or as its documented escape, a trailing underscore)."""
 
 from __future__ import annotations
 
+import ast
+import builtins
 import importlib
+import keyword
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -17,18 +20,31 @@ from docgen.build import Source, compile_sources, generate
 from docgen.diagnostics import ERROR
 from docgen.emit import names
 from docgen.emit.modules import RUNTIME_FILES
+from docgen.ir import Ref
+
+#: Names the OpenAPI Generator docs escape with a trailing underscore or a prefix, and
+#: names of the modules docgen writes for operations.
+OTHER_DIALECTS = ["Any", "object", "Warning", "Exception", "Ellipsis", "property", "_dispatch", "api_errors"]
 
 HOSTILE = sorted(
     {
-        *["class", "def", "import", "match", "case", "_", "print", "id", "len", "isinstance", "super"],
+        *keyword.kwlist,
+        *keyword.softkwlist,
+        *[n for n in dir(builtins) if not n.startswith("_")],
+        *["print", "id", "len", "isinstance", "super"],
         *["str", "int", "float", "bool", "bytes", "list", "dict", "type", "object", "tuple", "frozenset"],
         *["__slots__", "__init__", "__dict__", "__annotations__", "__weakref__", "__x", "__builtins__"],
         *["__name__", "__path__", "__future__", "__module__", "__class__", "__pydantic_extra__", "__all__"],
-        *["_sse", "_http", "_parsing", "_errors", "requests_http", "builtins", "typing", "dataclasses"],
-        *["_dump_User", "_parse_User", "value", "path", "data", "cls", "self", "item", "index", "result_1"],
-        *["from_dict", "to_dict", "from_json", "to_json", "from_response", "name", "mro", "f_a"],
+        *["__doc__", "__qualname__", "__hash__", "__eq__", "__match_args__", "__dataclass_fields__"],
+        *["__members__", "__new__", "__getattr__", "__class_getitem__", "__post_init__", "__spec__"],
+        *["_sse", "_http", "_parsing", "_errors", "_unset", "requests_http", "builtins", "typing", "dataclasses"],
+        *["_dump_User", "_parse_User", "_User_KEYS", "_Role_VALUES", "parse_pet", "dump_pet"],
+        *["value", "path", "data", "cls", "self", "item", "index", "result_1", "media", "response", "key"],
+        *["from_dict", "to_dict", "from_json", "to_json", "from_response", "name", "mro", "f_a", "_missing_"],
         *["Any", "Decimal", "date", "datetime", "Optional", "List", "Literal", "Enum", "field", "dataclass", "IO"],
-        *["User", "user", "USER", "ParseError", "MISSING", "Path", "py", "typed"],
+        *["Generator", "BufferedReader", "IOBase", "UNSET", "Unset", "Nullable", "OptionalNullable"],
+        *["User", "user", "USER", "Str", "STR", "Value", "VALUE", "ParseError", "MISSING", "Path", "py", "typed"],
+        *OTHER_DIALECTS,
     }
 )
 
@@ -87,7 +103,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[
 def reachable(owner: object, name: str) -> object:
     """The attribute documented as *name*: as written, or with docgen's trailing underscore."""
     known = getattr(owner, "__dataclass_fields__", None) or getattr(owner, "__members__", {})
-    for candidate in (name, name + "_", name + "__"):
+    for candidate in (name, name + "_"):
         if candidate in known:
             return getattr(owner, candidate)
     raise AssertionError(f"{name!r} is not reachable on {owner!r}")
@@ -98,14 +114,26 @@ def module_of(package: ModuleType, page: str) -> ModuleType:
     return importlib.import_module(".".join([package.__name__, *parts]))  # type: ignore[list-item]
 
 
+def declared(module: ModuleType, name: str) -> type:
+    """The class a page declares as *name*: as written, or with docgen's trailing underscore."""
+    for candidate in (name, name + "_"):
+        found = vars(module).get(candidate)
+        if isinstance(found, type) and found.__module__ == module.__name__:
+            return found
+    raise AssertionError(f"{name!r} is not declared in {module.__name__}")
+
+
 def test_every_hostile_type_name_is_refused_or_works(built) -> None:  # type: ignore[no-untyped-def]
     package, accepted, refused = built["type"]
     for page, (_, name) in accepted.items():
-        cls = getattr(module_of(package, page), name)
+        cls = declared(module_of(package, page), name)  # as documented, or with a trailing underscore
+        assert cls.__name__ == names.type_name(name)
         assert cls.from_dict(cls.from_dict({"a": "x"}).to_dict()) == cls.from_dict({"a": "x"})
-        assert getattr(package, name) is cls  # exported from the root as documented
+        assert getattr(package, cls.__name__) is cls  # exported from the root under that name
     refused_names = {accepted_name for p, (_, accepted_name) in trees()["type"].items() if p in refused}
-    assert {"str", "int", "value", "path", "_dump_User", "__builtins__", "_http", "Decimal", "date"} <= refused_names
+    assert {"_dump_User", "__builtins__", "_http", "f_a", "result_1"} <= refused_names
+    escaped = {"str", "int", "value", "path", "Decimal", "date", "Any", "Optional", "field", "dataclass"}
+    assert escaped <= {n for _, n in accepted.values()}
     assert {"User", "user", "USER", "Path", "MISSING"} <= {n for _, n in accepted.values()}
 
 
@@ -146,17 +174,17 @@ def test_the_support_modules_names_know_every_support_module() -> None:
     assert set(RUNTIME_FILES) == names.SUPPORT_MODULES
 
 
-def test_a_link_to_a_page_whose_type_is_named_like_a_primitive_is_an_error() -> None:
+def test_a_link_to_a_page_whose_type_is_named_like_a_primitive_is_that_type() -> None:
     compiled = compile_sources(
         [
             Source("f.md", MODEL.format(title="F", rows="| `a` | [Decimal](money.md) | :heavy_check_mark: | N/A |\n")),
             Source("money.md", MODEL.format(title="Decimal", rows=ROW.format(name="a"))),
         ]
     )
-    assert compiled.spec is None
-    assert [d.render().splitlines()[0] for d in compiled.diagnostics] == [
-        "money.md:1:3: error: type name 'Decimal' cannot be used: generated modules import 'Decimal' for their own use [D311]"
-    ]
+    assert compiled.spec is not None and compiled.diagnostics == ()
+    decls = compiled.spec.decls()
+    (field,) = decls["F"].fields  # type: ignore[union-attr]
+    assert field.type == Ref("Decimal") and decls["Decimal"].name == "Decimal_"
 
 
 @pytest.mark.parametrize(
@@ -189,3 +217,158 @@ def test_a_wire_name_setting_onto_another_fields_key_is_a_located_error(tmp_path
     assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
         "f.md:8:3: error: fields 'a' (at f.md:7:3) and 'b' of F share the JSON key 'a' [D313]"
     ]
+
+
+def imported(generated: dict[str, str], root: Path, package: str) -> ModuleType:
+    """The generated files written under *root* as the package *package*, imported."""
+    for path, text in generated.items():
+        (root / package / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / package / path).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module(package)
+    finally:
+        sys.path.remove(str(root))
+
+
+@pytest.mark.parametrize(
+    ("literal", "field_name"),
+    [('Literal["text"]', "text"), ('Literal["a b"]', "a"), ('Literal["a b"]', "b"), ('Literal["Literal x"]', "x")],
+)
+def test_a_string_inside_a_literal_does_not_rename_a_field(literal: str, field_name: str, tmp_path: Path) -> None:
+    rows = f"| `kind` | *{literal}* | :heavy_check_mark: | N/A |\n" + ROW.format(name=field_name)
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "f.md").write_text(MODEL.format(title="F", rows=rows))
+    package = f"literal_{field_name}_{abs(hash(literal))}"
+    cls = imported(generate(tmp_path / "specs").files, tmp_path, package).F
+    assert list(cls.__dataclass_fields__) == ["kind", field_name]
+    value = cls.from_dict({"kind": literal[9:-2], field_name: "x"})
+    assert getattr(value, field_name) == "x" and cls.from_dict(value.to_dict()) == value
+
+
+def _names_in(tree: ast.Module) -> set[str]:
+    """Every name a module binds or refers to, at its top level or inside its functions:
+    not the attributes and methods of its classes."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.alias) and node.name != "annotations":  # from __future__
+            found.add((node.asname or node.name).split(".")[0])
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            found.add(node.name)
+    return found
+
+
+def _declared_by_pages(tree: ast.Module) -> set[str]:
+    """The names that come from pages: classes, their fields and members, and the types
+    (and modules of types) a module imports from its own package."""
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            found.add(node.name)
+            for item in node.body:
+                targets = [item.target] if isinstance(item, ast.AnnAssign) else getattr(item, "targets", [])
+                found.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.Assign) and isinstance(node.value, (ast.BinOp, ast.Subscript, ast.Attribute)):
+            found.update(t.id for t in node.targets if isinstance(t, ast.Name))  # a union alias
+        elif isinstance(node, ast.ImportFrom) and node.level and node.module != "" and node.names:
+            found.update(a.asname or a.name for a in node.names if not a.name.startswith("_"))
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            found.update(a.asname for a in node.names if a.asname)
+    unions = {n for n in found if n[:1].isupper()}
+    found |= {f"{prefix}_{_snake(n)}" for n in unions for prefix in ("parse", "dump")}
+    return found
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+def test_the_name_rules_know_every_name_generated_code_uses() -> None:
+    """Every name a generated module binds or uses that no page declared is one the name
+    rules know (so a page that names a type so is refused or escaped)."""
+    from tests.emit.test_snapshots import SUPPORT_FILES, TREES, generated_files
+
+    trees = {tree: generated_files(tree) for tree in TREES}
+    trees["operations"] = generate(Path(__file__).parents[1] / "operations" / "docs").files
+    # the support modules, the same in every build, and the operations' own (api_errors: a class per error)
+    fixed = SUPPORT_FILES | {f"{m}.py" for m in names.OPERATION_MODULES}
+    unknown = {}
+    for tree, files in trees.items():
+        for path, text in files.items():
+            if not path.endswith(".py") or path in fixed or path.endswith("__init__.py"):
+                continue
+            uses = names.operation_module_uses if path.startswith("sdks/") else names.generated_code_uses
+            module = ast.parse(text)
+            for name in _names_in(module) - _declared_by_pages(module):
+                if uses(name) is None and name not in ("None", "True", "False"):
+                    unknown.setdefault(name, f"{tree}:{path}")
+    assert len(trees["operations"]) > 10 and unknown == {}
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            ["from_dict", "from_dict_"],
+            "f.md:8:3: error: fields 'from_dict' (at f.md:7:3) and 'from_dict_' of F would both be the Python "
+            "attribute 'from_dict_' [D314]",
+        ),
+        (
+            ["classmethod", "classmethod_"],
+            "f.md:8:3: error: fields 'classmethod' (at f.md:7:3) and 'classmethod_' of F share the JSON key "
+            "'classmethod' [D313]",
+        ),
+    ],
+)
+def test_two_fields_on_one_python_name_are_a_located_error_naming_both(
+    rows: list[str], message: str, tmp_path: Path
+) -> None:
+    (tmp_path / "f.md").write_text(MODEL.format(title="F", rows="".join(ROW.format(name=r) for r in rows)))
+    generated = generate(tmp_path)
+    assert not generated.files
+    assert [d.render().splitlines()[0] for d in generated.diagnostics] == [message]
+
+
+def test_a_field_named_like_the_type_it_refers_to_beside_its_escape_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pet.md").write_text(MODEL.format(title="Pet", rows=ROW.format(name="a")))
+    rows = "| `Pet` | [Pet](pet.md) | :heavy_check_mark: | N/A |\n" + ROW.format(name="Pet_")
+    (tmp_path / "f.md").write_text(MODEL.format(title="F", rows=rows))
+    generated = generate(tmp_path)
+    assert [d.render().splitlines()[0] for d in generated.diagnostics] == [
+        "f.md:8:3: error: fields 'Pet' (at f.md:7:3) and 'Pet_' of F would both be the Python attribute 'Pet_' [D314]"
+    ]
+
+
+OAG_BOX = """# Box
+
+A box whose fields are named like the builtins their defaults use.
+
+## Properties
+
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+**list** | **str** | A field named list. | [optional]
+**items** | **List[str]** | Things. | [optional] [default to []]
+**dict** | **str** | A field named dict. | [optional]
+**extra** | **Dict[str, str]** | More. | [optional] [default to {}]
+
+## Example
+
+```python
+from shop_client.models.box import Box
+```
+"""
+
+
+def test_a_default_factory_is_not_hidden_by_a_field_named_like_it(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "Box.md").write_text(OAG_BOX)
+    box = imported(generate(tmp_path / "specs").files, tmp_path, "defaults_box").Box
+    made = box()  # the defaults are built when the class is instantiated
+    assert (made.items, made.extra, made.list) == ([], {}, None)
+    assert box.from_dict(made.to_dict()) == made and box(list="a").list == "a"

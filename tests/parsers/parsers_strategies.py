@@ -42,6 +42,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "speakeasy-v1" / "docs"
 #: A pydantic-era corpus: Nullable, OptionalNullable, constants, additional properties.
 CORPUS_V2 = ROOT.parent / "shared" / "corpus" / "speakeasy-v2" / "docs"
 PYDANTIC_ERA = ROOT / "tests" / "emit" / "fixtures" / "pydantic_era"
+OAG_TREES = {
+    "oag": ROOT / "tests" / "dialects" / "oag" / "docs",
+    "oag_legacy": ROOT / "tests" / "dialects" / "oag" / "legacy",
+}
 
 
 def compile_spec(specs: Path) -> Spec:
@@ -84,6 +88,7 @@ _PRIMITIVES: dict[str, st.SearchStrategy[Any]] = {
         min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.none() | _offsets
     ),
     "Any": json_values,
+    "object": json_values,
 }
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from parsers_strategies import (
     CORPUS,
     CORPUS_V2,
+    OAG_TREES,
     PYDANTIC_ERA,
     SPECS,
     Values,
@@ -141,14 +142,19 @@ def pydantic_values(tmp_path_factory: pytest.TempPathFactory) -> Values:
 @pytest.mark.parametrize("key", PYDANTIC_KEYS)
 def test_pydantic_era_roundtrip_and_invalid_payloads(pydantic_values: Values, key: str) -> None:
     """UNSET, explicit null and additional keys survive dump and parse."""
+    roundtrips_and_rejects(pydantic_values, key)
+
+
+def roundtrips_and_rejects(values: Values, key: str) -> None:
+    """Random values of *key* survive dump and parse; mutated payloads raise ParseError only."""
 
     @QUICK
     @given(st.data())
     def check(data: st.DataObject) -> None:
-        value = data.draw(pydantic_values.of_key(key))
-        roundtrip(pydantic_values, key, value, exact=not pydantic_values.reaches_union(key))
-        _, dump = pydantic_values.parse_dump(key)
-        rejects_cleanly(pydantic_values, key, data.draw(mutations(dump(value)) | json_values))
+        value = data.draw(values.of_key(key))
+        roundtrip(values, key, value, exact=not values.reaches_union(key))
+        _, dump = values.parse_dump(key)
+        rejects_cleanly(values, key, data.draw(mutations(dump(value)) | json_values))
 
     check()
 
@@ -186,3 +192,21 @@ def test_pydantic_corpus_roundtrip_and_invalid_payloads(corpus_v2_values: Values
         rejects_cleanly(corpus_v2_values, key, data.draw(mutations(dump(value)) | json_values))
 
     check()
+
+
+OAG_KEYS = [(tree, key) for tree, path in sorted(OAG_TREES.items()) for key in sorted(compile_spec(path).decls())]
+
+
+@pytest.fixture(scope="module")
+def oag_values(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Values]:
+    """OpenAPI Generator's fixture pages (tests/dialects/oag), each era built as a package."""
+    return {
+        tree: Values(*build_package(path, tmp_path_factory.mktemp(tree), f"parsers_{tree}"))
+        for tree, path in sorted(OAG_TREES.items())
+    }
+
+
+@pytest.mark.parametrize(("tree", "key"), OAG_KEYS)
+def test_openapi_generator_roundtrip_and_invalid_payloads(oag_values: dict[str, Values], tree: str, key: str) -> None:
+    """Escaped names, defaults, enums, object and bytes fields survive dump and parse."""
+    roundtrips_and_rejects(oag_values[tree], key)

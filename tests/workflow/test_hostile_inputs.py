@@ -89,7 +89,7 @@ def test_an_int_enum_value_of_5000_digits_is_a_located_error(
     page = "# E\n\n## Values\n\n| Name | Value |\n|---|---|\n| `A` | 1 |\n| `B` | " + "9" * 5000 + " |\n"
     status, stderr = build(capsys, write_pages(tmp_path / "specs", {"e.md": page}))
     assert status == 1
-    assert "e.md:8:9: error: enum value is an integer of more digits than Python reads in source" in stderr
+    assert "e.md:8:9: error: enum value is an integer of more digits than Python reads in source [D160]" in stderr
 
 
 def test_a_literal_of_5000_digits_is_an_error_not_a_string(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,6 +148,30 @@ def test_a_page_over_the_size_limit_is_an_error(tmp_path: Path) -> None:
     ]
 
 
+def test_the_page_size_limit_is_a_setting_and_a_flag_and_its_error_says_how_to_raise_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = fields_page("Big", "| `a` | *int* | :heavy_check_mark: | " + "long text " * 200 + "|")
+    specs = write_pages(tmp_path / "specs", {"big.md": page})
+    size = len(page.encode())
+    (tmp_path / "pyproject.toml").write_text("[tool.docgen]\nmax-page-size = 1000\n")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    status, stderr = build(capsys, specs)
+    assert status == 1
+    assert f"big.md:1:1: error: page is larger than docgen reads ({size} bytes; the limit is 1000) [D133]" in stderr
+    assert (
+        "hint: split the page, or raise the limit: max-page-size = 2000 in [tool.docgen] or --max-page-size 2000"
+        in (stderr)
+    )
+    assert build(capsys, specs, "--max-page-size", str(size))[0] == 0  # the flag overrides the setting
+    (tmp_path / "pyproject.toml").write_text(f"[tool.docgen]\nmax-page-size = {size}\n")
+    assert build(capsys, specs)[0] == 0
+    with pytest.raises(SystemExit) as usage:
+        build(capsys, specs, "--max-page-size", "0")
+    assert usage.value.code == 2 and "'0' is not a number of bytes (1 or more)" in capsys.readouterr().err
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
 def test_an_unreadable_page_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     specs = write_pages(tmp_path / "specs", {"a.md": "# A\n"})
@@ -172,6 +196,18 @@ def test_an_unreadable_page_is_an_error(tmp_path: Path, capsys: pytest.CaptureFi
         (
             "[tool.docgen]\nstrict = " + "9" * 5000 + "\n",
             "pyproject.toml:1:1: error: pyproject.toml cannot be read: Exceeds the limit",
+        ),
+        (
+            "[tool.docgen]\nmax-page-size = 0\n",
+            "pyproject.toml:2:1: error: 'max-page-size' must be a positive number of bytes [D440]",
+        ),
+        (
+            '[tool.docgen]\nmax-page-size = "64MiB"\n',
+            "pyproject.toml:2:1: error: 'max-page-size' must be a positive number of bytes [D440]",
+        ),
+        (
+            "[tool.docgen]\nmax-page-size = true\n",
+            "pyproject.toml:2:1: error: 'max-page-size' must be a positive number of bytes [D440]",
         ),
         (
             "[tool.docgen]\nwire-names = {a = {b = {c = 1}}}\n",

@@ -14,7 +14,7 @@ class TextPart:
 
     type: Literal["text"] = field(metadata={"wire_name": "type"})
 
-    text_: str = field(metadata={"wire_name": "text"})
+    text: str = field(metadata={"wire_name": "text"})
     """The text."""
 
     @classmethod
@@ -36,18 +36,18 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     f_type = value.get("type", _parsing.MISSING)
     if not (f_type == "text" and type(f_type) is str):
         _parsing.fail((path, "type"), "'text'", f_type)
-    f_text_ = value.get("text", _parsing.MISSING)
-    if type(f_text_) is not str:
-        _parsing.fail((path, "text"), "str", f_text_)
+    f_text = value.get("text", _parsing.MISSING)
+    if type(f_text) is not str:
+        _parsing.fail((path, "text"), "str", f_text)
     return TextPart(
         "text",
-        f_text_,
+        f_text,
     )
 
 
 def _dump_TextPart(value: TextPart) -> dict[str, Any]:
     result: dict[str, Any] = {
         "type": value.type,
-        "text": value.text_,
+        "text": value.text,
     }
     return result
