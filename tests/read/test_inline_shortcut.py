@@ -4,6 +4,7 @@ gives, on the trees, on pages full of markup and, where ../shared is present, th
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,10 @@ def test_content_with_and_without_markup_reads_the_same(content: str) -> None:
     page = markdown.read_page("page.md", text)
     assert page == stock_page("page.md", text)
     assert page.sections[1].title.text.startswith("Title")
+
+
+def test_rows_split_as_markdown_it_splits_them() -> None:
+    rnd = random.Random(0)
+    rows = ["a | b", "| a | b |", "a \\| b | c", "\\\\| x", "x \\|", "|", "", "\\", "a\\\\\\|b|c"]
+    rows += ["".join(rnd.choice("ab |\\`") for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
+    assert [markdown.split_row(row) for row in rows] == [markdown.markdown_it_split(row) for row in rows]
