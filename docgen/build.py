@@ -22,6 +22,7 @@ from .format.formatter import Formatter, format_files
 from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.checks import shared_attributes, shared_json_keys
 from .passes.defaults import checked_defaults
+from .passes.json_reading import apply_json_reading
 from .passes.settings import apply_statuses, apply_wire_names
 from .passes.unions import deep_unions, recursive_unions
 from .read.markdown import Page, read_page
@@ -211,7 +212,8 @@ def generate(
     if settings is not None:
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
-        naming_problems += status_problems
+        spec, reading_problems = apply_json_reading(spec, settings)
+        naming_problems += status_problems + reading_problems
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))
         diagnostics += tuple(naming_problems)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
-from . import __version__, config, dialects, helptext, incremental, lock, report
+from . import __version__, config, dialects, helptext, incremental, lock, report, samples_cli
 from .diagnostics import ERROR, WARNING, Diagnostic, shown_as, sorted_diagnostics
 from .format import cache
 from .manifest import ManifestError, conflict_errors, report_kept_and_restored
@@ -86,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=helptext.epilog(),
         formatter_class=helptext.Formatter,
     )
+    samples_cli.add_parser(commands)
     for command in (build, check):
         _common_options(command)
     from .diff.command import add_parser
@@ -234,6 +235,8 @@ class _Run:
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = settings_for(args)
+    if args.command == "wire-names":
+        return samples_cli.run(args, settings)
     specs: Path = settings.specs  # type: ignore[assignment] - checked in settings_for
     out = Path(config.display_path(settings.out)) if settings.out else DEFAULT_OUT
     if not specs.is_dir():

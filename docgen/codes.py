@@ -4,7 +4,7 @@ A diagnostic's kind is told by its message: each entry of :data:`CODES` gives th
 a pattern its messages match (from the start of the message), and an example message.
 The codes never change meaning; a kind that goes away leaves its code unused.  Ranges:
 D1xx pages and tables, D2xx Type cells, D3xx links, names and modules, D4xx
-configuration, D5xx user templates, D6xx what OUT holds.  tests/test_codes.py checks
+configuration, D5xx user templates, D6xx what OUT holds, D7xx JSON samples (``docgen wire-names``).  tests/test_codes.py checks
 that every message docgen's code can write has an entry here and that README.md lists
 them all.
 """
@@ -292,6 +292,19 @@ CODES: tuple[Code, ...] = (
         r"ignore entry .* is not 'RULE'",
         "ignore entry 'a b c' is not 'RULE', 'Type.field' or 'RULE Type.field'",
     ),
+    Code("D430", r"unknown wire-matching", "unknown wire-matching 'loose'"),
+    Code("D431", r"nullable entry .* must be true or false", "nullable entry 'Foo.bar' must be true or false"),
+    Code(
+        "D432",
+        r"'open-enums' must be true, false or a list",
+        "'open-enums' must be true, false or a list of enum names",
+    ),
+    Code("D433", r"open-enums: no enum .* in the specs", "open-enums: no enum 'shared.Colour' in the specs"),
+    Code(
+        "D434",
+        r"open-enums: .* names several enums",
+        "open-enums: 'Status' names several enums (models.a.Status, models.b.Status)",
+    ),
     Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
@@ -317,6 +330,11 @@ CODES: tuple[Code, ...] = (
         r"manifest entry .*; docgen never writes such a path",
         "manifest entry '../x.py' leaves OUT; docgen never writes such a path, so it will not touch it",
     ),
+    # JSON samples (docgen wire-names)
+    Code("D701", r"cannot read sample file", "cannot read sample file: No such file or directory"),
+    Code("D702", r"sample is not JSON: ", "sample is not JSON: Expecting ',' delimiter"),
+    Code("D703", r"sample is not JSON docgen reads", "sample is not JSON docgen reads: nested too deeply"),
+    Code("D704", r"sample line is not ", 'sample line is not {"model": "[namespace.]Type", "json": {...}}'),
 )
 
 

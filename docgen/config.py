@@ -17,11 +17,16 @@ dialect = "speakeasy-pydantic"   # the docs' flavour (default: detected from the
 include = ["models/**"]          # globs of pages to read, relative to specs ("**" spans folders)
 exclude = ["sdks"]               # globs of pages to leave out (a folder leaves out all below it)
 keep-going = false               # on errors, still write every module no failed page touches
+wire-matching = "tolerant"       # or "exact": only each field's wire name is read
+open-enums = false               # true, or ["[namespace.]Enum", ...]: enums keep values they do not list
 diff-ignore = "docs-changes.ignore"  # changes `docgen diff` does not report
 max-page-size = 67108864         # the largest page read, in bytes (the default: 64 MiB)
 
 [tool.docgen.wire-names]         # per-field JSON names: "[namespace.]Type.field"
 "shared.Foo.date_time" = "dateTime"
+
+[tool.docgen.nullable]           # fields that may be null although their page does not say so
+"shared.Foo.tags" = true         # "Type.*" = true: every field of Type
 
 [tool.docgen.statuses]           # the response status a body field stands for
 "operations.GetUsageResponse.error" = "4XX"
@@ -44,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from . import dialects
+from . import dialects, json_settings
 from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
 from .ir import SourceSpan
@@ -58,6 +63,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
+TOLERANT, EXACT = "tolerant", "exact"
+WIRE_MATCHINGS = (TOLERANT, EXACT)
 #: Every key of ``[tool.docgen]``, with the line ``docgen --help`` shows for it.
 KEYS: dict[str, str] = {
     "specs": "folder of markdown pages (SPECS)",
@@ -74,6 +81,9 @@ KEYS: dict[str, str] = {
     "include": "list of globs (relative to SPECS) of the pages to read; all pages when empty",
     "exclude": "list of globs (relative to SPECS) of the pages to leave out",
     "keep-going": "true: on page errors, still write every module that depends on no failed page",
+    "wire-matching": '"tolerant" (the default): a missing key is looked for up to case and separators; "exact"',
+    "nullable": 'table of fields that may be null though their page does not say so: "Type.field" = true',
+    "open-enums": 'true, or a list of "[namespace.]Enum": enums keep the values they do not list',
     "diff-ignore": "file of the changes 'docgen diff' does not report (rule ids, Type.field)",
     "max-page-size": f"the largest page docgen reads, in bytes (default {MAX_PAGE_BYTES}, 64 MiB)",
 }
@@ -106,6 +116,9 @@ class Settings:
     dialect: Optional[str] = None  # a registered dialect's name; None: detected from the pages
     max_page_size: int = MAX_PAGE_BYTES  # the largest page read, in bytes
     source: Optional[Path] = None  # the pyproject.toml the settings came from
+    wire_matching: str = TOLERANT  # how generated parsers find a field's key
+    nullable: tuple[FieldOverride, ...] = ()  # fields that may be null: "Type.field" or "Type.*" (value "true")
+    open_enums: tuple[FieldOverride, ...] = ()  # enums opened: target "*" for all, else "[namespace.]Enum"
     diff_ignore: Optional[Path] = None  # the ignore file of ``docgen diff``
 
     def fingerprint(self) -> str:
@@ -115,7 +128,12 @@ class Settings:
         sentinels = ";".join(f"{w.target}={w.value}" for w in sorted(self.sentinels, key=lambda w: w.target))
         nan = ";allow-nan" if self.allow_nan else ""
         chosen = f";dialect={self.dialect}" if self.dialect else ""
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan}"
+        reading = ";".join(
+            [f"wire-matching={self.wire_matching}"]
+            + sorted(f"nullable={n.target}" for n in self.nullable)
+            + sorted(f"open={o.target}" for o in self.open_enums)
+        )
+        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan};{reading}"
 
 
 class ConfigError(DocgenError):
@@ -248,6 +266,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     values["statuses"] = _field_table(table, "statuses", "status", where, problems)
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
     problems.extend(_unknown_statuses(values["statuses"]))
+    json_settings.read(table, where.span, problems, values)
     if problems:
         raise ConfigError(problems)
     return Settings(**values)

@@ -170,6 +170,9 @@ class Model:
     #: Names of the fields that make the model an operation's response (content type,
     #: status code, raw response), as the dialect recognised them; () for other models.
     response_fields: tuple[str, ...] = ()
+    #: Parsing reads each field's wire name only ([tool.docgen] wire-matching = "exact");
+    #: by default a key missing from an object is looked for up to case and separators.
+    exact_keys: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,9 @@ import reprlib
 import sys
 from datetime import date, datetime
 from decimal import Decimal
-from typing import NoReturn
+from enum import Enum
+from functools import lru_cache
+from typing import Any, NoReturn
 
 from ._errors import ParseError
 
@@ -24,6 +26,7 @@ __all__ = [
     "Decimal",
     "ParseError",
     "Path",
+    "WireKeys",
     "bad_key",
     "describe",
     "dump_bytes",
@@ -32,8 +35,11 @@ __all__ = [
     "dump_decimal",
     "fail",
     "format_path",
+    "matched_keys",
     "no_member",
+    "normal_key",
     "not_json",
+    "open_value",
     "parse_bytes",
     "parse_date",
     "parse_datetime",
@@ -241,3 +247,119 @@ def dump_decimal(value: Decimal) -> str:
 
 def dump_bytes(value: bytes) -> str:
     return base64.b64encode(value).decode("ascii")
+
+
+def open_value(value: Enum | str | int) -> str | int:
+    """The JSON value of an open enum's value: a member's value, or the unknown value kept."""
+    if isinstance(value, Enum):
+        member: str | int = value.value
+        return member
+    return value
+
+
+#: What tolerant key matching drops from a key before comparing it, lowercased.
+_SEPARATORS = str.maketrans("", "", "_-.: ")
+
+
+@lru_cache(maxsize=4096)
+def normal_key(key: str) -> str:
+    """A JSON key up to case and separators: ``sourceType``, ``source-type`` -> ``sourcetype``
+    (remembered: an API sends the same keys over and over)."""
+    return key.translate(_SEPARATORS).lower()
+
+
+_NORMALS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def matched_keys(value: dict[Any, Any], keys: frozenset[str]) -> int:
+    """How many keys of *value* name one of *keys*, up to case and separators (how a union
+    ranks the models that accept an object inexactly)."""
+    normals = _NORMALS.get(keys)
+    if normals is None:
+        normals = _NORMALS[keys] = frozenset(normal_key(key) for key in keys)
+    return sum(
+        1
+        for key in value
+        if type(key) is str and (key in keys or normal_key(key) in normals)
+    )
+
+
+class WireKeys:
+    """The JSON keys of one model's fields, and how a key spelled otherwise finds its field.
+
+    A generated parser reads each field's wire name.  Only when an object has a key that
+    is no field's wire name (``exact(value)`` is false) does it call :meth:`rematch`,
+    which gives the object with every key that is a missing field's name up to case and
+    separators (``_ - . :`` and spaces) renamed to that wire name.  A wire name that is
+    present wins over other spellings; two other keys matching one missing field are a
+    ParseError naming both.  The renamings are remembered per key sequence, so a stream
+    of objects of one shape pays for the matching once.  ``null_hint`` names the
+    ``[tool.docgen.nullable]`` entry that would accept a ``null`` where one failed.
+    """
+
+    __slots__ = ("_by_normal", "_nulls", "_plans", "exact", "known", "model")
+
+    def __init__(
+        self, model: str, keys: tuple[str, ...], nulls: dict[str, str] | None = None
+    ) -> None:
+        """*nulls*: wire name -> the ``[tool.docgen.nullable]`` key of each required field
+        that does not accept ``null``."""
+        self.model = model
+        self.known = frozenset(keys)
+        self.exact = self.known.issuperset
+        self._nulls = nulls or {}
+        normals: dict[str, list[str]] = {}
+        for key in keys:
+            normals.setdefault(normal_key(key), []).append(key)
+        # two fields of one normal form are matched by their exact wire names only
+        self._by_normal = {
+            normal: found[0] for normal, found in normals.items() if len(found) == 1
+        }
+        self._plans: dict[tuple[Any, ...], dict[str, str]] = {}
+
+    def rematch(self, value: dict[Any, Any], path: Path) -> dict[Any, Any]:
+        """*value* with the keys that spell a missing field otherwise renamed to its wire name."""
+        keys = tuple(value)
+        plan = self._plans.get(keys)
+        if plan is None:
+            plan = self._plan(keys, path)
+            if len(self._plans) < 256:
+                self._plans[keys] = plan
+        if not plan:
+            return value
+        return {plan.get(key, key): item for key, item in value.items()}
+
+    def _plan(self, keys: tuple[Any, ...], path: Path) -> dict[str, str]:
+        plan: dict[str, str] = {}
+        chosen: dict[str, str] = {}
+        for key in keys:
+            if type(key) is not str or key in self.known:
+                continue
+            wire = self._by_normal.get(normal_key(key))
+            if wire is None or wire in keys:
+                continue
+            other = chosen.setdefault(wire, key)
+            if other != key:
+                raise ParseError(
+                    format_path(path),
+                    f"keys {other!r} and {key!r} both match the field {wire!r} of {self.model}; "
+                    "an object may spell each field one way only",
+                )
+            plan[key] = wire
+        return plan
+
+    def null_hint(self, exc: ParseError, value: dict[Any, Any], path: Path) -> None:
+        """Raise *exc* again with the nullable setting that would accept its ``null``, when
+        *exc* is about a field of this object whose value is ``null``."""
+        if not exc.reason.endswith("got null"):
+            return
+        for key, target in self._nulls.items():
+            if (
+                key in value
+                and value[key] is None
+                and exc.path == format_path((path, key))
+            ):
+                setting = f'[tool.docgen.nullable] "{target}" = true'
+                raise ParseError(
+                    exc.path, f"{exc.reason} (null is accepted with {setting})"
+                ) from None

@@ -5,8 +5,10 @@ One :class:`Dialect` subclass per flavour, registered by defining it (see
 :mod:`docgen.dialects.openapi_generator` OpenAPI Generator's two.
 """
 
-from . import speakeasy  # first: the default family is listed first
-from . import openapi_generator  # noqa: E402, I001 - registers OpenAPI Generator's flavours
+# Importing a dialect module registers its classes; speakeasy first, so the default family is
+# listed first.
+from . import speakeasy  # isort: skip
+from . import openapi_generator  # noqa: F401  # isort: skip
 from .dialect import Dialect, MixedFamilies, UnknownDialect, detect, get, known
 
 #: The dialect of a tree in which no page shows any dialect's marks.

@@ -65,7 +65,7 @@ class _Dump(TypeVisitor[str]):
         if isinstance(decl, Union_):
             return _dump_union(ref, UnionOf(decl.members), self.value, self.ctx)
         if isinstance(decl, Enum):
-            return f"{self.value}.value"
+            return f"_parsing.open_value({self.value})" if decl.open else f"{self.value}.value"
         return f"{self.ctx.function(ref.key, '_dump_')}({self.value})"
 
     def visit_ListOf(self, ref: ListOf) -> str:

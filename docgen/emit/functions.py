@@ -15,6 +15,7 @@ from ..ir import Decl, Enum, Field, LiteralOf, Model, Nullability, Optional_, Pr
 from ..primitives import is_any_value, primitive
 from ..walk import without_optional
 from .dumps import dump_expression
+from .keys import keys_view
 from .parsers import (
     ParserContext,
     is_json,
@@ -63,6 +64,7 @@ def model_parser(
         tuple(parts.dump_optional),
         parts.dump_extra,
         next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
+        keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique),
     )
 
 
@@ -238,7 +240,11 @@ def enum_parser(enum: Enum) -> EnumParser:
     if len(enum.members) > 8:
         shown.append("…")
     wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
-    return EnumParser(f"_parse_{enum.name}", enum.name, f"_{enum.name}_VALUES", enum.value_type, repr(wants))
+    if enum.open:
+        wants = f"{enum.name} (a {enum.value_type})"
+    annotation = f"{enum.name} | {enum.value_type}" if enum.open else enum.name
+    table = f"_{enum.name}_VALUES"
+    return EnumParser(f"_parse_{enum.name}", enum.name, table, enum.value_type, repr(wants), enum.open, annotation)
 
 
 def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:

@@ -354,6 +354,11 @@ def _union_member(ref: TypeRef, ctx: ParserContext, constants: list[Constant]) -
         )
         guard, wants = _SHAPE_GUARDS["object"]
         exact, score = f"value.keys() <= {keys}", f"len(value.keys() & {keys})"
+        if not decl.exact_keys:
+            # every key names a field in some spelling: as exact as tolerant matching reads;
+            # otherwise the rank counts the keys that name fields in any spelling
+            score = f"_parsing.matched_keys(value, {keys})"
+            exact = f"{exact} or {score} == len(value)"
     elif isinstance(ref, Ref) and isinstance(ctx.decls[ref.key], Enum):
         decl = ctx.decls[ref.key]
         assert isinstance(decl, Enum)

@@ -209,6 +209,11 @@ class Annotator(TypeVisitor[str]):
 
     def visit_Ref(self, ref: Ref) -> str:
         decl = self.decls[ref.key]
+        spelled = self._named_ref(ref, decl)
+        # an open enum's value is a member, or the value no member has, kept as it came
+        return f"{spelled} | {self._builtin(decl.value_type)}" if getattr(decl, "open", False) else spelled
+
+    def _named_ref(self, ref: Ref, decl: Decl) -> str:
         target = self.module_of[ref.key]
         if isinstance(decl, Union_):
             return self._union_ref(decl, target)

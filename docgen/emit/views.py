@@ -173,6 +173,18 @@ Helper = Union[ListHelper, UnionHelper]
 
 
 @dataclass(frozen=True)
+class KeysView:
+    """``table``: the WireKeys constant's name; ``literal``: the text of its value;
+    ``exact``: the name of its bound exactness test, "" when the parser reads exact keys
+    only; ``nulls``: whether the parse body is wrapped to name the nullable setting."""
+
+    table: str
+    literal: str
+    exact: str
+    nulls: bool
+
+
+@dataclass(frozen=True)
 class ModelParser:
     """What ``templates/parsers.py.jinja`` needs to write a model's two functions.
 
@@ -201,6 +213,7 @@ class ModelParser:
     dump_optional: tuple[DumpOptional, ...]
     dump_extra: str = ""
     unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
+    keys: Optional[KeysView] = None  # the model's WireKeys table (docgen/emit/keys.py)
 
 
 @dataclass(frozen=True)
@@ -212,6 +225,8 @@ class EnumParser:
     table: str  # the module-level name of the value -> member dict
     value_type: str  # "str" or "int"
     wants: str  # a string literal for messages
+    open: bool = False  # a value no member has is kept as it is
+    annotation: str = ""  # what the parse function returns
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Optional
 from ..config import AS_DOCUMENTED, CAMEL_CASE, FieldOverride, Settings
 from ..diagnostics import Diagnostic, error
 from ..emit import names
-from ..ir import Model, Module, Spec
+from ..ir import Model, Module, SourceSpan, Spec
 
 
 def apply_wire_names(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
@@ -99,6 +99,18 @@ def _find_field(
 ) -> tuple[Optional[tuple[str, str]], Optional[Diagnostic]]:
     """The (type key, field name) an override names, or the problem with it."""
     *namespace, type_name, field_name = wire.target.split(".")
+    model, problem = find_model(spec, ".".join([*namespace, type_name]), wire.span, key)
+    if model is None:
+        return None, problem
+    for f in model.fields:
+        if field_name in (f.name, names.unescaped(f.name)):
+            return (model.key, f.name), None
+    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")
+
+
+def find_model(spec: Spec, target: str, span: SourceSpan, key: str) -> tuple[Optional[Model], Optional[Diagnostic]]:
+    """The model ``[namespace.]Type`` names, or the problem with the name (*key*: the setting)."""
+    *namespace, type_name = target.split(".")
     qualifier = ".".join(namespace)
     models = [
         d
@@ -108,14 +120,8 @@ def _find_field(
         and (not qualifier or d.key == f"{qualifier}.{type_name}" or d.key.endswith(f".{qualifier}.{type_name}"))
     ]
     if not models:
-        return None, error(wire.span, f"{key}: no model {'.'.join([*namespace, type_name])!r} in the specs")
+        return None, error(span, f"{key}: no model {target!r} in the specs")
     if len(models) > 1:
         keys = ", ".join(sorted(m.key for m in models))
-        return None, error(
-            wire.span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace"
-        )
-    model = models[0]
-    for f in model.fields:
-        if field_name in (f.name, names.unescaped(f.name)):
-            return (model.key, f.name), None
-    return None, error(wire.span, f"{key}: model {model.key!r} has no field {field_name!r}")
+        return None, error(span, f"{key}: {type_name!r} names several models ({keys})", "qualify it with its namespace")
+    return models[0], None

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import black
@@ -155,17 +156,27 @@ def _is_parse_failure(node: ast.expr) -> bool:
     )
 
 
+def _is_null_hint(node: ast.expr) -> bool:
+    """``_Thing_FIELDS.null_hint(exc, value, path)``: a model parser naming the nullable setting."""
+    return (
+        isinstance(node, ast.Call)
+        and re.fullmatch(r"_\w+_FIELDS\.null_hint\(exc, value, path\)", ast.unparse(node)) is not None
+    )
+
+
 def statements(source: str) -> list[str]:
     """The kinds of top-level and class-level statements of a module, docstrings left out.
 
-    Also checks that every expression statement anywhere is a docstring or the parsers'
-    ``_parsing.fail(path, "expected", value)`` call, never a call or a name that text
-    from a page could have become.
+    Also checks that every expression statement anywhere is a docstring, the parsers'
+    ``_parsing.fail(path, "expected", value)`` call or a model's ``null_hint`` call, never
+    a call or a name that text from a page could have become.
     """
     tree = ast.parse(source)
     for node in ast.walk(tree):
         if isinstance(node, ast.Expr):
-            assert _is_docstring(node.value) or _is_parse_failure(node.value), ast.dump(node)
+            assert _is_docstring(node.value) or _is_parse_failure(node.value) or _is_null_hint(node.value), ast.dump(
+                node
+            )
     kinds = []
     for node in tree.body:
         if isinstance(node, ast.ClassDef):

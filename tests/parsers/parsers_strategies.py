@@ -133,7 +133,13 @@ class Values:
     def _decl(self, key: str) -> st.SearchStrategy[Any]:
         decl = self.decls[key]
         if isinstance(decl, Enum):
-            return st.sampled_from(list(self.cls(key)))
+            members = st.sampled_from(list(self.cls(key)))
+            if not decl.open:
+                return members
+            # an open enum also holds values no member has, kept as the plain str or int
+            known = {m.value for m in decl.members}
+            plain = st.text(max_size=8) if decl.value_type == "str" else st.integers()
+            return members | plain.filter(lambda v, known=known: v not in known)
         if isinstance(decl, Union_):
             return st.one_of([self.of(m) for m in decl.members])
         assert isinstance(decl, Model)
@@ -199,7 +205,7 @@ class Values:
             }
             return (lambda data: cls.from_dict(data, **kwargs)), (lambda value: value.to_dict())
         if isinstance(decl, Enum):
-            return cls.from_json, (lambda value: value.to_json())
+            return cls.from_json, (lambda value: value.to_json() if isinstance(value, cls) else value)
         module = self.module(key)
         snake = snake_case(decl.name)
         return getattr(module, f"parse_{snake}"), getattr(module, f"dump_{snake}")

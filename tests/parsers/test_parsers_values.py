@@ -70,7 +70,10 @@ def test_path_through_lists_and_maps(pkg: ModuleType) -> None:
         ({"float_value": "1.5"}, "$.float_value: expected float, got str '1.5'"),
         ({"float_value": False}, "$.float_value: expected float, got bool False"),
         ({"bool": 1}, "$.bool: expected bool, got int 1"),
-        ({"str": None}, "$.str: expected str, got null"),
+        (
+            {"str": None},
+            '$.str: expected str, got null (null is accepted with [tool.docgen.nullable] "shared.AllKinds.str" = true)',
+        ),
         ({"date": "2024-13-45"}, "$.date: expected an ISO 8601 date, got str '2024-13-45'"),
         ({"date_time": "yesterday"}, "$.date_time: expected an ISO 8601 date-time, got str 'yesterday'"),
         ({"decimal": "1,5"}, "$.decimal: expected a decimal number or string, got str '1,5'"),

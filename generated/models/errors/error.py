@@ -31,19 +31,36 @@ class Error:
         return _dump_Error(self)
 
 
+_Error_FIELDS = _parsing.WireKeys(
+    "Error",
+    (
+        "message",
+        "code",
+    ),
+    {"message": "errors.Error.message"},
+)
+_Error_EXACT = _Error_FIELDS.exact
+
+
 def _parse_Error(value: object, path: _parsing.Path) -> Error:
     if type(value) is not dict:
         _parsing.fail(path, "Error (an object)", value)
-    f_message = value.get("message", _parsing.MISSING)
-    if type(f_message) is not str:
-        _parsing.fail((path, "message"), "str", f_message)
-    f_code = value.get("code")
-    if f_code is not None and type(f_code) is not int:
-        _parsing.fail((path, "code"), "int or null", f_code)
-    return Error(
-        f_message,
-        f_code,
-    )
+    if not _Error_EXACT(value):
+        value = _Error_FIELDS.rematch(value, path)
+    try:
+        f_message = value.get("message", _parsing.MISSING)
+        if type(f_message) is not str:
+            _parsing.fail((path, "message"), "str", f_message)
+        f_code = value.get("code")
+        if f_code is not None and type(f_code) is not int:
+            _parsing.fail((path, "code"), "int or null", f_code)
+        return Error(
+            f_message,
+            f_code,
+        )
+    except _parsing.ParseError as exc:
+        _Error_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Error(value: Error) -> dict[str, Any]:

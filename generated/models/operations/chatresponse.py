@@ -89,6 +89,21 @@ class ChatResponse:
         )
 
 
+_ChatResponse_FIELDS = _parsing.WireKeys(
+    "ChatResponse",
+    (
+        "content_type",
+        "status_code",
+        "chat_completion_result",
+    ),
+    {
+        "content_type": "operations.ChatResponse.content_type",
+        "status_code": "operations.ChatResponse.status_code",
+    },
+)
+_ChatResponse_EXACT = _ChatResponse_FIELDS.exact
+
+
 def _parse_ChatResponse(
     value: object,
     path: _parsing.Path,
@@ -100,24 +115,30 @@ def _parse_ChatResponse(
 ) -> ChatResponse:
     if type(value) is not dict:
         _parsing.fail(path, "ChatResponse (an object)", value)
-    f_content_type = value.get("content_type", _parsing.MISSING)
-    if type(f_content_type) is not str:
-        _parsing.fail((path, "content_type"), "str", f_content_type)
-    f_status_code = value.get("status_code", _parsing.MISSING)
-    if type(f_status_code) is not int:
-        _parsing.fail((path, "status_code"), "int", f_status_code)
-    f_chat_completion_result = value.get("chat_completion_result")
-    if f_chat_completion_result is not None:
-        f_chat_completion_result = _parse_list_ChatCompletionEvent_or_SentinelEvent(
-            f_chat_completion_result, (path, "chat_completion_result")
+    if not _ChatResponse_EXACT(value):
+        value = _ChatResponse_FIELDS.rematch(value, path)
+    try:
+        f_content_type = value.get("content_type", _parsing.MISSING)
+        if type(f_content_type) is not str:
+            _parsing.fail((path, "content_type"), "str", f_content_type)
+        f_status_code = value.get("status_code", _parsing.MISSING)
+        if type(f_status_code) is not int:
+            _parsing.fail((path, "status_code"), "int", f_status_code)
+        f_chat_completion_result = value.get("chat_completion_result")
+        if f_chat_completion_result is not None:
+            f_chat_completion_result = _parse_list_ChatCompletionEvent_or_SentinelEvent(
+                f_chat_completion_result, (path, "chat_completion_result")
+            )
+        return ChatResponse(
+            f_content_type,
+            f_status_code,
+            raw_response,
+            f_chat_completion_result,
+            chat_completion_stream,
         )
-    return ChatResponse(
-        f_content_type,
-        f_status_code,
-        raw_response,
-        f_chat_completion_result,
-        chat_completion_stream,
-    )
+    except _parsing.ParseError as exc:
+        _ChatResponse_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_ChatResponse(value: ChatResponse) -> dict[str, Any]:
@@ -190,9 +211,11 @@ def _parse_ChatCompletionEvent_or_SentinelEvent(
         except _parsing.ParseError as exc:
             rejected.append(("ChatCompletionEvent", str(exc)))
         else:
-            if value.keys() <= _ChatCompletionEvent_KEYS:
+            if value.keys() <= _ChatCompletionEvent_KEYS or _parsing.matched_keys(
+                value, _ChatCompletionEvent_KEYS
+            ) == len(value):
                 return result_1
-            score = len(value.keys() & _ChatCompletionEvent_KEYS)
+            score = _parsing.matched_keys(value, _ChatCompletionEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -203,9 +226,11 @@ def _parse_ChatCompletionEvent_or_SentinelEvent(
         except _parsing.ParseError as exc:
             rejected.append(("SentinelEvent", str(exc)))
         else:
-            if value.keys() <= _SentinelEvent_KEYS:
+            if value.keys() <= _SentinelEvent_KEYS or _parsing.matched_keys(
+                value, _SentinelEvent_KEYS
+            ) == len(value):
                 return result_2
-            score = len(value.keys() & _SentinelEvent_KEYS)
+            score = _parsing.matched_keys(value, _SentinelEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

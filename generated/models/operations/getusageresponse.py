@@ -69,30 +69,52 @@ class GetUsageResponse:
         )
 
 
+_GetUsageResponse_FIELDS = _parsing.WireKeys(
+    "GetUsageResponse",
+    (
+        "content_type",
+        "status_code",
+        "usage",
+        "error",
+    ),
+    {
+        "content_type": "operations.GetUsageResponse.content_type",
+        "status_code": "operations.GetUsageResponse.status_code",
+    },
+)
+_GetUsageResponse_EXACT = _GetUsageResponse_FIELDS.exact
+
+
 def _parse_GetUsageResponse(
     value: object, path: _parsing.Path, *, raw_response: requests_http.Response
 ) -> GetUsageResponse:
     if type(value) is not dict:
         _parsing.fail(path, "GetUsageResponse (an object)", value)
-    f_content_type = value.get("content_type", _parsing.MISSING)
-    if type(f_content_type) is not str:
-        _parsing.fail((path, "content_type"), "str", f_content_type)
-    f_status_code = value.get("status_code", _parsing.MISSING)
-    if type(f_status_code) is not int:
-        _parsing.fail((path, "status_code"), "int", f_status_code)
-    f_usage = value.get("usage")
-    if f_usage is not None:
-        f_usage = _parse_Usage(f_usage, (path, "usage"))
-    f_error = value.get("error")
-    if f_error is not None:
-        f_error = _parse_Error(f_error, (path, "error"))
-    return GetUsageResponse(
-        f_content_type,
-        f_status_code,
-        raw_response,
-        f_usage,
-        f_error,
-    )
+    if not _GetUsageResponse_EXACT(value):
+        value = _GetUsageResponse_FIELDS.rematch(value, path)
+    try:
+        f_content_type = value.get("content_type", _parsing.MISSING)
+        if type(f_content_type) is not str:
+            _parsing.fail((path, "content_type"), "str", f_content_type)
+        f_status_code = value.get("status_code", _parsing.MISSING)
+        if type(f_status_code) is not int:
+            _parsing.fail((path, "status_code"), "int", f_status_code)
+        f_usage = value.get("usage")
+        if f_usage is not None:
+            f_usage = _parse_Usage(f_usage, (path, "usage"))
+        f_error = value.get("error")
+        if f_error is not None:
+            f_error = _parse_Error(f_error, (path, "error"))
+        return GetUsageResponse(
+            f_content_type,
+            f_status_code,
+            raw_response,
+            f_usage,
+            f_error,
+        )
+    except _parsing.ParseError as exc:
+        _GetUsageResponse_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_GetUsageResponse(value: GetUsageResponse) -> dict[str, Any]:

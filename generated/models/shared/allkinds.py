@@ -93,92 +93,139 @@ class AllKinds:
         return _dump_AllKinds(self)
 
 
+_AllKinds_FIELDS = _parsing.WireKeys(
+    "AllKinds",
+    (
+        "str",
+        "int",
+        "float_value",
+        "bool",
+        "date",
+        "date_time",
+        "decimal",
+        "big_int",
+        "blob",
+        "any",
+        "class",
+        "priority",
+        "nullable_count",
+        "opt_str",
+        "opt_float",
+        "opt_date",
+        "opt_decimal",
+        "opt_bytes",
+        "old_mode",
+    ),
+    {
+        "str": "shared.AllKinds.str",
+        "int": "shared.AllKinds.int",
+        "float_value": "shared.AllKinds.float_value",
+        "bool": "shared.AllKinds.bool",
+        "date": "shared.AllKinds.date",
+        "date_time": "shared.AllKinds.date_time",
+        "decimal": "shared.AllKinds.decimal",
+        "big_int": "shared.AllKinds.big_int",
+        "blob": "shared.AllKinds.blob",
+        "any": "shared.AllKinds.any",
+        "class": "shared.AllKinds.class",
+        "priority": "shared.AllKinds.priority",
+    },
+)
+_AllKinds_EXACT = _AllKinds_FIELDS.exact
+
+
 def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     if type(value) is not dict:
         _parsing.fail(path, "AllKinds (an object)", value)
-    f_str_ = value.get("str", _parsing.MISSING)
-    if type(f_str_) is not str:
-        _parsing.fail((path, "str"), "str", f_str_)
-    f_int = value.get("int", _parsing.MISSING)
-    if type(f_int) is not int:
-        _parsing.fail((path, "int"), "int", f_int)
-    f_float_value = value.get("float_value", _parsing.MISSING)
-    f_float_value = (
-        f_float_value
-        if type(f_float_value) is float and f_float_value - f_float_value == 0.0
-        else _parsing.parse_float(f_float_value, (path, "float_value"))
-    )
-    f_bool_ = value.get("bool", _parsing.MISSING)
-    if type(f_bool_) is not bool:
-        _parsing.fail((path, "bool"), "bool", f_bool_)
-    f_date_ = value.get("date", _parsing.MISSING)
-    f_date_ = _parsing.parse_date(f_date_, (path, "date"))
-    f_date_time = value.get("date_time", _parsing.MISSING)
-    f_date_time = _parsing.parse_datetime(f_date_time, (path, "date_time"))
-    f_decimal = value.get("decimal", _parsing.MISSING)
-    f_decimal = _parsing.parse_decimal(f_decimal, (path, "decimal"))
-    f_big_int = value.get("big_int", _parsing.MISSING)
-    if type(f_big_int) is not int:
-        _parsing.fail((path, "big_int"), "int", f_big_int)
-    f_blob = value.get("blob", _parsing.MISSING)
-    f_blob = _parsing.parse_bytes(f_blob, (path, "blob"))
-    f_any = value.get("any", _parsing.MISSING)
-    f_any = (
-        f_any
-        if f_any is not _parsing.MISSING
-        else _parsing.fail((path, "any"), "a value", f_any)
-    )
-    f_class_ = value.get("class", _parsing.MISSING)
-    if not (f_class_ == "kinds" and type(f_class_) is str):
-        _parsing.fail((path, "class"), "'kinds'", f_class_)
-    f_priority = value.get("priority", _parsing.MISSING)
-    f_priority = _parse_Priority(f_priority, (path, "priority"))
-    f_nullable_count = value.get("nullable_count", _parsing.MISSING)
-    if f_nullable_count is not None and type(f_nullable_count) is not int:
-        _parsing.fail((path, "nullable_count"), "int or null", f_nullable_count)
-    f_opt_str = value.get("opt_str")
-    if f_opt_str is not None and type(f_opt_str) is not str:
-        _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
-    f_opt_float = value.get("opt_float")
-    if f_opt_float is not None:
-        f_opt_float = (
-            f_opt_float
-            if type(f_opt_float) is float and f_opt_float - f_opt_float == 0.0
-            else _parsing.parse_float(f_opt_float, (path, "opt_float"))
+    if not _AllKinds_EXACT(value):
+        value = _AllKinds_FIELDS.rematch(value, path)
+    try:
+        f_str_ = value.get("str", _parsing.MISSING)
+        if type(f_str_) is not str:
+            _parsing.fail((path, "str"), "str", f_str_)
+        f_int = value.get("int", _parsing.MISSING)
+        if type(f_int) is not int:
+            _parsing.fail((path, "int"), "int", f_int)
+        f_float_value = value.get("float_value", _parsing.MISSING)
+        f_float_value = (
+            f_float_value
+            if type(f_float_value) is float and f_float_value - f_float_value == 0.0
+            else _parsing.parse_float(f_float_value, (path, "float_value"))
         )
-    f_opt_date = value.get("opt_date")
-    if f_opt_date is not None:
-        f_opt_date = _parsing.parse_date(f_opt_date, (path, "opt_date"))
-    f_opt_decimal = value.get("opt_decimal")
-    if f_opt_decimal is not None:
-        f_opt_decimal = _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
-    f_opt_bytes = value.get("opt_bytes")
-    if f_opt_bytes is not None:
-        f_opt_bytes = _parsing.parse_bytes(f_opt_bytes, (path, "opt_bytes"))
-    f_old_mode = value.get("old_mode")
-    if f_old_mode is not None:
-        f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
-    return AllKinds(
-        f_str_,
-        f_int,
-        f_float_value,
-        f_bool_,
-        f_date_,
-        f_date_time,
-        f_decimal,
-        f_big_int,
-        f_blob,
-        f_any,
-        "kinds",
-        f_priority,
-        f_nullable_count,
-        f_opt_str,
-        f_opt_float,
-        f_opt_date,
-        f_opt_decimal,
-        f_opt_bytes,
-        f_old_mode,
-    )
+        f_bool_ = value.get("bool", _parsing.MISSING)
+        if type(f_bool_) is not bool:
+            _parsing.fail((path, "bool"), "bool", f_bool_)
+        f_date_ = value.get("date", _parsing.MISSING)
+        f_date_ = _parsing.parse_date(f_date_, (path, "date"))
+        f_date_time = value.get("date_time", _parsing.MISSING)
+        f_date_time = _parsing.parse_datetime(f_date_time, (path, "date_time"))
+        f_decimal = value.get("decimal", _parsing.MISSING)
+        f_decimal = _parsing.parse_decimal(f_decimal, (path, "decimal"))
+        f_big_int = value.get("big_int", _parsing.MISSING)
+        if type(f_big_int) is not int:
+            _parsing.fail((path, "big_int"), "int", f_big_int)
+        f_blob = value.get("blob", _parsing.MISSING)
+        f_blob = _parsing.parse_bytes(f_blob, (path, "blob"))
+        f_any = value.get("any", _parsing.MISSING)
+        f_any = (
+            f_any
+            if f_any is not _parsing.MISSING
+            else _parsing.fail((path, "any"), "a value", f_any)
+        )
+        f_class_ = value.get("class", _parsing.MISSING)
+        if not (f_class_ == "kinds" and type(f_class_) is str):
+            _parsing.fail((path, "class"), "'kinds'", f_class_)
+        f_priority = value.get("priority", _parsing.MISSING)
+        f_priority = _parse_Priority(f_priority, (path, "priority"))
+        f_nullable_count = value.get("nullable_count", _parsing.MISSING)
+        if f_nullable_count is not None and type(f_nullable_count) is not int:
+            _parsing.fail((path, "nullable_count"), "int or null", f_nullable_count)
+        f_opt_str = value.get("opt_str")
+        if f_opt_str is not None and type(f_opt_str) is not str:
+            _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
+        f_opt_float = value.get("opt_float")
+        if f_opt_float is not None:
+            f_opt_float = (
+                f_opt_float
+                if type(f_opt_float) is float and f_opt_float - f_opt_float == 0.0
+                else _parsing.parse_float(f_opt_float, (path, "opt_float"))
+            )
+        f_opt_date = value.get("opt_date")
+        if f_opt_date is not None:
+            f_opt_date = _parsing.parse_date(f_opt_date, (path, "opt_date"))
+        f_opt_decimal = value.get("opt_decimal")
+        if f_opt_decimal is not None:
+            f_opt_decimal = _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
+        f_opt_bytes = value.get("opt_bytes")
+        if f_opt_bytes is not None:
+            f_opt_bytes = _parsing.parse_bytes(f_opt_bytes, (path, "opt_bytes"))
+        f_old_mode = value.get("old_mode")
+        if f_old_mode is not None:
+            f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
+        return AllKinds(
+            f_str_,
+            f_int,
+            f_float_value,
+            f_bool_,
+            f_date_,
+            f_date_time,
+            f_decimal,
+            f_big_int,
+            f_blob,
+            f_any,
+            "kinds",
+            f_priority,
+            f_nullable_count,
+            f_opt_str,
+            f_opt_float,
+            f_opt_date,
+            f_opt_decimal,
+            f_opt_bytes,
+            f_old_mode,
+        )
+    except _parsing.ParseError as exc:
+        _AllKinds_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:

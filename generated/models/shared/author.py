@@ -29,19 +29,36 @@ class Author:
         return _dump_Author(self)
 
 
+_Author_FIELDS = _parsing.WireKeys(
+    "Author",
+    (
+        "name",
+        "books",
+    ),
+    {"name": "shared.Author.name"},
+)
+_Author_EXACT = _Author_FIELDS.exact
+
+
 def _parse_Author(value: object, path: _parsing.Path) -> Author:
     if type(value) is not dict:
         _parsing.fail(path, "Author (an object)", value)
-    f_name = value.get("name", _parsing.MISSING)
-    if type(f_name) is not str:
-        _parsing.fail((path, "name"), "str", f_name)
-    f_books = value.get("books")
-    if f_books is not None:
-        f_books = _parse_list_Book(f_books, (path, "books"))
-    return Author(
-        f_name,
-        f_books,
-    )
+    if not _Author_EXACT(value):
+        value = _Author_FIELDS.rematch(value, path)
+    try:
+        f_name = value.get("name", _parsing.MISSING)
+        if type(f_name) is not str:
+            _parsing.fail((path, "name"), "str", f_name)
+        f_books = value.get("books")
+        if f_books is not None:
+            f_books = _parse_list_Book(f_books, (path, "books"))
+        return Author(
+            f_name,
+            f_books,
+        )
+    except _parsing.ParseError as exc:
+        _Author_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Author(value: Author) -> dict[str, Any]:

@@ -31,23 +31,41 @@ class Book:
         return _dump_Book(self)
 
 
+_Book_FIELDS = _parsing.WireKeys(
+    "Book",
+    (
+        "title",
+        "author",
+        "isbn",
+    ),
+    {"title": "shared.Book.title"},
+)
+_Book_EXACT = _Book_FIELDS.exact
+
+
 def _parse_Book(value: object, path: _parsing.Path) -> Book:
     if type(value) is not dict:
         _parsing.fail(path, "Book (an object)", value)
-    f_title = value.get("title", _parsing.MISSING)
-    if type(f_title) is not str:
-        _parsing.fail((path, "title"), "str", f_title)
-    f_author = value.get("author")
-    if f_author is not None:
-        f_author = _parse_Author(f_author, (path, "author"))
-    f_isbn = value.get("isbn")
-    if f_isbn is not None and type(f_isbn) is not str:
-        _parsing.fail((path, "isbn"), "str or null", f_isbn)
-    return Book(
-        f_title,
-        f_author,
-        f_isbn,
-    )
+    if not _Book_EXACT(value):
+        value = _Book_FIELDS.rematch(value, path)
+    try:
+        f_title = value.get("title", _parsing.MISSING)
+        if type(f_title) is not str:
+            _parsing.fail((path, "title"), "str", f_title)
+        f_author = value.get("author")
+        if f_author is not None:
+            f_author = _parse_Author(f_author, (path, "author"))
+        f_isbn = value.get("isbn")
+        if f_isbn is not None and type(f_isbn) is not str:
+            _parsing.fail((path, "isbn"), "str or null", f_isbn)
+        return Book(
+            f_title,
+            f_author,
+            f_isbn,
+        )
+    except _parsing.ParseError as exc:
+        _Book_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Book(value: Book) -> dict[str, Any]:

@@ -37,28 +37,47 @@ class ChatCompletionEvent:
         return _dump_ChatCompletionEvent(self)
 
 
+_ChatCompletionEvent_FIELDS = _parsing.WireKeys(
+    "ChatCompletionEvent",
+    (
+        "data",
+        "event",
+        "id",
+        "retry",
+    ),
+    {"data": "shared.ChatCompletionEvent.data"},
+)
+_ChatCompletionEvent_EXACT = _ChatCompletionEvent_FIELDS.exact
+
+
 def _parse_ChatCompletionEvent(
     value: object, path: _parsing.Path
 ) -> ChatCompletionEvent:
     if type(value) is not dict:
         _parsing.fail(path, "ChatCompletionEvent (an object)", value)
-    f_data = value.get("data", _parsing.MISSING)
-    f_data = _parse_Data(f_data, (path, "data"))
-    f_event = value.get("event")
-    if f_event is not None and type(f_event) is not str:
-        _parsing.fail((path, "event"), "str or null", f_event)
-    f_id = value.get("id")
-    if f_id is not None and type(f_id) is not str:
-        _parsing.fail((path, "id"), "str or null", f_id)
-    f_retry = value.get("retry")
-    if f_retry is not None and type(f_retry) is not int:
-        _parsing.fail((path, "retry"), "int or null", f_retry)
-    return ChatCompletionEvent(
-        f_data,
-        f_event,
-        f_id,
-        f_retry,
-    )
+    if not _ChatCompletionEvent_EXACT(value):
+        value = _ChatCompletionEvent_FIELDS.rematch(value, path)
+    try:
+        f_data = value.get("data", _parsing.MISSING)
+        f_data = _parse_Data(f_data, (path, "data"))
+        f_event = value.get("event")
+        if f_event is not None and type(f_event) is not str:
+            _parsing.fail((path, "event"), "str or null", f_event)
+        f_id = value.get("id")
+        if f_id is not None and type(f_id) is not str:
+            _parsing.fail((path, "id"), "str or null", f_id)
+        f_retry = value.get("retry")
+        if f_retry is not None and type(f_retry) is not int:
+            _parsing.fail((path, "retry"), "int or null", f_retry)
+        return ChatCompletionEvent(
+            f_data,
+            f_event,
+            f_id,
+            f_retry,
+        )
+    except _parsing.ParseError as exc:
+        _ChatCompletionEvent_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_ChatCompletionEvent(value: ChatCompletionEvent) -> dict[str, Any]:

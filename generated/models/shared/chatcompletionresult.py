@@ -43,9 +43,11 @@ def _parse_ChatCompletionResult(
         except _parsing.ParseError as exc:
             rejected.append(("ChatCompletionEvent", str(exc)))
         else:
-            if value.keys() <= _ChatCompletionEvent_KEYS:
+            if value.keys() <= _ChatCompletionEvent_KEYS or _parsing.matched_keys(
+                value, _ChatCompletionEvent_KEYS
+            ) == len(value):
                 return result_1
-            score = len(value.keys() & _ChatCompletionEvent_KEYS)
+            score = _parsing.matched_keys(value, _ChatCompletionEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -56,9 +58,11 @@ def _parse_ChatCompletionResult(
         except _parsing.ParseError as exc:
             rejected.append(("SentinelEvent", str(exc)))
         else:
-            if value.keys() <= _SentinelEvent_KEYS:
+            if value.keys() <= _SentinelEvent_KEYS or _parsing.matched_keys(
+                value, _SentinelEvent_KEYS
+            ) == len(value):
                 return result_2
-            score = len(value.keys() & _SentinelEvent_KEYS)
+            score = _parsing.matched_keys(value, _SentinelEvent_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

@@ -61,43 +61,76 @@ class Containers:
         return _dump_Containers(self)
 
 
+_Containers_FIELDS = _parsing.WireKeys(
+    "Containers",
+    (
+        "tags",
+        "labels",
+        "groups",
+        "matrix",
+        "usage_by_model",
+        "history",
+        "nested",
+        "values",
+        "timestamps",
+    ),
+    {
+        "tags": "shared.Containers.tags",
+        "labels": "shared.Containers.labels",
+        "groups": "shared.Containers.groups",
+        "matrix": "shared.Containers.matrix",
+    },
+)
+_Containers_EXACT = _Containers_FIELDS.exact
+
+
 def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
     if type(value) is not dict:
         _parsing.fail(path, "Containers (an object)", value)
-    f_tags = value.get("tags", _parsing.MISSING)
-    f_tags = _parse_list_str(f_tags, (path, "tags"))
-    f_labels = value.get("labels", _parsing.MISSING)
-    f_labels = _parse_dict_str(f_labels, (path, "labels"))
-    f_groups = value.get("groups", _parsing.MISSING)
-    f_groups = _parse_dict_list_str(f_groups, (path, "groups"))
-    f_matrix = value.get("matrix", _parsing.MISSING)
-    f_matrix = _parse_list_list_int(f_matrix, (path, "matrix"))
-    f_usage_by_model = value.get("usage_by_model")
-    if f_usage_by_model is not None:
-        f_usage_by_model = _parse_dict_Usage(f_usage_by_model, (path, "usage_by_model"))
-    f_history = value.get("history")
-    if f_history is not None:
-        f_history = _parse_list_Usage(f_history, (path, "history"))
-    f_nested = value.get("nested")
-    if f_nested is not None:
-        f_nested = _parse_dict_dict_list_Usage(f_nested, (path, "nested"))
-    f_values = value.get("values")
-    if f_values is not None:
-        f_values = _parse_list_str_or_int_or_float_or_bool(f_values, (path, "values"))
-    f_timestamps = value.get("timestamps")
-    if f_timestamps is not None:
-        f_timestamps = _parse_dict_datetime(f_timestamps, (path, "timestamps"))
-    return Containers(
-        f_tags,
-        f_labels,
-        f_groups,
-        f_matrix,
-        f_usage_by_model,
-        f_history,
-        f_nested,
-        f_values,
-        f_timestamps,
-    )
+    if not _Containers_EXACT(value):
+        value = _Containers_FIELDS.rematch(value, path)
+    try:
+        f_tags = value.get("tags", _parsing.MISSING)
+        f_tags = _parse_list_str(f_tags, (path, "tags"))
+        f_labels = value.get("labels", _parsing.MISSING)
+        f_labels = _parse_dict_str(f_labels, (path, "labels"))
+        f_groups = value.get("groups", _parsing.MISSING)
+        f_groups = _parse_dict_list_str(f_groups, (path, "groups"))
+        f_matrix = value.get("matrix", _parsing.MISSING)
+        f_matrix = _parse_list_list_int(f_matrix, (path, "matrix"))
+        f_usage_by_model = value.get("usage_by_model")
+        if f_usage_by_model is not None:
+            f_usage_by_model = _parse_dict_Usage(
+                f_usage_by_model, (path, "usage_by_model")
+            )
+        f_history = value.get("history")
+        if f_history is not None:
+            f_history = _parse_list_Usage(f_history, (path, "history"))
+        f_nested = value.get("nested")
+        if f_nested is not None:
+            f_nested = _parse_dict_dict_list_Usage(f_nested, (path, "nested"))
+        f_values = value.get("values")
+        if f_values is not None:
+            f_values = _parse_list_str_or_int_or_float_or_bool(
+                f_values, (path, "values")
+            )
+        f_timestamps = value.get("timestamps")
+        if f_timestamps is not None:
+            f_timestamps = _parse_dict_datetime(f_timestamps, (path, "timestamps"))
+        return Containers(
+            f_tags,
+            f_labels,
+            f_groups,
+            f_matrix,
+            f_usage_by_model,
+            f_history,
+            f_nested,
+            f_values,
+            f_timestamps,
+        )
+    except _parsing.ParseError as exc:
+        _Containers_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Containers(value: Containers) -> dict[str, Any]:

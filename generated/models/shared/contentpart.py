@@ -40,9 +40,11 @@ def _parse_ContentPart(
         except _parsing.ParseError as exc:
             rejected.append(("TextPart", str(exc)))
         else:
-            if value.keys() <= _TextPart_KEYS:
+            if value.keys() <= _TextPart_KEYS or _parsing.matched_keys(
+                value, _TextPart_KEYS
+            ) == len(value):
                 return result_1
-            score = len(value.keys() & _TextPart_KEYS)
+            score = _parsing.matched_keys(value, _TextPart_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -53,9 +55,11 @@ def _parse_ContentPart(
         except _parsing.ParseError as exc:
             rejected.append(("ImagePart", str(exc)))
         else:
-            if value.keys() <= _ImagePart_KEYS:
+            if value.keys() <= _ImagePart_KEYS or _parsing.matched_keys(
+                value, _ImagePart_KEYS
+            ) == len(value):
                 return result_2
-            score = len(value.keys() & _ImagePart_KEYS)
+            score = _parsing.matched_keys(value, _ImagePart_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

@@ -58,41 +58,71 @@ class Data:
         return _dump_Data(self)
 
 
+_Data_FIELDS = _parsing.WireKeys(
+    "Data",
+    (
+        "content",
+        "role",
+        "index",
+        "created",
+        "finish_reason",
+        "usage",
+        "logprobs",
+        "metadata",
+    ),
+    {
+        "content": "shared.Data.content",
+        "role": "shared.Data.role",
+        "index": "shared.Data.index",
+        "created": "shared.Data.created",
+    },
+)
+_Data_EXACT = _Data_FIELDS.exact
+
+
 def _parse_Data(value: object, path: _parsing.Path) -> Data:
     if type(value) is not dict:
         _parsing.fail(path, "Data (an object)", value)
-    f_content = value.get("content", _parsing.MISSING)
-    if type(f_content) is not str:
-        _parsing.fail((path, "content"), "str", f_content)
-    f_role = value.get("role", _parsing.MISSING)
-    f_role = _parse_Role(f_role, (path, "role"))
-    f_index = value.get("index", _parsing.MISSING)
-    if type(f_index) is not int:
-        _parsing.fail((path, "index"), "int", f_index)
-    f_created = value.get("created", _parsing.MISSING)
-    f_created = _parsing.parse_datetime(f_created, (path, "created"))
-    f_finish_reason = value.get("finish_reason")
-    if f_finish_reason is not None:
-        f_finish_reason = _parse_FinishReason(f_finish_reason, (path, "finish_reason"))
-    f_usage = value.get("usage")
-    if f_usage is not None:
-        f_usage = _parse_Usage(f_usage, (path, "usage"))
-    f_logprobs = value.get("logprobs")
-    if f_logprobs is not None:
-        f_logprobs = _parse_list_float(f_logprobs, (path, "logprobs"))
-    f_metadata = value.get("metadata")
-    if f_metadata is not None:
-        f_metadata = _parse_dict_Any(f_metadata, (path, "metadata"))
-    return Data(
-        f_content,
-        f_role,
-        f_index,
-        f_created,
-        f_finish_reason,
-        f_usage,
-        f_logprobs,
-        f_metadata,
-    )
+    if not _Data_EXACT(value):
+        value = _Data_FIELDS.rematch(value, path)
+    try:
+        f_content = value.get("content", _parsing.MISSING)
+        if type(f_content) is not str:
+            _parsing.fail((path, "content"), "str", f_content)
+        f_role = value.get("role", _parsing.MISSING)
+        f_role = _parse_Role(f_role, (path, "role"))
+        f_index = value.get("index", _parsing.MISSING)
+        if type(f_index) is not int:
+            _parsing.fail((path, "index"), "int", f_index)
+        f_created = value.get("created", _parsing.MISSING)
+        f_created = _parsing.parse_datetime(f_created, (path, "created"))
+        f_finish_reason = value.get("finish_reason")
+        if f_finish_reason is not None:
+            f_finish_reason = _parse_FinishReason(
+                f_finish_reason, (path, "finish_reason")
+            )
+        f_usage = value.get("usage")
+        if f_usage is not None:
+            f_usage = _parse_Usage(f_usage, (path, "usage"))
+        f_logprobs = value.get("logprobs")
+        if f_logprobs is not None:
+            f_logprobs = _parse_list_float(f_logprobs, (path, "logprobs"))
+        f_metadata = value.get("metadata")
+        if f_metadata is not None:
+            f_metadata = _parse_dict_Any(f_metadata, (path, "metadata"))
+        return Data(
+            f_content,
+            f_role,
+            f_index,
+            f_created,
+            f_finish_reason,
+            f_usage,
+            f_logprobs,
+            f_metadata,
+        )
+    except _parsing.ParseError as exc:
+        _Data_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Data(value: Data) -> dict[str, Any]:

@@ -33,23 +33,41 @@ class ImagePart:
         return _dump_ImagePart(self)
 
 
+_ImagePart_FIELDS = _parsing.WireKeys(
+    "ImagePart",
+    (
+        "type",
+        "url",
+        "detail",
+    ),
+    {"type": "shared.ImagePart.type", "url": "shared.ImagePart.url"},
+)
+_ImagePart_EXACT = _ImagePart_FIELDS.exact
+
+
 def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
     if type(value) is not dict:
         _parsing.fail(path, "ImagePart (an object)", value)
-    f_type = value.get("type", _parsing.MISSING)
-    if not (f_type == "image_url" and type(f_type) is str):
-        _parsing.fail((path, "type"), "'image_url'", f_type)
-    f_url = value.get("url", _parsing.MISSING)
-    if type(f_url) is not str:
-        _parsing.fail((path, "url"), "str", f_url)
-    f_detail = value.get("detail")
-    if f_detail is not None and type(f_detail) is not str:
-        _parsing.fail((path, "detail"), "str or null", f_detail)
-    return ImagePart(
-        "image_url",
-        f_url,
-        f_detail,
-    )
+    if not _ImagePart_EXACT(value):
+        value = _ImagePart_FIELDS.rematch(value, path)
+    try:
+        f_type = value.get("type", _parsing.MISSING)
+        if not (f_type == "image_url" and type(f_type) is str):
+            _parsing.fail((path, "type"), "'image_url'", f_type)
+        f_url = value.get("url", _parsing.MISSING)
+        if type(f_url) is not str:
+            _parsing.fail((path, "url"), "str", f_url)
+        f_detail = value.get("detail")
+        if f_detail is not None and type(f_detail) is not str:
+            _parsing.fail((path, "detail"), "str or null", f_detail)
+        return ImagePart(
+            "image_url",
+            f_url,
+            f_detail,
+        )
+    except _parsing.ParseError as exc:
+        _ImagePart_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_ImagePart(value: ImagePart) -> dict[str, Any]:

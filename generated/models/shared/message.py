@@ -36,21 +36,41 @@ class Message:
         return _dump_Message(self)
 
 
+_Message_FIELDS = _parsing.WireKeys(
+    "Message",
+    (
+        "role",
+        "content",
+        "name",
+    ),
+    {"role": "shared.Message.role", "content": "shared.Message.content"},
+)
+_Message_EXACT = _Message_FIELDS.exact
+
+
 def _parse_Message(value: object, path: _parsing.Path) -> Message:
     if type(value) is not dict:
         _parsing.fail(path, "Message (an object)", value)
-    f_role = value.get("role", _parsing.MISSING)
-    f_role = _parse_Role(f_role, (path, "role"))
-    f_content = value.get("content", _parsing.MISSING)
-    f_content = _parse_list_TextPart_or_ImagePart_or_str(f_content, (path, "content"))
-    f_name = value.get("name")
-    if f_name is not None and type(f_name) is not str:
-        _parsing.fail((path, "name"), "str or null", f_name)
-    return Message(
-        f_role,
-        f_content,
-        f_name,
-    )
+    if not _Message_EXACT(value):
+        value = _Message_FIELDS.rematch(value, path)
+    try:
+        f_role = value.get("role", _parsing.MISSING)
+        f_role = _parse_Role(f_role, (path, "role"))
+        f_content = value.get("content", _parsing.MISSING)
+        f_content = _parse_list_TextPart_or_ImagePart_or_str(
+            f_content, (path, "content")
+        )
+        f_name = value.get("name")
+        if f_name is not None and type(f_name) is not str:
+            _parsing.fail((path, "name"), "str or null", f_name)
+        return Message(
+            f_role,
+            f_content,
+            f_name,
+        )
+    except _parsing.ParseError as exc:
+        _Message_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Message(value: Message) -> dict[str, Any]:
@@ -89,9 +109,11 @@ def _parse_TextPart_or_ImagePart_or_str(
         except _parsing.ParseError as exc:
             rejected.append(("TextPart", str(exc)))
         else:
-            if value.keys() <= _TextPart_KEYS:
+            if value.keys() <= _TextPart_KEYS or _parsing.matched_keys(
+                value, _TextPart_KEYS
+            ) == len(value):
                 return result_1
-            score = len(value.keys() & _TextPart_KEYS)
+            score = _parsing.matched_keys(value, _TextPart_KEYS)
             if best is None or score > best[1]:
                 best = (result_1, score)
     else:
@@ -102,9 +124,11 @@ def _parse_TextPart_or_ImagePart_or_str(
         except _parsing.ParseError as exc:
             rejected.append(("ImagePart", str(exc)))
         else:
-            if value.keys() <= _ImagePart_KEYS:
+            if value.keys() <= _ImagePart_KEYS or _parsing.matched_keys(
+                value, _ImagePart_KEYS
+            ) == len(value):
                 return result_2
-            score = len(value.keys() & _ImagePart_KEYS)
+            score = _parsing.matched_keys(value, _ImagePart_KEYS)
             if best is None or score > best[1]:
                 best = (result_2, score)
     else:

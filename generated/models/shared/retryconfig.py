@@ -36,24 +36,48 @@ class RetryConfig:
         return _dump_RetryConfig(self)
 
 
+_RetryConfig_FIELDS = _parsing.WireKeys(
+    "RetryConfig",
+    (
+        "strategy",
+        "backoff",
+        "retry_connection_errors",
+    ),
+    {
+        "strategy": "shared.RetryConfig.strategy",
+        "backoff": "shared.RetryConfig.backoff",
+        "retry_connection_errors": "shared.RetryConfig.retry_connection_errors",
+    },
+)
+_RetryConfig_EXACT = _RetryConfig_FIELDS.exact
+
+
 def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
     if type(value) is not dict:
         _parsing.fail(path, "RetryConfig (an object)", value)
-    f_strategy = value.get("strategy", _parsing.MISSING)
-    if type(f_strategy) is not str:
-        _parsing.fail((path, "strategy"), "str", f_strategy)
-    f_backoff = value.get("backoff", _parsing.MISSING)
-    f_backoff = _parse_BackoffStrategy(f_backoff, (path, "backoff"))
-    f_retry_connection_errors = value.get("retry_connection_errors", _parsing.MISSING)
-    if type(f_retry_connection_errors) is not bool:
-        _parsing.fail(
-            (path, "retry_connection_errors"), "bool", f_retry_connection_errors
+    if not _RetryConfig_EXACT(value):
+        value = _RetryConfig_FIELDS.rematch(value, path)
+    try:
+        f_strategy = value.get("strategy", _parsing.MISSING)
+        if type(f_strategy) is not str:
+            _parsing.fail((path, "strategy"), "str", f_strategy)
+        f_backoff = value.get("backoff", _parsing.MISSING)
+        f_backoff = _parse_BackoffStrategy(f_backoff, (path, "backoff"))
+        f_retry_connection_errors = value.get(
+            "retry_connection_errors", _parsing.MISSING
         )
-    return RetryConfig(
-        f_strategy,
-        f_backoff,
-        f_retry_connection_errors,
-    )
+        if type(f_retry_connection_errors) is not bool:
+            _parsing.fail(
+                (path, "retry_connection_errors"), "bool", f_retry_connection_errors
+            )
+        return RetryConfig(
+            f_strategy,
+            f_backoff,
+            f_retry_connection_errors,
+        )
+    except _parsing.ParseError as exc:
+        _RetryConfig_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_RetryConfig(value: RetryConfig) -> dict[str, Any]:
@@ -91,26 +115,48 @@ class BackoffStrategy:
         return _dump_BackoffStrategy(self)
 
 
+_BackoffStrategy_FIELDS = _parsing.WireKeys(
+    "BackoffStrategy",
+    (
+        "initial_interval",
+        "max_interval",
+        "exponent",
+    ),
+    {
+        "initial_interval": "shared.BackoffStrategy.initial_interval",
+        "max_interval": "shared.BackoffStrategy.max_interval",
+        "exponent": "shared.BackoffStrategy.exponent",
+    },
+)
+_BackoffStrategy_EXACT = _BackoffStrategy_FIELDS.exact
+
+
 def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrategy:
     if type(value) is not dict:
         _parsing.fail(path, "BackoffStrategy (an object)", value)
-    f_initial_interval = value.get("initial_interval", _parsing.MISSING)
-    if type(f_initial_interval) is not int:
-        _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
-    f_max_interval = value.get("max_interval", _parsing.MISSING)
-    if type(f_max_interval) is not int:
-        _parsing.fail((path, "max_interval"), "int", f_max_interval)
-    f_exponent = value.get("exponent", _parsing.MISSING)
-    f_exponent = (
-        f_exponent
-        if type(f_exponent) is float and f_exponent - f_exponent == 0.0
-        else _parsing.parse_float(f_exponent, (path, "exponent"))
-    )
-    return BackoffStrategy(
-        f_initial_interval,
-        f_max_interval,
-        f_exponent,
-    )
+    if not _BackoffStrategy_EXACT(value):
+        value = _BackoffStrategy_FIELDS.rematch(value, path)
+    try:
+        f_initial_interval = value.get("initial_interval", _parsing.MISSING)
+        if type(f_initial_interval) is not int:
+            _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
+        f_max_interval = value.get("max_interval", _parsing.MISSING)
+        if type(f_max_interval) is not int:
+            _parsing.fail((path, "max_interval"), "int", f_max_interval)
+        f_exponent = value.get("exponent", _parsing.MISSING)
+        f_exponent = (
+            f_exponent
+            if type(f_exponent) is float and f_exponent - f_exponent == 0.0
+            else _parsing.parse_float(f_exponent, (path, "exponent"))
+        )
+        return BackoffStrategy(
+            f_initial_interval,
+            f_max_interval,
+            f_exponent,
+        )
+    except _parsing.ParseError as exc:
+        _BackoffStrategy_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_BackoffStrategy(value: BackoffStrategy) -> dict[str, Any]:

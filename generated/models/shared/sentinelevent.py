@@ -28,15 +28,27 @@ class SentinelEvent:
         return _dump_SentinelEvent(self)
 
 
+_SentinelEvent_FIELDS = _parsing.WireKeys(
+    "SentinelEvent", ("data",), {"data": "shared.SentinelEvent.data"}
+)
+_SentinelEvent_EXACT = _SentinelEvent_FIELDS.exact
+
+
 def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
     if type(value) is not dict:
         _parsing.fail(path, "SentinelEvent (an object)", value)
-    f_data = value.get("data", _parsing.MISSING)
-    if not (f_data == "[DONE]" and type(f_data) is str):
-        _parsing.fail((path, "data"), "'[DONE]'", f_data)
-    return SentinelEvent(
-        "[DONE]",
-    )
+    if not _SentinelEvent_EXACT(value):
+        value = _SentinelEvent_FIELDS.rematch(value, path)
+    try:
+        f_data = value.get("data", _parsing.MISSING)
+        if not (f_data == "[DONE]" and type(f_data) is str):
+            _parsing.fail((path, "data"), "'[DONE]'", f_data)
+        return SentinelEvent(
+            "[DONE]",
+        )
+    except _parsing.ParseError as exc:
+        _SentinelEvent_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_SentinelEvent(value: SentinelEvent) -> dict[str, Any]:

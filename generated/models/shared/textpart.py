@@ -30,19 +30,36 @@ class TextPart:
         return _dump_TextPart(self)
 
 
+_TextPart_FIELDS = _parsing.WireKeys(
+    "TextPart",
+    (
+        "type",
+        "text",
+    ),
+    {"type": "shared.TextPart.type", "text": "shared.TextPart.text"},
+)
+_TextPart_EXACT = _TextPart_FIELDS.exact
+
+
 def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     if type(value) is not dict:
         _parsing.fail(path, "TextPart (an object)", value)
-    f_type = value.get("type", _parsing.MISSING)
-    if not (f_type == "text" and type(f_type) is str):
-        _parsing.fail((path, "type"), "'text'", f_type)
-    f_text = value.get("text", _parsing.MISSING)
-    if type(f_text) is not str:
-        _parsing.fail((path, "text"), "str", f_text)
-    return TextPart(
-        "text",
-        f_text,
-    )
+    if not _TextPart_EXACT(value):
+        value = _TextPart_FIELDS.rematch(value, path)
+    try:
+        f_type = value.get("type", _parsing.MISSING)
+        if not (f_type == "text" and type(f_type) is str):
+            _parsing.fail((path, "type"), "'text'", f_type)
+        f_text = value.get("text", _parsing.MISSING)
+        if type(f_text) is not str:
+            _parsing.fail((path, "text"), "str", f_text)
+        return TextPart(
+            "text",
+            f_text,
+        )
+    except _parsing.ParseError as exc:
+        _TextPart_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_TextPart(value: TextPart) -> dict[str, Any]:

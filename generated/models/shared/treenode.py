@@ -32,22 +32,40 @@ class TreeNode:
         return _dump_TreeNode(self)
 
 
+_TreeNode_FIELDS = _parsing.WireKeys(
+    "TreeNode",
+    (
+        "name",
+        "children",
+        "parent",
+    ),
+    {"name": "shared.TreeNode.name", "children": "shared.TreeNode.children"},
+)
+_TreeNode_EXACT = _TreeNode_FIELDS.exact
+
+
 def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
     if type(value) is not dict:
         _parsing.fail(path, "TreeNode (an object)", value)
-    f_name = value.get("name", _parsing.MISSING)
-    if type(f_name) is not str:
-        _parsing.fail((path, "name"), "str", f_name)
-    f_children = value.get("children", _parsing.MISSING)
-    f_children = _parse_list_TreeNode(f_children, (path, "children"))
-    f_parent = value.get("parent")
-    if f_parent is not None:
-        f_parent = _parse_TreeNode(f_parent, (path, "parent"))
-    return TreeNode(
-        f_name,
-        f_children,
-        f_parent,
-    )
+    if not _TreeNode_EXACT(value):
+        value = _TreeNode_FIELDS.rematch(value, path)
+    try:
+        f_name = value.get("name", _parsing.MISSING)
+        if type(f_name) is not str:
+            _parsing.fail((path, "name"), "str", f_name)
+        f_children = value.get("children", _parsing.MISSING)
+        f_children = _parse_list_TreeNode(f_children, (path, "children"))
+        f_parent = value.get("parent")
+        if f_parent is not None:
+            f_parent = _parse_TreeNode(f_parent, (path, "parent"))
+        return TreeNode(
+            f_name,
+            f_children,
+            f_parent,
+        )
+    except _parsing.ParseError as exc:
+        _TreeNode_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_TreeNode(value: TreeNode) -> dict[str, Any]:

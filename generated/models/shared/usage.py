@@ -38,27 +38,50 @@ class Usage:
         return _dump_Usage(self)
 
 
+_Usage_FIELDS = _parsing.WireKeys(
+    "Usage",
+    (
+        "prompt_tokens",
+        "completion_tokens",
+        "total_tokens",
+        "cost",
+    ),
+    {
+        "prompt_tokens": "shared.Usage.prompt_tokens",
+        "completion_tokens": "shared.Usage.completion_tokens",
+        "total_tokens": "shared.Usage.total_tokens",
+    },
+)
+_Usage_EXACT = _Usage_FIELDS.exact
+
+
 def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
     if type(value) is not dict:
         _parsing.fail(path, "Usage (an object)", value)
-    f_prompt_tokens = value.get("prompt_tokens", _parsing.MISSING)
-    if type(f_prompt_tokens) is not int:
-        _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
-    f_completion_tokens = value.get("completion_tokens", _parsing.MISSING)
-    if type(f_completion_tokens) is not int:
-        _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
-    f_total_tokens = value.get("total_tokens", _parsing.MISSING)
-    if type(f_total_tokens) is not int:
-        _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
-    f_cost = value.get("cost")
-    if f_cost is not None:
-        f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
-    return Usage(
-        f_prompt_tokens,
-        f_completion_tokens,
-        f_total_tokens,
-        f_cost,
-    )
+    if not _Usage_EXACT(value):
+        value = _Usage_FIELDS.rematch(value, path)
+    try:
+        f_prompt_tokens = value.get("prompt_tokens", _parsing.MISSING)
+        if type(f_prompt_tokens) is not int:
+            _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
+        f_completion_tokens = value.get("completion_tokens", _parsing.MISSING)
+        if type(f_completion_tokens) is not int:
+            _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
+        f_total_tokens = value.get("total_tokens", _parsing.MISSING)
+        if type(f_total_tokens) is not int:
+            _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
+        f_cost = value.get("cost")
+        if f_cost is not None:
+            f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
+        return Usage(
+            f_prompt_tokens,
+            f_completion_tokens,
+            f_total_tokens,
+            f_cost,
+        )
+    except _parsing.ParseError as exc:
+        _Usage_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_Usage(value: Usage) -> dict[str, Any]:

@@ -14,8 +14,8 @@ import pytest
 from docgen import dialects
 from docgen.build import Source, compile_sources, generate, load_sources
 from docgen.config import Settings
-from docgen.dialects import oag_cells
 from docgen.diagnostics import Diagnostic
+from docgen.dialects import oag_cells
 from docgen.dialects.openapi_generator import OpenAPIGenerator, OpenAPIGeneratorLegacy
 from docgen.emit.modules import RUNTIME_FILES
 from docgen.read.markdown import read_page
