@@ -203,3 +203,35 @@ def test_layout_lays_out_comprehensions_as_black_does(seed: int) -> None:
     for _ in range(250):
         source = _comprehension(rnd)
         assert layout.format_code(source, black_once) == black_once(source), source
+
+
+def _assigned_call(rnd: random.Random) -> str:
+    """``name = module.function(...)`` with tuple, list and dict displays among the arguments,
+    as the key tables of docgen's parsers are written: a trailing comma in a tuple or not."""
+
+    def strings(count: int) -> list[str]:
+        return [f"'{_name(rnd, 25)}'" for _ in range(count)]
+
+    def argument() -> str:
+        count = rnd.randint(1, 6)
+        return rnd.choice(
+            [
+                f"'{_name(rnd, 20)}'",
+                _name(rnd, 20),
+                f"({', '.join(strings(count))},)",
+                f"({', '.join(strings(count))})",
+                f"[{', '.join(strings(count))}]",
+                "{" + ", ".join(f"{k}: {v}" for k, v in zip(strings(count), strings(count))) + "}",
+            ]
+        )
+
+    arguments = ", ".join(argument() for _ in range(rnd.randint(1, 3)))
+    return f"{_name(rnd, 30)} = {_name(rnd, 12)}.{_name(rnd, 20)}({arguments})\n"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_layout_lays_out_assigned_calls_as_black_does(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(250):
+        source = _assigned_call(rnd)
+        assert layout.format_code(source, black_once) == black_once(source), source
