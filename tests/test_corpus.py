@@ -160,3 +160,27 @@ def test_oag_check_and_an_incremental_rebuild(oag_build: tuple[str, Path], tmp_p
     changed = sorted(p.name for p in out.rglob("*.py") if before.get(p) != p.read_bytes())
     assert changed == [page.stem.lower() + ".py"], changed  # the page's module only
     assert docgen("check").returncode == 0
+
+
+IMPORT_EVERY_MODULE = """
+import importlib, pkgutil, sys
+import models
+names = [m.name for m in pkgutil.walk_packages(models.__path__, "models.")]
+for name in names:
+    importlib.import_module(name)
+print(len(names))
+"""
+
+
+def test_every_module_imports_on_every_python(corpus_build: tuple[str, Path]) -> None:
+    """The generated tree imports on each Python 3.10+ this machine has (pyenv's too)."""
+    from tests.parsers.test_parsers_generated_code import interpreters
+
+    _, out = corpus_build
+    modules = sum(1 for _ in out.rglob("*.py"))
+    for python in interpreters():
+        result = subprocess.run(
+            [python, "-c", IMPORT_EVERY_MODULE], cwd=out.parent, capture_output=True, text=True, timeout=600
+        )
+        assert result.returncode == 0, (python, result.stderr[-3000:])
+        assert int(result.stdout) == modules - 1, python  # every module but the package's __init__
