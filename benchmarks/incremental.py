@@ -146,14 +146,16 @@ def scaling(sizes: list[int], work: Path, env: dict[str, str], count: int) -> No
     command = ["-j", "1", "--no-cache"]
     base = write_tree(work / "synthetic-1", 1)
     _, base_cpu, baseline = rounds(docgen(str(base), "-o", str(work / "out-1"), *command), env, count)
-    previous = (1, base_cpu.median)
+    previous = (1, base_cpu.median, baseline)
     print(f"scaling: cold builds of synthetic trees, -j 1, no cache; median of {count} rounds (fastest-slowest)")
     print(f"  memory: peak RSS (wait4) above a one-page build's {baseline:.0f} MiB, over the pages;")
+    print("  KiB marginal: peak RSS added per page since the size before (the one-page build's first)")
     print(
         f"  marginal: CPU ms per page added since the size before (the one-page build's {base_cpu.median:.2f} s first)"
     )
     print(
         f"  {'pages':>6} {'wall s':>22} {'CPU s':>22} {'CPU ms/page':>12} {'marginal':>9} {'peak MiB':>9} {'KiB/page':>9}"
+        f" {'KiB marginal':>13}"
     )
     for size in sizes:
         specs = write_tree(work / f"synthetic-{size}", size)
@@ -164,10 +166,11 @@ def scaling(sizes: list[int], work: Path, env: dict[str, str], count: int) -> No
         walls, cpus = (f"{f.median:7.2f} ({f.low:.2f}-{f.high:.2f})" for f in (wall, cpu))
         per_page = 1024 * max(peak - baseline, 0) / size
         marginal = 1000 * (cpu.median - previous[1]) / (size - previous[0])
-        previous = (size, cpu.median)
+        memory = 1024 * (peak - previous[2]) / (size - previous[0])
+        previous = (size, cpu.median, peak)
         print(
             f"  {size:6d} {walls:>22} {cpus:>22} {1000 * cpu.median / size:12.2f} {marginal:9.2f}"
-            f" {peak:9.0f} {per_page:9.1f}"
+            f" {peak:9.0f} {per_page:9.1f} {memory:13.1f}"
         )
         shutil.rmtree(specs)
         shutil.rmtree(out, ignore_errors=True)

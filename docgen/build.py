@@ -23,6 +23,7 @@ from .ir import Enum, Model, Module, SourceSpan, Spec, Union_
 from .passes.checks import shared_attributes, shared_json_keys
 from .passes.defaults import checked_defaults
 from .passes.json_reading import apply_json_reading
+from .passes.operation_statuses import apply_operation_statuses
 from .passes.settings import apply_statuses, apply_wire_names
 from .passes.unions import deep_unions, recursive_unions
 from .read.markdown import Page, read_page
@@ -213,6 +214,7 @@ def generate(
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
         spec, reading_problems = apply_json_reading(spec, settings)
+        spec = apply_operation_statuses(spec, settings)  # raises ConfigError
         naming_problems += status_problems + reading_problems
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))

@@ -165,6 +165,11 @@ CODES: tuple[Code, ...] = (
         "default 'soon' of field 'when' is not a value of the field's type; the field gets no default",
     ),
     Code(
+        "D159",
+        r"error type .* cannot be a class name",
+        "error type 'errors._Internal' cannot be a class name: names starting with '_' are docgen's own",
+    ),
+    Code(
         "D160",
         r"enum value is an integer of more digits",
         "enum value is an integer of more digits than Python reads in source",
@@ -306,6 +311,32 @@ CODES: tuple[Code, ...] = (
         "open-enums: 'Status' names several enums (models.a.Status, models.b.Status)",
     ),
     Code("D440", r"'max-page-size' must be a positive number", "'max-page-size' must be a positive number of bytes"),
+    Code(
+        "D450",
+        r"operation-statuses key .* must name an operation",
+        "operation-statuses key 'chat' must name an operation: \"group.operation\"",
+    ),
+    Code(
+        "D451",
+        r"operation-statuses entry .* must be a list of statuses",
+        "operation-statuses entry 'widgets.get' must be a list of statuses or a table of status = member type",
+    ),
+    Code(
+        "D452",
+        r"operation-statuses: no operation .* in the operation pages",
+        "operation-statuses: no operation 'widgets.fetch' in the operation pages",
+    ),
+    Code(
+        "D453",
+        r"operation-statuses: the response of .* has no member",
+        "operation-statuses: the response of 'widgets.get' has no member 'Gadget'",
+    ),
+    Code(
+        "D454",
+        r"sentinels key .* names no operation and no model field",
+        "sentinels key 'chat.stream' names no operation and no model field: no operation of that key in the "
+        "operation pages and no model of that type in the specs",
+    ),
     # user templates
     Code("D501", r"template syntax error", "template syntax error: unexpected '}'"),
     Code("D502", r"template failed: ", "template failed: ZeroDivisionError: integer division or modulo by zero"),

@@ -33,6 +33,9 @@ max-page-size = 67108864         # the largest page read, in bytes (the default:
 
 [tool.docgen.sentinels]          # the event data that ends a stream field or operation's stream
 "operations.ChatResponse.chat_completion_stream" = "[DONE]"
+
+[tool.docgen.operation-statuses] # the success statuses of an operation (the pages say none)
+"errors.status_get_error" = ["2XX", "300"]
 ```
 
 This module only reads settings; the passes that apply them to the IR (wire names,
@@ -49,7 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from . import dialects, json_settings
+from . import dialects, json_settings, operation_settings
 from .diagnostics import Diagnostic, DocgenError, error
 from .emit import names, responses
 from .ir import SourceSpan
@@ -74,6 +77,7 @@ KEYS: dict[str, str] = {
     "wire-names": 'table of per-field JSON names: "[namespace.]Type.field" = "name"',
     "statuses": 'table of the response status a body field stands for: "Type.field" = "4XX"',
     "sentinels": 'table of the event data that ends an event stream: "Type.field" or "group.operation" = "[DONE]"',
+    "operation-statuses": 'table of an operation\'s success statuses: "group.operation" = ["2XX", "300"] (or {"200" = "Member"})',
     "templates": "folder of templates that override docgen's of the same file name",
     "strict": "true: warnings fail the build",
     "allow-nan": "true: float fields accept NaN and the infinities (which JSON does not have)",
@@ -120,6 +124,7 @@ class Settings:
     nullable: tuple[FieldOverride, ...] = ()  # fields that may be null: "Type.field" or "Type.*" (value "true")
     open_enums: tuple[FieldOverride, ...] = ()  # enums opened: target "*" for all, else "[namespace.]Enum"
     diff_ignore: Optional[Path] = None  # the ignore file of ``docgen diff``
+    operation_statuses: tuple[operation_settings.OperationStatuses, ...] = ()  # success statuses by operation
 
     def fingerprint(self) -> str:
         """What of the settings shapes the generated files (paths and strictness do not)."""
@@ -133,7 +138,14 @@ class Settings:
             + sorted(f"nullable={n.target}" for n in self.nullable)
             + sorted(f"open={o.target}" for o in self.open_enums)
         )
-        return f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan};{reading}"
+        successes = "".join(
+            f";success={o.target}={','.join(o.statuses)}:{','.join(o.members)}"
+            for o in sorted(self.operation_statuses, key=lambda o: o.target)
+        )
+        return (
+            f"wire-naming={self.wire_naming};{overrides};statuses={statuses};sentinels={sentinels}{chosen}{nan};"
+            f"{reading}{successes}"
+        )
 
 
 class ConfigError(DocgenError):
@@ -267,6 +279,7 @@ def _settings(table: Any, where: _Locator, base: Path) -> Settings:
     values["sentinels"] = _field_table(table, "sentinels", "sentinel", where, problems)
     problems.extend(_unknown_statuses(values["statuses"]))
     json_settings.read(table, where.span, problems, values)
+    values["operation_statuses"] = operation_settings.read(table, where.span, problems)
     if problems:
         raise ConfigError(problems)
     return Settings(**values)

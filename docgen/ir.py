@@ -266,6 +266,9 @@ class Operation:
     span: SourceSpan
     sentinel: str = ""  # configured event data that ends the operation's event stream
     wrapper: ResponseWrapper | None = None  # the response type is such a model
+    # configured success statuses, each with the union member it carries ("": the whole
+    # response); empty: any 2XX (what the pages imply)
+    success: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

@@ -59,7 +59,8 @@ def run(args: argparse.Namespace, settings: config.Settings) -> int:
     from .samples import entries_text, match_samples, read_samples, write_entries
 
     assert settings.specs is not None
-    sources, problems = load_sources(settings.specs, Selection(settings.include, settings.exclude))
+    selection = Selection(settings.include, settings.exclude)
+    sources, problems = load_sources(settings.specs, selection, settings.max_page_size)
     compiled = compile_sources(sources, 1, settings.dialect, specs_root(settings.specs))
     problems += list(compiled.diagnostics)
     if compiled.spec is None or has_errors(problems):

@@ -215,6 +215,12 @@ class _Reader:
                 )
             )
             return None
+        escaped = names.error_class_name(short)
+        if escaped is None:
+            reason = names.generated_code_uses(short)
+            self.problems.append(error(type_cell.span, f"error type {written!r} cannot be a class name: {reason}"))
+            return None
+        short = escaped
         ref: Optional[TypeRef] = None
         if any(p.kind == "link_open" for p in type_cell.inlines):
             ref = self.lower(type_cell)

@@ -39,7 +39,7 @@ def error_models(spec: Spec, decls: dict[str, Decl]) -> dict[str, Optional[TypeR
     for module in spec.modules:
         if "errors" in module.module[:-1]:
             for decl in module.decls:
-                found.setdefault(decl.name, Ref(decl.key))
+                found.setdefault(names.error_class_name(decl.name) or decl.name, Ref(decl.key))
     for op in spec.operations:
         for row in op.errors:
             if row.ref is not None:
@@ -66,8 +66,6 @@ def errors_view(
     generic = _generic(spec, models)
     classes, imports = [], set()
     for name in sorted(models):
-        if name in ("ResponseError", "UnexpectedResponseError"):
-            continue
         ref = models[name]
         data = ""
         if isinstance(ref, Ref):

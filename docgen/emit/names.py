@@ -239,6 +239,35 @@ def generated_code_uses(name: str) -> Optional[str]:
     return None
 
 
+#: What the root ``__init__.py`` exports from the support modules (the names of
+#: :data:`docgen.emit.modules.RUNTIME_EXPORTS`): a page type of such a name is escaped
+#: (``ParseError_``), so that it cannot take the place of docgen's export at the root.
+ROOT_EXPORTS = frozenset({"ParseError", "UnexpectedResponseError", "UNSET", "Nullable", "OptionalNullable", "Unset"})
+#: What ``api_errors.py`` defines itself besides one class per error.
+ERRORS_DEFINES = frozenset({"ResponseError", "UnexpectedResponseError"})
+#: The builtin and the parameters and locals of ``api_errors.py``'s functions.
+ERRORS_USES = frozenset({"Exception", "status_code", "content_type", "body", "response", "data", "reason", "detail"})
+
+
+def errors_module_uses(name: str) -> Optional[str]:
+    """Why ``api_errors.py`` binds *name* itself, or None: an error class of that name is
+    escaped (:func:`error_class_name`)."""
+    if name in ERRORS_DEFINES:
+        return f"api_errors.py defines {name!r} itself"
+    if name in ERRORS_USES:
+        return f"api_errors.py uses {name!r} in its functions"
+    return generated_code_uses(name)
+
+
+def error_class_name(name: str) -> Optional[str]:
+    """The class in ``api_errors.py`` of an error the docs call *name*: the rule of
+    :func:`type_name`, and a trailing underscore for a name ``api_errors.py`` defines."""
+    escaped = type_name(name)
+    while escaped is not None and errors_module_uses(escaped) is not None:
+        escaped += "_"
+    return escaped
+
+
 #: What an operation group module (``sdks/<group>.py``) defines for each operation.
 _OPERATION_DEFINES = re.compile(r"a?parse_\w+|ROUTES_\w+")
 
@@ -264,7 +293,7 @@ def type_name(name: str) -> Optional[str]:
     underscore (``Any_``), as field names do.  Links and Type cells keep the docs' name.
     """
     escaped = name
-    while generated_code_uses(escaped) is not None:
+    while generated_code_uses(escaped) is not None or escaped in ROOT_EXPORTS:
         if name.startswith("_") or re.fullmatch(r"f_\w+|result_\d+", name):
             return None
         escaped += "_"

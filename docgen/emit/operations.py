@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from ast import literal_eval
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import jinja2
 
@@ -106,6 +106,8 @@ class _GroupEmitter:
         self.error_reads: dict[str, str] = {}
         self.returns: list[tuple[str, str]] = []  # what the current operation's success routes return
         self.wrapping: Optional[tuple[str, str]] = None  # ... while they fill a response model
+        self.member = ""  # the union member a configured status carries (operation-statuses)
+        self.configuring = False  # while the routes at configured statuses are made
         self.annotator.imports.need_stdlib("Any")
         self.annotator.imports.need_stdlib("cast")
 
@@ -141,7 +143,23 @@ class _GroupEmitter:
         plain = {"model": spelled, "text": "str", "bytes": "bytes", "raw": "Any", "none": "None"}[action]
         return plain, plain
 
+    def configured(self, op: Operation) -> list[RouteView]:
+        """The success routes at the statuses configured for *op*: each status with the
+        whole response or the union member given for it."""
+        routes, plain, found = [], dataclasses.replace(op, success=()), {}
+        for status, member in op.success:
+            if member not in found:
+                self.member, self.configuring = member, True
+                try:
+                    found[member] = self.success(plain)
+                finally:
+                    self.member, self.configuring = "", False
+            routes += [dataclasses.replace(r, status=repr(status)) if r.status == "'2XX'" else r for r in found[member]]
+        return routes
+
     def success(self, op: Operation) -> list[RouteView]:
+        if op.success:
+            return self.configured(op)
         response = op.response
         if response is None:
             return [self.route("2XX", "*", "none", None)]
@@ -158,6 +176,10 @@ class _GroupEmitter:
                 self.route("2XX", STREAM_TYPE, "stream", item, read=self.event_parser(op.name, item), sentinel=sentinel)
             ]
         members = self._members(ref)
+        if self.member:
+            chosen = next(m for m in members if isinstance(m, Ref) and self.decls[m.key].name == self.member)
+            self.member = ""
+            return self.success(dataclasses.replace(op, response=chosen, errors=()))
         if len(members) > 1 and len({_kind(m) for m in members}) > 1:
             routes = []
             for m in members:
@@ -220,11 +242,21 @@ class _GroupEmitter:
                 continue
             ctypes, action = _BODY_ROUTES[body.kind]
             item = body.item if action == "model" else None
-            routes += [self.route(status, ctype, action, item, wrap=f"{spelled}.from_response") for ctype in ctypes]
+            extra = self.filling(op, spelled, http, attribute[body.field.name], headers, item)
+            routes += [self.route(status, ctype, action, item, **extra) for ctype in ctypes]
         if not bodies:
-            routes.append(self.route("2XX", "*", "none", None, wrap=f"{spelled}.from_response"))
+            routes.append(self.route("2XX", "*", "none", None, **self.filling(op, spelled, http, "", headers, None)))
         self.wrapping = None
         return routes
+
+    def filling(self, op: Operation, model: str, http: HttpFields, field: str, headers: str, item: Any) -> dict:
+        """How a route fills a 2024 response model: by its from_response, or, at statuses
+        configured for the operation (which from_response does not take), by a wrapper."""
+        if not self.configuring:
+            return {"wrap": f"{model}.from_response"}
+        name = self.ctx.unique(f"_wrap_{op.name}")
+        self.wrappers.append(Wrapper(name, model, http, field, headers))
+        return {"wrap_body": name, "read": self.reader(op.name, item) if item is not None else ""}
 
     def error_routes(self, op: Operation) -> list[RouteView]:
         routes = []

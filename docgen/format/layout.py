@@ -21,8 +21,10 @@ of the shapes it splits.  Code from a user's templates is formatted by black alo
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Optional
 
+from .calls import assigned_call
+from .comprehensions import comprehension
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
 
 __all__ = ["LINE_LENGTH", "format_code"]
@@ -53,19 +55,25 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             out.append("")
             index += 1
             continue
-        statement, index = read_statement(lines, index)
-        if statement[0].lstrip(" ").startswith("#") and indent(statement[0]) != next_code_indent(lines, index):
-            raise Unhandled  # black moves a comment to the indentation of the code after it
-        if len(statement) > 1 and statement[0].lstrip(" ").startswith('"""'):
-            # A string over several lines: black leaves it as it is unless it is a docstring.
-            previous = next((line for line in reversed(out) if line), "")
-            if previous and not previous.endswith(":"):
-                out.append("\n".join(statement))  # one piece: its blank lines are the string's
-                continue
-            docstring = True  # black formats docstrings: the first statement of a module or block
+        known = _SINGLE.get(line, _UNKNOWN)
+        if known is not _UNKNOWN:  # a statement on one line met before: laid out as then
+            index += 1
+            statement, docstring, kept = [line], False, known
         else:
+            statement, index = read_statement(lines, index)
+            if statement[0].lstrip(" ").startswith("#") and indent(statement[0]) != next_code_indent(lines, index):
+                raise Unhandled  # black moves a comment to the indentation of the code after it
             docstring = False
-        kept = None if docstring else plain(statement)
+            if len(statement) > 1 and statement[0].lstrip(" ").startswith('"""'):
+                # A string over several lines: black leaves it as it is unless it is a docstring.
+                previous = next((line for line in reversed(out) if line), "")
+                if previous and not previous.endswith(":"):
+                    out.append("\n".join(statement))  # one piece: its blank lines are the string's
+                    continue
+                docstring = True  # black formats docstrings: the first statement of a module or block
+            kept = None if docstring else plain(statement) or comprehension(statement) or assigned_call(statement)
+            if len(statement) == 1 and not line.lstrip(" ").startswith("#"):
+                _remember(line, kept)
         if kept is not None:
             out.extend(kept)
         else:
@@ -85,6 +93,18 @@ def _format(source: str, black: Callable[[str], str]) -> str:
         done.extend(out[position:])
         out = done
     return _blank_lines(out)
+
+
+#: Statements on one line met before in this process, with what :func:`plain` (or
+#: :func:`comprehension`) made of them: a build writes the same lines in many modules.
+_SINGLE: dict[str, Optional[list[str]]] = {}
+_UNKNOWN = object()
+
+
+def _remember(line: str, kept: Optional[list[str]]) -> None:
+    if len(_SINGLE) > 200_000:
+        _SINGLE.clear()
+    _SINGLE[line] = kept
 
 
 #: Statements black laid out before in this process: a build repeats many (the same

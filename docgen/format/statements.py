@@ -139,7 +139,7 @@ _DEF = re.compile(r"((?:async )?def \w+\()([^()\"'#]*)(\)(?: -> [^()\"'#]+)?:)")
 #: ``name.name(arguments)`` as a statement, with no brackets among the arguments.
 _CALL = re.compile(r"([\w.]+\()(.*)(\))")
 #: ``return name(arguments)`` and ``name = name(arguments)``.
-_RESULT = re.compile(r"(return |\w+ = |\w+: [\w.]+(?: \| None)? = |\w+\[\"[^\"\\\\]*\"\] = )([\w.]+\()(.*)(\))")
+_RESULT = re.compile(r"(return |\w+ = |\w+: [\w.\[\], |]+ = |\w+\[\"[^\"\\\\]*\"\] = )([\w.]+\()(.*)(\))")
 
 
 def _split(line: str) -> Optional[list[str]]:

@@ -9,6 +9,7 @@ passes stage, between resolution and the checks of :mod:`docgen.passes.checks`.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from typing import Optional
 
 from ..config import AS_DOCUMENTED, CAMEL_CASE, FieldOverride, Settings
@@ -45,6 +46,8 @@ def apply_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnosti
     ):
         for entry in entries:
             match, problem = _find_field(spec, entry, key)
+            if key == "sentinels" and match is None and not _names_a_model(spec, entry.target):
+                problem = _no_sentinel_target(spec, entry)
             if problem is not None:
                 problems.append(problem)
             elif match is not None:
@@ -75,6 +78,24 @@ def _operation_sentinels(spec: Spec, settings: Settings) -> tuple[Spec, dict[str
         return spec, by_operation
     operations = tuple(dataclasses.replace(o, sentinel=by_operation.get(o.key, o.sentinel)) for o in spec.operations)
     return dataclasses.replace(spec, operations=operations), by_operation
+
+
+def _names_a_model(spec: Spec, target: str) -> bool:
+    """Does ``target`` (``"[namespace.]Type.field"``) name a model, whatever its field?"""
+    model, _ = find_model(spec, target.rpartition(".")[0], SourceSpan("", 1, 1), "sentinels")
+    return model is not None
+
+
+def _no_sentinel_target(spec: Spec, entry: FieldOverride) -> Diagnostic:
+    """A sentinels key that names neither an operation nor a model's field."""
+    close = difflib.get_close_matches(entry.target, [o.key for o in spec.operations], n=1)
+    hint = f"did you mean the operation {close[0]!r}?" if close else ""
+    where = "no operation of that key in the operation pages and no model of that type in the specs"
+    return error(
+        entry.span,
+        f"sentinels key {entry.target!r} names no operation and no model field: {where}",
+        hint or 'write "group.operation" (the docs/sdks folder and the ## heading) or "[namespace.]Type.field"',
+    )
 
 
 def _rename_module(module: Module, naming: str, overrides: dict[tuple[str, str], str]) -> Module:

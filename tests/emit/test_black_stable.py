@@ -147,6 +147,8 @@ def _call(rnd: random.Random) -> str:
             f"{_name(rnd, 30)} = ",
             f"{_name(rnd, 30)}: {_name(rnd, 40)} = ",
             f"{_name(rnd, 30)}: {_name(rnd, 10)}.{_name(rnd, 30)} | None = ",
+            f"{_name(rnd, 30)}: {_annotation(rnd)} = ",
+            f"{_name(rnd, 30)}: {_annotation(rnd)} | None = ",
             f'result["{_name(rnd, 40)}"] = ',
         ]
     )
@@ -171,4 +173,59 @@ def test_layout_splits_long_statements_as_black_does(seed: int) -> None:
                 f"{_import(rnd)}\n",
             ]
         )
+        assert layout.format_code(source, black_once) == black_once(source), source
+
+
+def _comprehension(rnd: random.Random) -> str:
+    """``return`` and a comprehension as docgen's parsers write them, on one line or four."""
+    pad = "    " * rnd.randint(1, 3)
+    call = f"{_name(rnd, 40)}({_name(rnd, 8)}, ({_name(rnd, 8)}, {_name(rnd, 8)}))"
+    check = f"({_name(rnd, 6)} if type({_name(rnd, 6)}) is str else _parsing.fail(path, '{_name(rnd, 20)}', x))"
+    element, opening, closing = rnd.choice(
+        [
+            (f"{rnd.choice([check, '(' + _name(rnd, 8) + ')'])}: {call}", "{", "}"),
+            (call, "[", "]"),
+            (check, "[", "]"),
+            (f"_parsing.{call}", "[", "]"),
+        ]
+    )
+    clause = f"for {_name(rnd, 10)}, {_name(rnd, 10)} in {rnd.choice(['value.items()', 'enumerate(value)', 'value'])}"
+    if rnd.random() < 0.5:
+        body = f"{pad}return {opening}{element} {clause}{closing}"
+    else:
+        body = f"{pad}return {opening}\n{pad}    {element}\n{pad}    {clause}\n{pad}{closing}"
+    return "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4)) + body + "\n"
+
+
+def _assigned_call(rnd: random.Random) -> str:
+    """``name = module.function(...)`` with tuple, list and dict displays among the arguments,
+    as the key tables of docgen's parsers are written: a trailing comma in a tuple or not."""
+
+    def strings(count: int) -> list[str]:
+        return [f"'{_name(rnd, 25)}'" for _ in range(count)]
+
+    def argument() -> str:
+        count = rnd.randint(1, 6)
+        return rnd.choice(
+            [
+                f"'{_name(rnd, 20)}'",
+                _name(rnd, 20),
+                f"({', '.join(strings(count))},)",
+                f"({', '.join(strings(count))})",
+                f"[{', '.join(strings(count))}]",
+                "{" + ", ".join(f"{k}: {v}" for k, v in zip(strings(count), strings(count))) + "}",
+            ]
+        )
+
+    arguments = ", ".join(argument() for _ in range(rnd.randint(1, 3)))
+    return f"{_name(rnd, 30)} = {_name(rnd, 12)}.{_name(rnd, 20)}({arguments})\n"
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("shape", [_comprehension, _assigned_call], ids=["comprehension", "assigned-call"])
+def test_layout_lays_out_parser_statements_as_black_does(shape, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """Returned comprehensions (docgen/format/comprehensions.py) and key tables (calls.py)."""
+    rnd = random.Random(seed)
+    for _ in range(250):
+        source = shape(rnd)
         assert layout.format_code(source, black_once) == black_once(source), source

@@ -75,7 +75,7 @@ def test_unknown_key_is_an_error_naming_it(
     assert status == 2
     assert stderr.splitlines() == [
         "pyproject.toml:6:3: error: unknown key 'output' in [tool.docgen] [D405]",
-        "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, templates, strict, "
+        "  hint: known keys: specs, out, package, wire-naming, wire-names, statuses, sentinels, operation-statuses, templates, strict, "
         "allow-nan, dialect, include, exclude, keep-going, wire-matching, nullable, open-enums, diff-ignore, max-page-size",
     ]
     assert not (demo / "generated").exists()

@@ -139,3 +139,20 @@ def test_bad_samples_are_located_errors_and_nothing_is_written(
     assert status == 1
     assert any(line.startswith(message) for line in stderr.splitlines()), stderr
     assert stdout == "" and (demo / "pyproject.toml").read_text() == PYPROJECT
+
+
+def test_wire_names_reads_the_pages_under_the_max_page_size_setting(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pages are read as build reads them: a page over ``max-page-size`` is a located error."""
+    page = demo / "docs" / "models" / "shared" / "connector.md"
+    size = page.stat().st_size
+    (demo / "pyproject.toml").write_text(PYPROJECT + "max-page-size = 200\n", encoding="utf-8")
+    status, stdout, stderr = run_main(capsys, "wire-names", str(samples(demo)))
+    assert status == 1 and stdout == ""
+    shown = "models/shared/connector.md:1:1"  # wire-names shows page paths below SPECS
+    assert f"{shown}: error: page is larger than docgen reads ({size} bytes; the limit is 200) [D133]" in stderr
+    assert run_main(capsys, "build", "-q")[0] == 1  # as build does
+    (demo / "pyproject.toml").write_text(PYPROJECT + f"max-page-size = {size * 2}\n", encoding="utf-8")
+    status, stdout, _ = run_main(capsys, "wire-names", str(samples(demo)))
+    assert status == 0 and '"shared.Connector.connector_id" = "connectorID"' in stdout

@@ -1,0 +1,132 @@
+"""Returned comprehensions, laid out as black lays them out.
+
+Part of the formatting stage.  The parsers docgen writes end in ``return [... for ...]``
+or ``return {key: value for ...}``: too long for a line in almost every module, they
+used to go to black.  :func:`comprehension` lays out the plain ones itself, as black
+does: the whole statement on one line if it fits; else the comprehension one level in;
+else its element and its ``for`` clause on lines of their own, the element split at
+its last call's parentheses when it is still too long.  Anything else: None (black).
+tests/emit/test_black_stable.py compares the result with black's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .statements import _MAGIC_COMMA, _TOKEN, _fits, _items, _parts, _quotes
+
+#: ``return [`` or ``return {`` opening the statement.
+_HEAD = re.compile(r"( *)return ([\[{])")
+#: An element with no delimiter of its own at its top level: a call, an atom, a dict entry.
+_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|\(\): \w+\(\)")
+#: The one ``for`` clause (no ``if``): ``for a, b in c.d()``.
+_CLAUSE = re.compile(r"for \w+(?:, \w+)* in [\w.]+(?:\(\))?")
+_CLOSE = {"[": "]", "{": "}"}
+
+
+def comprehension(statement: list[str]) -> Optional[list[str]]:
+    """*statement* (``return`` and a comprehension, on one line or exploded on four) as
+    black writes it; None when it is not that plain."""
+    lines = [_quotes(line) for line in statement]
+    if any(line is None or _MAGIC_COMMA.search(line) for line in lines):
+        return None
+    found = _HEAD.match(lines[0])  # type: ignore[arg-type]
+    if found is None:
+        return None
+    pad, opening = found.groups()
+    closing = _CLOSE[opening]
+    if len(lines) == 1:
+        inside = lines[0][found.end() :]  # type: ignore[index]
+        if not inside.endswith(closing):
+            return None
+        parts = _split_clause(inside[:-1])
+        if parts is None:
+            return None
+        element, clause = parts
+    elif len(lines) == 4 and lines[0] == found.group() and lines[3] == pad + closing:
+        element, clause = (line.strip() for line in lines[1:3])  # type: ignore[union-attr]
+    else:
+        return None
+    if not _plain(element, _ELEMENT) or not _plain(clause, _CLAUSE):
+        return None
+    return _layout(pad, opening, element, clause, closing)
+
+
+def _layout(pad: str, opening: str, element: str, clause: str, closing: str) -> Optional[list[str]]:
+    inner = pad + "    "
+    whole = f"{pad}return {opening}{element} {clause}{closing}"
+    if _fits(whole):
+        return [whole]
+    head, tail = f"{pad}return {opening}", pad + closing
+    if _fits(f"{inner}{element} {clause}"):
+        return [head, f"{inner}{element} {clause}", tail]
+    if not _fits(inner + clause):
+        return None
+    if _fits(inner + element):
+        return [head, inner + element, inner + clause, tail]
+    call = _split_call(inner, element)
+    return None if call is None else [head, *call, inner + clause, tail]
+
+
+def _split_call(pad: str, element: str) -> Optional[list[str]]:
+    """*element* (ending in a call) split at that call's parentheses, as black splits it."""
+    if not element.endswith(")") or _flat(element) is None:
+        return None
+    flat = _flat(element)
+    assert flat is not None
+    at = flat.rindex("(")
+    if at == 0 or not _fits(pad + element[: at + 1]):
+        return None
+    head, body = element[: at + 1], element[at + 1 : -1]
+    items = _items(body)
+    if not items:
+        return None
+    return _parts(pad, head, [body], ")") or _parts(pad, head, [item + "," for item in items], ")")
+
+
+def _split_clause(inside: str) -> Optional[tuple[str, str]]:
+    """The element and the ``for`` clause of a comprehension's inside."""
+    flat = _flat(inside)
+    if flat is None or flat.count(" for ") != 1:
+        return None
+    at = flat.index(" for ")
+    return inside[:at], inside[at + 1 :]
+
+
+def _plain(text: str, shape: re.Pattern[str]) -> bool:
+    """Whether *text*, without what its brackets hold, has *shape*."""
+    flat = _flat(text)
+    return flat is not None and shape.fullmatch(flat.replace("\0", "")) is not None
+
+
+def _flat(text: str) -> Optional[str]:
+    """*text* with what its brackets and strings hold replaced by NULs (same length);
+    None when it has a comment, a backslash or unbalanced brackets."""
+    out = list(text)
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if match.group(1):  # a string: its text blanked, its quotes kept
+            out[match.start() + 1 : match.end() - 1] = "\0" * (match.end() - match.start() - 2)
+        elif token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        else:
+            return None  # a comment, a backslash, odd spaces
+    if depth:
+        return None
+    level = 0  # blank what lies inside brackets, keeping the outermost brackets
+    for index, char in enumerate(text):
+        if out[index] == "\0":
+            continue
+        if char in ")]}":
+            level -= 1
+        if level > 0:
+            out[index] = "\0"
+        if char in "([{":
+            level += 1
+    return "".join(out)
