@@ -42,8 +42,9 @@ fallback.
 
 ``--count`` times nothing: it prints the bytecode instructions executed per object
 (``sys.settrace`` opcode events in every Python frame: the generated package, the
-standard library it calls), on the exact and the PascalCase payloads: a figure that
-does not move with the load of a shared machine (work done in C is not counted).
+standard library it calls), parsing the exact and the PascalCase payloads, the
+hand-written parser on the exact one, and both dumpers: a figure that does not move
+with the load of a shared machine (work done in C is not counted).
 """
 
 from __future__ import annotations
@@ -269,7 +270,8 @@ def pascal_keys(value: Any) -> Any:
 
 
 def instructions(parse: Parse, payload: list[Any]) -> float:
-    """Bytecode instructions executed while *parse* reads *payload* (in every Python frame:
+    """Bytecode instructions executed while *parse* reads *payload* (or a dumper writes
+    it; in every Python frame:
     the generated package, the standard library it calls, this file's list comprehension),
     per object."""
     count = 0
@@ -295,17 +297,24 @@ def instructions(parse: Parse, payload: list[Any]) -> float:
 
 
 def count_main(loads: list[Workload]) -> None:
-    header = f"{'workload':<12}{'exact keys':>12}{'PascalCase':>12}  instructions per object"
+    header = (
+        f"{'workload':<12}{'exact keys':>12}{'PascalCase':>12}{'hand-written':>14}{'dump':>10}{'hand dump':>11}"
+        "  instructions per object"
+    )
     print(header)
     print("-" * len(header))
     for w in loads:
         exact = instructions(w.docgen, w.payload)
+        hand = instructions(w.handwritten, w.payload)
+        objects = w.docgen(w.payload)
+        dump, hand_dump = instructions(w.docgen_dump, objects), instructions(w.handwritten_dump, objects)
+        tail = f"{hand:>14,.1f}{dump:>10,.1f}{hand_dump:>11,.1f}"
         try:
             pascal = instructions(w.docgen, pascal_keys(w.payload))
         except ValueError:  # a parser that reads exact keys only rejects the payload
-            print(f"{w.name:<12}{exact:>12,.1f}{'fails':>12}")
+            print(f"{w.name:<12}{exact:>12,.1f}{'fails':>12}{tail}")
             continue
-        print(f"{w.name:<12}{exact:>12,.1f}{pascal:>12,.1f}  PascalCase costs {pascal / exact:.2f}x")
+        print(f"{w.name:<12}{exact:>12,.1f}{pascal:>12,.1f}{tail}  PascalCase costs {pascal / exact:.2f}x")
 
 
 def parse_table(w: Workload, libraries: dict[str, Callable[[Workload], Optional[Parse]]], rounds: int) -> list[Any]:

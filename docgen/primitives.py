@@ -47,6 +47,13 @@ class PrimitiveType:
     in_cells: bool = True
     #: It stands for any JSON value: taken and written as it is, never checked.
     any_value: bool = False
+    #: The same dump written in line, Python text on ``{v}`` (``{v}.isoformat()``); "" to call
+    #: :attr:`dump`.
+    dump_in_line: str = ""
+    #: A model field's fast path (docgen/emit/fast.py): a conversion of ``{v}`` written in
+    #: line that accepts part of what :attr:`parse` accepts, and the exceptions it raises
+    #: on the rest; ("", "") for none.
+    fast_parse: tuple[str, str] = ("", "")
 
 
 _STRING = "type(value) is str"
@@ -64,9 +71,33 @@ TABLE: tuple[PrimitiveType, ...] = (
         identity=True,
         exact_match="type(value) is float",
     ),
-    PrimitiveType("datetime", "datetime", (_STRING, "a date-time string"), "parse_datetime", "dump_datetime"),
-    PrimitiveType("date", "datetime", (_STRING, "a date string"), "parse_date", "dump_date"),
-    PrimitiveType("Decimal", "decimal", parse="parse_decimal", dump="dump_decimal"),
+    PrimitiveType(
+        "datetime",
+        "datetime",
+        (_STRING, "a date-time string"),
+        "parse_datetime",
+        "dump_datetime",
+        dump_in_line="{v}.isoformat()",
+        fast_parse=("_parsing.iso_datetime({v})", "TypeError, ValueError"),
+    ),
+    PrimitiveType(
+        "date",
+        "datetime",
+        (_STRING, "a date string"),
+        "parse_date",
+        "dump_date",
+        dump_in_line="{v}.isoformat()",
+        fast_parse=("_parsing.iso_date({v})", "TypeError, ValueError"),
+    ),
+    PrimitiveType(
+        "Decimal",
+        "decimal",
+        parse="parse_decimal",
+        dump="dump_decimal",
+        dump_in_line="{v}.__str__()",  # not str(): a model may be named str
+        # the match of a decimal text, or TypeError (not a str, or no match: None[0])
+        fast_parse=("_parsing.Decimal(_parsing.decimal_text({v})[0])", "TypeError, ArithmeticError"),
+    ),
     PrimitiveType("bytes", guard=(_STRING, "a base64 string"), parse="parse_bytes", dump="dump_bytes"),
     PrimitiveType("str", guard=(_STRING, "a string"), identity=True, exact=True),
     PrimitiveType("Any", "typing", identity=True, any_value=True),

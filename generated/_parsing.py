@@ -13,6 +13,7 @@ import math
 import re
 import reprlib
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -28,6 +29,7 @@ __all__ = [
     "Path",
     "WireKeys",
     "bad_key",
+    "decimal_text",
     "describe",
     "dump_bytes",
     "dump_date",
@@ -35,6 +37,8 @@ __all__ = [
     "dump_decimal",
     "fail",
     "format_path",
+    "iso_date",
+    "iso_datetime",
     "matched_keys",
     "no_member",
     "normal_key",
@@ -174,6 +178,15 @@ def parse_float(value: object, path: Path, finite: bool = True) -> float:
         else "a finite float (NaN and infinities are not JSON)"
     )
     fail(path, wants, value)
+
+
+#: The fast paths generated parsers call in line, inside ``try``: a value that is not a
+#: ``str`` raises TypeError, a text that is not ISO raises ValueError, and the parser then
+#: calls :func:`parse_date` / :func:`parse_datetime` / :func:`parse_decimal`, which accept
+#: what these do not (``Z`` on Python 3.10, ints for decimals) or raise the ParseError.
+iso_date = date.fromisoformat
+iso_datetime = datetime.fromisoformat
+decimal_text: Callable[[Any], Any] = _DECIMAL.fullmatch
 
 
 def parse_date(value: object, path: Path) -> date:

@@ -21,6 +21,7 @@ from ..ir import (
 )
 from ..primitives import BY_NAME, is_any_value, primitive
 from ..walk import TypeVisitor
+from ..walk import without_optional as without_optional_ref
 from .parsers import ParserContext, union_members
 from .views import (
     ListHelper,
@@ -51,6 +52,8 @@ class _Dump(TypeVisitor[str]):
     def visit_Primitive(self, ref: Primitive) -> str:
         if primitive(ref.name).identity:
             return self.value
+        if primitive(ref.name).dump_in_line:  # the same conversion: a call costs as much
+            return primitive(ref.name).dump_in_line.format(v=self.value)
         return f"_parsing.{primitive(ref.name).dump}({self.value})"
 
     def visit_LiteralOf(self, ref: LiteralOf) -> str:
@@ -78,6 +81,11 @@ class _Dump(TypeVisitor[str]):
         ctx = self.ctx
         if is_identity(item, ctx.decls):
             return f"{kind}({self.value})"
+        if not _recursive(ref):  # a comprehension in line: no helper call per container
+            each = dump_expression(item, "item", ctx)
+            if kind == "list":
+                return f"[{each} for item in {self.value}]"
+            return f"{{key: {each} for key, item in {self.value}.items()}}"
         name = ctx._helper(
             "dump",
             ref,
@@ -91,6 +99,13 @@ class _Dump(TypeVisitor[str]):
     def generic_visit(self, ref: TypeRef) -> str:
         """HTTP responses, files and streams: JSON cannot carry them, they dump as None."""
         return "None"
+
+
+def _recursive(ref: TypeRef) -> bool:
+    """Whether a container's items are containers again (their comprehensions would nest
+    their names): those keep a helper function."""
+    item = ref.item if isinstance(ref, ListOf) else ref.value if isinstance(ref, DictOf) else ref
+    return isinstance(without_optional_ref(item), (ListOf, DictOf, UnionOf))
 
 
 def is_identity(ref: TypeRef, decls: dict[str, Decl]) -> bool:

@@ -15,6 +15,7 @@ from ..ir import Decl, Enum, Field, LiteralOf, Model, Nullability, Optional_, Pr
 from ..primitives import is_any_value, primitive
 from ..walk import without_optional
 from .dumps import dump_expression
+from .fast import fast_conversion, fast_statement
 from .keys import keys_view
 from .parsers import (
     ParserContext,
@@ -108,26 +109,50 @@ class _ModelParts:
             self.dump_required.append(DumpRequired(wire, attribute))
 
     def read(self, field: Field, name: str) -> None:
-        """The local of an ordinary field: looked up, then checked or parsed."""
+        """The local of an ordinary field: looked up, then checked or parsed.  A required
+        field is looked up with ``.get(key)``; where the check or a fast path fails, the
+        failure looks it up again with ``MISSING`` to tell an absent key from a null."""
         local, wire, unset, ctx = f"f_{name}", repr(field.wire_name), _unset_field(field), self.ctx
         field_path = f"(path, {wire})"
-        lookup = f"value.get({wire}, _parsing.MISSING)" if field.required else f"value.get({wire})"
+        missing = f"value.get({wire}, _parsing.MISSING)"
+        lookup, shown = f"value.get({wire})", local
+        if field.required:  # a required null's absence must not read as null
+            lookup, shown = (missing, local) if isinstance(field.type, Optional_) else (lookup, missing)
         if unset:
-            lookup = f"value.get({wire}, _unset.UNSET)"
+            lookup, shown = f"value.get({wire}, _unset.UNSET)", local
         if field.default is not None:  # an absent key reads as the documented default's JSON
-            lookup = f"value.get({wire}, {json.loads(field.default.json)!r})"
-        check = _check(field.type, local, field_path)
+            lookup, shown = f"value.get({wire}, {json.loads(field.default.json)!r})", local
+        check = _check(field.type, local, field_path, shown, ctx.allow_nan)
         if check is not None:
-            test = f"{local} is not _unset.UNSET and {check[0]}" if unset else check[0]
+            grouped = f"({check[0]})" if " or " in check[0] else check[0]
+            test = f"{local} is not _unset.UNSET and {grouped}" if unset else check[0]
             self.locals.append(FieldLocal(local, lookup, test, check[1]))
             self.arguments.append(_checked_argument(field.type, local, field_path, ctx))
             return
-        if isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls):
+        self.arguments.append(local)
+        optional = isinstance(field.type, Optional_) and not _accepts_missing(field.type, ctx.decls)
+        plain = field.required and lookup == f"value.get({wire})" and not isinstance(field.type, Optional_)
+        # a required key is subscripted inside the fast path's try (KeyError when absent)
+        read = f"value[{wire}]" if plain else local
+        fast = fast_conversion(field.type.inner if isinstance(field.type, Optional_) else field.type, read, ctx)
+        if fast is not None and plain and "{fallback}" in fast[0]:  # it needs the value twice
+            fast = fast_conversion(field.type, local, ctx)
+            plain = False
+        if optional:
+            assert isinstance(field.type, Optional_)
             inner = parse_or_null(field.type.inner, local, field_path, ctx)
             test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
-            self.locals.append(FieldLocal(local, lookup, test, f"{local} = {_bare(inner)}"))
-            self.arguments.append(local)
+            statement = f"{local} = {_bare(inner)}" if fast is None else fast_statement(fast, local, _bare(inner))
+            self.locals.append(FieldLocal(local, lookup, test, statement))
             return
+        if fast is not None and not isinstance(field.type, Optional_):
+            fallback = _bare(parse_expression(field.type, shown, field_path, ctx))
+            if plain:
+                fast = (fast[0], "KeyError, " + fast[1].replace("KeyError, ", ""))
+            self.locals.append(FieldLocal(local, "" if plain else lookup, "", fast_statement(fast, local, fallback)))
+            return
+        if field.required and lookup == f"value.get({wire})":
+            lookup = missing
         expression = parse_expression(field.type, local, field_path, ctx)
         if field.required and _accepts_missing(field.type, ctx.decls):
             expression = (
@@ -136,7 +161,6 @@ class _ModelParts:
         self.locals.append(
             FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
         )
-        self.arguments.append(local)
 
     def dump(self, field: Field, name: str) -> None:
         """What ``to_dict`` writes for an ordinary field."""
@@ -199,11 +223,20 @@ def _checked_argument(ref: TypeRef, local: str, path: str, ctx: ParserContext) -
     return parse_expression(ref, local, path, ctx)
 
 
-def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
-    """(test, failure) when *ref* is ``str``, ``int``, ``bool`` or a Literal, optional or
-    not: the value needs a check only, no conversion.  (A Literal's value is checked, not
-    replaced by the constant: assigned, a local would lose the Literal type for mypy.)"""
+def _check(ref: TypeRef, value: str, path: str, shown: str, allow_nan: bool = False) -> tuple[str, str] | None:
+    """(test, statement) when *ref* is ``str``, ``int``, ``bool``, ``float`` or a Literal,
+    optional or not: the value needs a check only (a float: converted only when it is not
+    a finite float already).  The statement raises, reporting *shown* (the value, or its
+    lookup with ``MISSING``), or converts the local in place.  (A Literal's value is
+    checked, not replaced by the constant: assigned, a local would lose the Literal type
+    for mypy.)"""
     inner = without_optional(ref)
+    if isinstance(inner, Primitive) and inner.name == "float":
+        # x - x == 0.0 holds for every finite float: NaN and infinities go to parse_float
+        test = f"type({value}) is not float" if allow_nan else f"type({value}) is not float or {value} - {value} != 0.0"
+        shown = value if inner is not ref else shown
+        statement = f"{value} = _parsing.parse_float({shown}, {path}{', False' if allow_nan else ''})"
+        return (f"{value} is not None and ({test})" if inner is not ref else test), statement
     if isinstance(inner, Primitive) and primitive(inner.name).exact:
         test, wants = f"type({value}) is not {inner.name}", inner.name
     elif isinstance(inner, LiteralOf):
@@ -214,7 +247,7 @@ def _check(ref: TypeRef, value: str, path: str) -> tuple[str, str] | None:
         return None
     if inner is not ref:
         test, wants = f"{value} is not None and {test}", f"{wants} or null"
-    return test, f"_parsing.fail({path}, {wants!r}, {value})"
+    return test, f"_parsing.fail({path}, {wants!r}, {shown})"
 
 
 def _bare(expression: str) -> str:
@@ -243,7 +276,7 @@ def enum_parser(enum: Enum) -> EnumParser:
     if enum.open:
         wants = f"{enum.name} (a {enum.value_type})"
     annotation = f"{enum.name} | {enum.value_type}" if enum.open else enum.name
-    table = f"_{enum.name}_VALUES"
+    table = f"_values_{enum.name}"
     return EnumParser(f"_parse_{enum.name}", enum.name, table, enum.value_type, repr(wants), enum.open, annotation)
 
 

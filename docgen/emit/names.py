@@ -66,6 +66,8 @@ BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict
 #: Builtins that generated modules call or annotate with: a type of that name would hide them.
 BUILTINS_USED = frozenset(
     {
+        "ArithmeticError",
+        "KeyError",
         "RecursionError",
         "TypeError",
         "ValueError",

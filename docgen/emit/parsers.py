@@ -315,7 +315,10 @@ def _union_parser(named: TypeRef, union: UnionOf, ctx: ParserContext) -> str:
         # A member JSON cannot carry (a stream) is never tried: no JSON value is one.
         views = tuple(_union_member(m, ctx, constants) for m in members if is_json(m))
         label = " | ".join(_label(m, ctx) for m in members)
-        return UnionHelper("parse", name, ctx.annotate(union), repr(label), views, tuple(constants))
+        from .discriminate import tagged_members  # it builds on this module
+
+        tag, tagged = tagged_members([m for m in members if is_json(m)], ctx)
+        return UnionHelper("parse", name, ctx.annotate(union), repr(label), views, tuple(constants), tag, tagged)
 
     return ctx._helper("parse", named, build)
 

@@ -44,7 +44,8 @@ class FieldLocal(_Row):
 
     ``local = lookup``; then, when *test* holds (always, when there is no test),
     *statement* runs: it raises, or replaces the local by its parsed value.  *test* and
-    *statement* are both "" for a value taken as it is.
+    *statement* are both "" for a value taken as it is.  *statement* may span lines (a
+    fast path's ``try``); *lookup* is "" when *statement* reads the key itself.
     """
 
     local: str  # the local's name
@@ -151,6 +152,16 @@ class UnionDumpMember:
 
 
 @dataclass(frozen=True)
+class TaggedMember(_Row):
+    """A member of a tagged union (:mod:`docgen.emit.discriminate`): when *test* holds for
+    the value ``f_tag`` at the union's tag key, *expression* (parsing ``value`` at ``path``)
+    is the only member that can accept the object."""
+
+    test: str
+    expression: str
+
+
+@dataclass(frozen=True)
 class UnionHelper:
     """A union's parse or dump helper function."""
 
@@ -160,6 +171,8 @@ class UnionHelper:
     label: str  # a string literal: the union as messages print it
     members: tuple[Union[UnionMember, UnionDumpMember], ...]
     constants: tuple[Constant, ...]  # module-level names the members use
+    tag: str = ""  # a string literal: the wire key whose value tells the object members apart
+    tagged: tuple[TaggedMember, ...] = ()  # tried first, each alone, when its test holds
 
     @property
     def kind(self) -> str:

@@ -38,7 +38,7 @@ HOSTILE = sorted(
         *["__doc__", "__qualname__", "__hash__", "__eq__", "__match_args__", "__dataclass_fields__"],
         *["__members__", "__new__", "__getattr__", "__class_getitem__", "__post_init__", "__spec__"],
         *["_sse", "_http", "_parsing", "_errors", "_unset", "requests_http", "builtins", "typing", "dataclasses"],
-        *["_dump_User", "_parse_User", "_User_KEYS", "_Role_VALUES", "parse_pet", "dump_pet"],
+        *["_dump_User", "_parse_User", "_User_KEYS", "_Role_VALUES", "_values_Role", "parse_pet", "dump_pet"],
         *["value", "path", "data", "cls", "self", "item", "index", "result_1", "media", "response", "key"],
         *["from_dict", "to_dict", "from_json", "to_json", "from_response", "name", "mro", "f_a", "_missing_"],
         *["Any", "Decimal", "date", "datetime", "Optional", "List", "Literal", "Enum", "field", "dataclass", "IO"],

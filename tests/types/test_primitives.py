@@ -43,7 +43,8 @@ def test_every_primitive_of_a_type_cell_parses_and_dumps_as_the_table_says() -> 
             assert parsed == f"_parsing.{entry.parse}(v, p)"
         else:
             assert entry.exact and parsed.startswith(f"(v if type(v) is {entry.name} else _parsing.fail(")
-        assert dumped == ("v" if entry.identity else f"_parsing.{entry.dump}(v)")
+        called = entry.dump_in_line.format(v="v") if entry.dump_in_line else f"_parsing.{entry.dump}(v)"
+        assert dumped == ("v" if entry.identity else called)
         assert is_identity(Primitive(entry.name), {}) is entry.identity
 
 

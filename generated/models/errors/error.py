@@ -48,9 +48,11 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
     if not _Error_EXACT(value):
         value = _Error_FIELDS.rematch(value, path)
     try:
-        f_message = value.get("message", _parsing.MISSING)
+        f_message = value.get("message")
         if type(f_message) is not str:
-            _parsing.fail((path, "message"), "str", f_message)
+            _parsing.fail(
+                (path, "message"), "str", value.get("message", _parsing.MISSING)
+            )
         f_code = value.get("code")
         if f_code is not None and type(f_code) is not int:
             _parsing.fail((path, "code"), "int or null", f_code)

@@ -118,12 +118,18 @@ def _parse_ChatResponse(
     if not _ChatResponse_EXACT(value):
         value = _ChatResponse_FIELDS.rematch(value, path)
     try:
-        f_content_type = value.get("content_type", _parsing.MISSING)
+        f_content_type = value.get("content_type")
         if type(f_content_type) is not str:
-            _parsing.fail((path, "content_type"), "str", f_content_type)
-        f_status_code = value.get("status_code", _parsing.MISSING)
+            _parsing.fail(
+                (path, "content_type"),
+                "str",
+                value.get("content_type", _parsing.MISSING),
+            )
+        f_status_code = value.get("status_code")
         if type(f_status_code) is not int:
-            _parsing.fail((path, "status_code"), "int", f_status_code)
+            _parsing.fail(
+                (path, "status_code"), "int", value.get("status_code", _parsing.MISSING)
+            )
         f_chat_completion_result = value.get("chat_completion_result")
         if f_chat_completion_result is not None:
             f_chat_completion_result = _parse_list_ChatCompletionEvent_or_SentinelEvent(
@@ -203,6 +209,18 @@ _SentinelEvent_KEYS = frozenset({"data"})
 def _parse_ChatCompletionEvent_or_SentinelEvent(
     value: object, path: _parsing.Path
 ) -> ChatCompletionEvent | SentinelEvent:
+    if type(value) is dict:
+        f_tag = value.get("data")
+        if type(f_tag) is dict:
+            try:
+                return _parse_ChatCompletionEvent(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
+        elif f_tag == "[DONE]" and type(f_tag) is str:
+            try:
+                return _parse_SentinelEvent(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
     rejected: list[tuple[str, str]] = []
     best: tuple[ChatCompletionEvent | SentinelEvent, int] | None = None
     if type(value) is dict:

@@ -93,12 +93,18 @@ def _parse_GetUsageResponse(
     if not _GetUsageResponse_EXACT(value):
         value = _GetUsageResponse_FIELDS.rematch(value, path)
     try:
-        f_content_type = value.get("content_type", _parsing.MISSING)
+        f_content_type = value.get("content_type")
         if type(f_content_type) is not str:
-            _parsing.fail((path, "content_type"), "str", f_content_type)
-        f_status_code = value.get("status_code", _parsing.MISSING)
+            _parsing.fail(
+                (path, "content_type"),
+                "str",
+                value.get("content_type", _parsing.MISSING),
+            )
+        f_status_code = value.get("status_code")
         if type(f_status_code) is not int:
-            _parsing.fail((path, "status_code"), "int", f_status_code)
+            _parsing.fail(
+                (path, "status_code"), "int", value.get("status_code", _parsing.MISSING)
+            )
         f_usage = value.get("usage")
         if f_usage is not None:
             f_usage = _parse_Usage(f_usage, (path, "usage"))

@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ... import _parsing
-from .legacymode import LegacyMode, _parse_LegacyMode
-from .priority import Priority, _parse_Priority
+from .legacymode import LegacyMode, _parse_LegacyMode, _values_LegacyMode
+from .priority import Priority, _parse_Priority, _values_Priority
 
 
 @dataclass(slots=True)
@@ -140,30 +140,43 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     if not _AllKinds_EXACT(value):
         value = _AllKinds_FIELDS.rematch(value, path)
     try:
-        f_str_ = value.get("str", _parsing.MISSING)
+        f_str_ = value.get("str")
         if type(f_str_) is not str:
-            _parsing.fail((path, "str"), "str", f_str_)
-        f_int = value.get("int", _parsing.MISSING)
+            _parsing.fail((path, "str"), "str", value.get("str", _parsing.MISSING))
+        f_int = value.get("int")
         if type(f_int) is not int:
-            _parsing.fail((path, "int"), "int", f_int)
-        f_float_value = value.get("float_value", _parsing.MISSING)
-        f_float_value = (
-            f_float_value
-            if type(f_float_value) is float and f_float_value - f_float_value == 0.0
-            else _parsing.parse_float(f_float_value, (path, "float_value"))
-        )
-        f_bool_ = value.get("bool", _parsing.MISSING)
+            _parsing.fail((path, "int"), "int", value.get("int", _parsing.MISSING))
+        f_float_value = value.get("float_value")
+        if type(f_float_value) is not float or f_float_value - f_float_value != 0.0:
+            f_float_value = _parsing.parse_float(
+                value.get("float_value", _parsing.MISSING), (path, "float_value")
+            )
+        f_bool_ = value.get("bool")
         if type(f_bool_) is not bool:
-            _parsing.fail((path, "bool"), "bool", f_bool_)
-        f_date_ = value.get("date", _parsing.MISSING)
-        f_date_ = _parsing.parse_date(f_date_, (path, "date"))
-        f_date_time = value.get("date_time", _parsing.MISSING)
-        f_date_time = _parsing.parse_datetime(f_date_time, (path, "date_time"))
-        f_decimal = value.get("decimal", _parsing.MISSING)
-        f_decimal = _parsing.parse_decimal(f_decimal, (path, "decimal"))
-        f_big_int = value.get("big_int", _parsing.MISSING)
+            _parsing.fail((path, "bool"), "bool", value.get("bool", _parsing.MISSING))
+        try:
+            f_date_ = _parsing.iso_date(value["date"])
+        except (KeyError, TypeError, ValueError):
+            f_date_ = _parsing.parse_date(
+                value.get("date", _parsing.MISSING), (path, "date")
+            )
+        try:
+            f_date_time = _parsing.iso_datetime(value["date_time"])
+        except (KeyError, TypeError, ValueError):
+            f_date_time = _parsing.parse_datetime(
+                value.get("date_time", _parsing.MISSING), (path, "date_time")
+            )
+        try:
+            f_decimal = _parsing.Decimal(_parsing.decimal_text(value["decimal"])[0])
+        except (KeyError, TypeError, ArithmeticError):
+            f_decimal = _parsing.parse_decimal(
+                value.get("decimal", _parsing.MISSING), (path, "decimal")
+            )
+        f_big_int = value.get("big_int")
         if type(f_big_int) is not int:
-            _parsing.fail((path, "big_int"), "int", f_big_int)
+            _parsing.fail(
+                (path, "big_int"), "int", value.get("big_int", _parsing.MISSING)
+            )
         f_blob = value.get("blob", _parsing.MISSING)
         f_blob = _parsing.parse_bytes(f_blob, (path, "blob"))
         f_any = value.get("any", _parsing.MISSING)
@@ -172,11 +185,24 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             if f_any is not _parsing.MISSING
             else _parsing.fail((path, "any"), "a value", f_any)
         )
-        f_class_ = value.get("class", _parsing.MISSING)
+        f_class_ = value.get("class")
         if not (f_class_ == "kinds" and type(f_class_) is str):
-            _parsing.fail((path, "class"), "'kinds'", f_class_)
-        f_priority = value.get("priority", _parsing.MISSING)
-        f_priority = _parse_Priority(f_priority, (path, "priority"))
+            _parsing.fail(
+                (path, "class"), "'kinds'", value.get("class", _parsing.MISSING)
+            )
+        f_priority = value.get("priority")
+        try:
+            f_priority = (
+                _values_Priority[f_priority]
+                if type(f_priority) is int
+                else _parse_Priority(
+                    value.get("priority", _parsing.MISSING), (path, "priority")
+                )
+            )
+        except KeyError:
+            f_priority = _parse_Priority(
+                value.get("priority", _parsing.MISSING), (path, "priority")
+            )
         f_nullable_count = value.get("nullable_count", _parsing.MISSING)
         if f_nullable_count is not None and type(f_nullable_count) is not int:
             _parsing.fail((path, "nullable_count"), "int or null", f_nullable_count)
@@ -184,24 +210,35 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
         if f_opt_str is not None and type(f_opt_str) is not str:
             _parsing.fail((path, "opt_str"), "str or null", f_opt_str)
         f_opt_float = value.get("opt_float")
-        if f_opt_float is not None:
-            f_opt_float = (
-                f_opt_float
-                if type(f_opt_float) is float and f_opt_float - f_opt_float == 0.0
-                else _parsing.parse_float(f_opt_float, (path, "opt_float"))
-            )
+        if f_opt_float is not None and (
+            type(f_opt_float) is not float or f_opt_float - f_opt_float != 0.0
+        ):
+            f_opt_float = _parsing.parse_float(f_opt_float, (path, "opt_float"))
         f_opt_date = value.get("opt_date")
         if f_opt_date is not None:
-            f_opt_date = _parsing.parse_date(f_opt_date, (path, "opt_date"))
+            try:
+                f_opt_date = _parsing.iso_date(f_opt_date)
+            except (TypeError, ValueError):
+                f_opt_date = _parsing.parse_date(f_opt_date, (path, "opt_date"))
         f_opt_decimal = value.get("opt_decimal")
         if f_opt_decimal is not None:
-            f_opt_decimal = _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
+            try:
+                f_opt_decimal = _parsing.Decimal(
+                    _parsing.decimal_text(f_opt_decimal)[0]
+                )
+            except (TypeError, ArithmeticError):
+                f_opt_decimal = _parsing.parse_decimal(
+                    f_opt_decimal, (path, "opt_decimal")
+                )
         f_opt_bytes = value.get("opt_bytes")
         if f_opt_bytes is not None:
             f_opt_bytes = _parsing.parse_bytes(f_opt_bytes, (path, "opt_bytes"))
         f_old_mode = value.get("old_mode")
         if f_old_mode is not None:
-            f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
+            try:
+                f_old_mode = _values_LegacyMode[f_old_mode]
+            except (KeyError, TypeError):
+                f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
         return AllKinds(
             f_str_,
             f_int,
@@ -234,9 +271,9 @@ def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
         "int": value.int,
         "float_value": value.float_value,
         "bool": value.bool_,
-        "date": _parsing.dump_date(value.date_),
-        "date_time": _parsing.dump_datetime(value.date_time),
-        "decimal": _parsing.dump_decimal(value.decimal),
+        "date": value.date_.isoformat(),
+        "date_time": value.date_time.isoformat(),
+        "decimal": value.decimal.__str__(),
         "big_int": value.big_int,
         "blob": _parsing.dump_bytes(value.blob),
         "any": value.any,
@@ -249,9 +286,9 @@ def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
     if value.opt_float is not None:
         result["opt_float"] = value.opt_float
     if value.opt_date is not None:
-        result["opt_date"] = _parsing.dump_date(value.opt_date)
+        result["opt_date"] = value.opt_date.isoformat()
     if value.opt_decimal is not None:
-        result["opt_decimal"] = _parsing.dump_decimal(value.opt_decimal)
+        result["opt_decimal"] = value.opt_decimal.__str__()
     if value.opt_bytes is not None:
         result["opt_bytes"] = _parsing.dump_bytes(value.opt_bytes)
     if value.old_mode is not None:

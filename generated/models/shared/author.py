@@ -46,9 +46,9 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
     if not _Author_EXACT(value):
         value = _Author_FIELDS.rematch(value, path)
     try:
-        f_name = value.get("name", _parsing.MISSING)
+        f_name = value.get("name")
         if type(f_name) is not str:
-            _parsing.fail((path, "name"), "str", f_name)
+            _parsing.fail((path, "name"), "str", value.get("name", _parsing.MISSING))
         f_books = value.get("books")
         if f_books is not None:
             f_books = _parse_list_Book(f_books, (path, "books"))
@@ -66,7 +66,7 @@ def _dump_Author(value: Author) -> dict[str, Any]:
         "name": value.name,
     }
     if value.books is not None:
-        result["books"] = _dump_list_Book(value.books)
+        result["books"] = [_dump_Book(item) for item in value.books]
     return result
 
 
@@ -74,10 +74,6 @@ def _parse_list_Book(value: object, path: _parsing.Path) -> list[Book]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
     return [_parse_Book(item, (path, index)) for index, item in enumerate(value)]
-
-
-def _dump_list_Book(value: list[Book]) -> list[Any]:
-    return [_dump_Book(item) for item in value]
 
 
 from .book import Book, _dump_Book, _parse_Book

@@ -49,9 +49,9 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
     if not _Book_EXACT(value):
         value = _Book_FIELDS.rematch(value, path)
     try:
-        f_title = value.get("title", _parsing.MISSING)
+        f_title = value.get("title")
         if type(f_title) is not str:
-            _parsing.fail((path, "title"), "str", f_title)
+            _parsing.fail((path, "title"), "str", value.get("title", _parsing.MISSING))
         f_author = value.get("author")
         if f_author is not None:
             f_author = _parse_Author(f_author, (path, "author"))

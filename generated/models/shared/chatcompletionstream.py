@@ -35,6 +35,18 @@ _SentinelEvent_KEYS = frozenset({"data"})
 def _parse_ChatCompletionStream(
     value: object, path: _parsing.Path
 ) -> ChatCompletionEvent | SentinelEvent:
+    if type(value) is dict:
+        f_tag = value.get("data")
+        if type(f_tag) is dict:
+            try:
+                return _parse_ChatCompletionEvent(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
+        elif f_tag == "[DONE]" and type(f_tag) is str:
+            try:
+                return _parse_SentinelEvent(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
     rejected: list[tuple[str, str]] = []
     best: tuple[ChatCompletionEvent | SentinelEvent, int] | None = None
     if type(value) is dict:

@@ -141,15 +141,19 @@ def _dump_Containers(value: Containers) -> dict[str, Any]:
         "matrix": _dump_list_list_int(value.matrix),
     }
     if value.usage_by_model is not None:
-        result["usage_by_model"] = _dump_dict_Usage(value.usage_by_model)
+        result["usage_by_model"] = {
+            key: _dump_Usage(item) for key, item in value.usage_by_model.items()
+        }
     if value.history is not None:
-        result["history"] = _dump_list_Usage(value.history)
+        result["history"] = [_dump_Usage(item) for item in value.history]
     if value.nested is not None:
         result["nested"] = _dump_dict_dict_list_Usage(value.nested)
     if value.values is not None:
         result["values"] = list(value.values)
     if value.timestamps is not None:
-        result["timestamps"] = _dump_dict_datetime(value.timestamps)
+        result["timestamps"] = {
+            key: item.isoformat() for key, item in value.timestamps.items()
+        }
     return result
 
 
@@ -218,18 +222,10 @@ def _parse_dict_Usage(value: object, path: _parsing.Path) -> dict[str, Usage]:
     }
 
 
-def _dump_dict_Usage(value: dict[str, Usage]) -> dict[str, Any]:
-    return {key: _dump_Usage(item) for key, item in value.items()}
-
-
 def _parse_list_Usage(value: object, path: _parsing.Path) -> list[Usage]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
     return [_parse_Usage(item, (path, index)) for index, item in enumerate(value)]
-
-
-def _dump_list_Usage(value: list[Usage]) -> list[Any]:
-    return [_dump_Usage(item) for item in value]
 
 
 def _parse_dict_dict_list_Usage(
@@ -265,7 +261,7 @@ def _dump_dict_dict_list_Usage(
 
 
 def _dump_dict_list_Usage(value: dict[str, list[Usage]]) -> dict[str, Any]:
-    return {key: _dump_list_Usage(item) for key, item in value.items()}
+    return {key: [_dump_Usage(item) for item in item] for key, item in value.items()}
 
 
 def _parse_list_str_or_int_or_float_or_bool(
@@ -327,10 +323,6 @@ def _parse_dict_datetime(value: object, path: _parsing.Path) -> dict[str, dateti
         ): _parsing.parse_datetime(item, (path, key))
         for key, item in value.items()
     }
-
-
-def _dump_dict_datetime(value: dict[str, datetime]) -> dict[str, Any]:
-    return {key: _parsing.dump_datetime(item) for key, item in value.items()}
 
 
 from .usage import Usage, _dump_Usage, _parse_Usage

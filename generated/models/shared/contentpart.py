@@ -32,6 +32,18 @@ _ImagePart_KEYS = frozenset({"detail", "type", "url"})
 def _parse_ContentPart(
     value: object, path: _parsing.Path
 ) -> TextPart | ImagePart | str:
+    if type(value) is dict:
+        f_tag = value.get("type")
+        if f_tag == "text" and type(f_tag) is str:
+            try:
+                return _parse_TextPart(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
+        elif f_tag == "image_url" and type(f_tag) is str:
+            try:
+                return _parse_ImagePart(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
     rejected: list[tuple[str, str]] = []
     best: tuple[TextPart | ImagePart | str, int] | None = None
     if type(value) is dict:

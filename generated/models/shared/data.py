@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from ... import _parsing
-from .finishreason import FinishReason, _parse_FinishReason
-from .role import Role, _parse_Role
+from .finishreason import FinishReason, _parse_FinishReason, _values_FinishReason
+from .role import Role, _parse_Role, _values_Role
 
 
 @dataclass(slots=True)
@@ -86,21 +86,32 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
     if not _Data_EXACT(value):
         value = _Data_FIELDS.rematch(value, path)
     try:
-        f_content = value.get("content", _parsing.MISSING)
+        f_content = value.get("content")
         if type(f_content) is not str:
-            _parsing.fail((path, "content"), "str", f_content)
-        f_role = value.get("role", _parsing.MISSING)
-        f_role = _parse_Role(f_role, (path, "role"))
-        f_index = value.get("index", _parsing.MISSING)
+            _parsing.fail(
+                (path, "content"), "str", value.get("content", _parsing.MISSING)
+            )
+        try:
+            f_role = _values_Role[value["role"]]
+        except (KeyError, TypeError):
+            f_role = _parse_Role(value.get("role", _parsing.MISSING), (path, "role"))
+        f_index = value.get("index")
         if type(f_index) is not int:
-            _parsing.fail((path, "index"), "int", f_index)
-        f_created = value.get("created", _parsing.MISSING)
-        f_created = _parsing.parse_datetime(f_created, (path, "created"))
+            _parsing.fail((path, "index"), "int", value.get("index", _parsing.MISSING))
+        try:
+            f_created = _parsing.iso_datetime(value["created"])
+        except (KeyError, TypeError, ValueError):
+            f_created = _parsing.parse_datetime(
+                value.get("created", _parsing.MISSING), (path, "created")
+            )
         f_finish_reason = value.get("finish_reason")
         if f_finish_reason is not None:
-            f_finish_reason = _parse_FinishReason(
-                f_finish_reason, (path, "finish_reason")
-            )
+            try:
+                f_finish_reason = _values_FinishReason[f_finish_reason]
+            except (KeyError, TypeError):
+                f_finish_reason = _parse_FinishReason(
+                    f_finish_reason, (path, "finish_reason")
+                )
         f_usage = value.get("usage")
         if f_usage is not None:
             f_usage = _parse_Usage(f_usage, (path, "usage"))
@@ -130,7 +141,7 @@ def _dump_Data(value: Data) -> dict[str, Any]:
         "content": value.content,
         "role": value.role.value,
         "index": value.index,
-        "created": _parsing.dump_datetime(value.created),
+        "created": value.created.isoformat(),
     }
     if value.finish_reason is not None:
         result["finish_reason"] = value.finish_reason.value

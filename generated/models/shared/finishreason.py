@@ -24,12 +24,12 @@ class FinishReason(str, Enum):
         return self.value
 
 
-_FinishReason_VALUES = {member.value: member for member in FinishReason}
+_values_FinishReason = {member.value: member for member in FinishReason}
 
 
 def _parse_FinishReason(value: object, path: _parsing.Path) -> FinishReason:
     if type(value) is str:
-        member = _FinishReason_VALUES.get(value)
+        member = _values_FinishReason.get(value)
         if member is not None:
             return member
     _parsing.fail(

@@ -51,12 +51,14 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
     if not _ImagePart_EXACT(value):
         value = _ImagePart_FIELDS.rematch(value, path)
     try:
-        f_type = value.get("type", _parsing.MISSING)
+        f_type = value.get("type")
         if not (f_type == "image_url" and type(f_type) is str):
-            _parsing.fail((path, "type"), "'image_url'", f_type)
-        f_url = value.get("url", _parsing.MISSING)
+            _parsing.fail(
+                (path, "type"), "'image_url'", value.get("type", _parsing.MISSING)
+            )
+        f_url = value.get("url")
         if type(f_url) is not str:
-            _parsing.fail((path, "url"), "str", f_url)
+            _parsing.fail((path, "url"), "str", value.get("url", _parsing.MISSING))
         f_detail = value.get("detail")
         if f_detail is not None and type(f_detail) is not str:
             _parsing.fail((path, "detail"), "str or null", f_detail)

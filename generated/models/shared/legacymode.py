@@ -21,12 +21,12 @@ class LegacyMode(str, Enum):
         return self.value
 
 
-_LegacyMode_VALUES = {member.value: member for member in LegacyMode}
+_values_LegacyMode = {member.value: member for member in LegacyMode}
 
 
 def _parse_LegacyMode(value: object, path: _parsing.Path) -> LegacyMode:
     if type(value) is str:
-        member = _LegacyMode_VALUES.get(value)
+        member = _values_LegacyMode.get(value)
         if member is not None:
             return member
     _parsing.fail(path, "LegacyMode (one of 'compat', 'strict')", value)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ... import _parsing
-from .role import Role, _parse_Role
+from .role import Role, _parse_Role, _values_Role
 
 
 @dataclass(slots=True)
@@ -54,8 +54,10 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
     if not _Message_EXACT(value):
         value = _Message_FIELDS.rematch(value, path)
     try:
-        f_role = value.get("role", _parsing.MISSING)
-        f_role = _parse_Role(f_role, (path, "role"))
+        try:
+            f_role = _values_Role[value["role"]]
+        except (KeyError, TypeError):
+            f_role = _parse_Role(value.get("role", _parsing.MISSING), (path, "role"))
         f_content = value.get("content", _parsing.MISSING)
         f_content = _parse_list_TextPart_or_ImagePart_or_str(
             f_content, (path, "content")
@@ -101,6 +103,18 @@ _ImagePart_KEYS = frozenset({"detail", "type", "url"})
 def _parse_TextPart_or_ImagePart_or_str(
     value: object, path: _parsing.Path
 ) -> TextPart | ImagePart | str:
+    if type(value) is dict:
+        f_tag = value.get("type")
+        if f_tag == "text" and type(f_tag) is str:
+            try:
+                return _parse_TextPart(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
+        elif f_tag == "image_url" and type(f_tag) is str:
+            try:
+                return _parse_ImagePart(value, path)
+            except _parsing.ParseError:
+                pass  # the routine below says why
     rejected: list[tuple[str, str]] = []
     best: tuple[TextPart | ImagePart | str, int] | None = None
     if type(value) is dict:

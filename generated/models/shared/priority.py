@@ -24,12 +24,12 @@ class Priority(int, Enum):
         return self.value
 
 
-_Priority_VALUES = {member.value: member for member in Priority}
+_values_Priority = {member.value: member for member in Priority}
 
 
 def _parse_Priority(value: object, path: _parsing.Path) -> Priority:
     if type(value) is int:
-        member = _Priority_VALUES.get(value)
+        member = _values_Priority.get(value)
         if member is not None:
             return member
     _parsing.fail(path, "Priority (one of 1, 2, 3)", value)

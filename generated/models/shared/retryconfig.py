@@ -58,17 +58,19 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
     if not _RetryConfig_EXACT(value):
         value = _RetryConfig_FIELDS.rematch(value, path)
     try:
-        f_strategy = value.get("strategy", _parsing.MISSING)
+        f_strategy = value.get("strategy")
         if type(f_strategy) is not str:
-            _parsing.fail((path, "strategy"), "str", f_strategy)
+            _parsing.fail(
+                (path, "strategy"), "str", value.get("strategy", _parsing.MISSING)
+            )
         f_backoff = value.get("backoff", _parsing.MISSING)
         f_backoff = _parse_BackoffStrategy(f_backoff, (path, "backoff"))
-        f_retry_connection_errors = value.get(
-            "retry_connection_errors", _parsing.MISSING
-        )
+        f_retry_connection_errors = value.get("retry_connection_errors")
         if type(f_retry_connection_errors) is not bool:
             _parsing.fail(
-                (path, "retry_connection_errors"), "bool", f_retry_connection_errors
+                (path, "retry_connection_errors"),
+                "bool",
+                value.get("retry_connection_errors", _parsing.MISSING),
             )
         return RetryConfig(
             f_strategy,
@@ -137,18 +139,25 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
     if not _BackoffStrategy_EXACT(value):
         value = _BackoffStrategy_FIELDS.rematch(value, path)
     try:
-        f_initial_interval = value.get("initial_interval", _parsing.MISSING)
+        f_initial_interval = value.get("initial_interval")
         if type(f_initial_interval) is not int:
-            _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
-        f_max_interval = value.get("max_interval", _parsing.MISSING)
+            _parsing.fail(
+                (path, "initial_interval"),
+                "int",
+                value.get("initial_interval", _parsing.MISSING),
+            )
+        f_max_interval = value.get("max_interval")
         if type(f_max_interval) is not int:
-            _parsing.fail((path, "max_interval"), "int", f_max_interval)
-        f_exponent = value.get("exponent", _parsing.MISSING)
-        f_exponent = (
-            f_exponent
-            if type(f_exponent) is float and f_exponent - f_exponent == 0.0
-            else _parsing.parse_float(f_exponent, (path, "exponent"))
-        )
+            _parsing.fail(
+                (path, "max_interval"),
+                "int",
+                value.get("max_interval", _parsing.MISSING),
+            )
+        f_exponent = value.get("exponent")
+        if type(f_exponent) is not float or f_exponent - f_exponent != 0.0:
+            f_exponent = _parsing.parse_float(
+                value.get("exponent", _parsing.MISSING), (path, "exponent")
+            )
         return BackoffStrategy(
             f_initial_interval,
             f_max_interval,

@@ -25,12 +25,12 @@ class Role(str, Enum):
         return self.value
 
 
-_Role_VALUES = {member.value: member for member in Role}
+_values_Role = {member.value: member for member in Role}
 
 
 def _parse_Role(value: object, path: _parsing.Path) -> Role:
     if type(value) is str:
-        member = _Role_VALUES.get(value)
+        member = _values_Role.get(value)
         if member is not None:
             return member
     _parsing.fail(path, "Role (one of 'system', 'user', 'assistant', 'tool')", value)

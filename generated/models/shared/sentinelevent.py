@@ -40,9 +40,11 @@ def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
     if not _SentinelEvent_EXACT(value):
         value = _SentinelEvent_FIELDS.rematch(value, path)
     try:
-        f_data = value.get("data", _parsing.MISSING)
+        f_data = value.get("data")
         if not (f_data == "[DONE]" and type(f_data) is str):
-            _parsing.fail((path, "data"), "'[DONE]'", f_data)
+            _parsing.fail(
+                (path, "data"), "'[DONE]'", value.get("data", _parsing.MISSING)
+            )
         return SentinelEvent(
             "[DONE]",
         )

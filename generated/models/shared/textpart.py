@@ -47,12 +47,12 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     if not _TextPart_EXACT(value):
         value = _TextPart_FIELDS.rematch(value, path)
     try:
-        f_type = value.get("type", _parsing.MISSING)
+        f_type = value.get("type")
         if not (f_type == "text" and type(f_type) is str):
-            _parsing.fail((path, "type"), "'text'", f_type)
-        f_text = value.get("text", _parsing.MISSING)
+            _parsing.fail((path, "type"), "'text'", value.get("type", _parsing.MISSING))
+        f_text = value.get("text")
         if type(f_text) is not str:
-            _parsing.fail((path, "text"), "str", f_text)
+            _parsing.fail((path, "text"), "str", value.get("text", _parsing.MISSING))
         return TextPart(
             "text",
             f_text,

@@ -50,9 +50,9 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
     if not _TreeNode_EXACT(value):
         value = _TreeNode_FIELDS.rematch(value, path)
     try:
-        f_name = value.get("name", _parsing.MISSING)
+        f_name = value.get("name")
         if type(f_name) is not str:
-            _parsing.fail((path, "name"), "str", f_name)
+            _parsing.fail((path, "name"), "str", value.get("name", _parsing.MISSING))
         f_children = value.get("children", _parsing.MISSING)
         f_children = _parse_list_TreeNode(f_children, (path, "children"))
         f_parent = value.get("parent")
@@ -71,7 +71,7 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
 def _dump_TreeNode(value: TreeNode) -> dict[str, Any]:
     result: dict[str, Any] = {
         "name": value.name,
-        "children": _dump_list_TreeNode(value.children),
+        "children": [_dump_TreeNode(item) for item in value.children],
     }
     if value.parent is not None:
         result["parent"] = _dump_TreeNode(value.parent)
@@ -82,7 +82,3 @@ def _parse_list_TreeNode(value: object, path: _parsing.Path) -> list[TreeNode]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
     return [_parse_TreeNode(item, (path, index)) for index, item in enumerate(value)]
-
-
-def _dump_list_TreeNode(value: list[TreeNode]) -> list[Any]:
-    return [_dump_TreeNode(item) for item in value]

@@ -61,18 +61,33 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
     if not _Usage_EXACT(value):
         value = _Usage_FIELDS.rematch(value, path)
     try:
-        f_prompt_tokens = value.get("prompt_tokens", _parsing.MISSING)
+        f_prompt_tokens = value.get("prompt_tokens")
         if type(f_prompt_tokens) is not int:
-            _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
-        f_completion_tokens = value.get("completion_tokens", _parsing.MISSING)
+            _parsing.fail(
+                (path, "prompt_tokens"),
+                "int",
+                value.get("prompt_tokens", _parsing.MISSING),
+            )
+        f_completion_tokens = value.get("completion_tokens")
         if type(f_completion_tokens) is not int:
-            _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
-        f_total_tokens = value.get("total_tokens", _parsing.MISSING)
+            _parsing.fail(
+                (path, "completion_tokens"),
+                "int",
+                value.get("completion_tokens", _parsing.MISSING),
+            )
+        f_total_tokens = value.get("total_tokens")
         if type(f_total_tokens) is not int:
-            _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
+            _parsing.fail(
+                (path, "total_tokens"),
+                "int",
+                value.get("total_tokens", _parsing.MISSING),
+            )
         f_cost = value.get("cost")
         if f_cost is not None:
-            f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
+            try:
+                f_cost = _parsing.Decimal(_parsing.decimal_text(f_cost)[0])
+            except (TypeError, ArithmeticError):
+                f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
         return Usage(
             f_prompt_tokens,
             f_completion_tokens,
@@ -91,5 +106,5 @@ def _dump_Usage(value: Usage) -> dict[str, Any]:
         "total_tokens": value.total_tokens,
     }
     if value.cost is not None:
-        result["cost"] = _parsing.dump_decimal(value.cost)
+        result["cost"] = value.cost.__str__()
     return result
