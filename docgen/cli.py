@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO
 
-from . import __version__, config, dialects, helptext, incremental, lock, report, samples_cli
+from . import __version__, config, helptext, incremental, lock, report, samples_cli
 from .diagnostics import ERROR, WARNING, Diagnostic, shown_as, sorted_diagnostics
+from .dialects import names as dialect_names
 from .format import cache
 from .manifest import ManifestError, conflict_errors, report_kept_and_restored
 from .options import common_options as _common_options
@@ -174,8 +175,8 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
         raise UsageError("no SPECS folder: give it on the command line or as 'specs' in [tool.docgen]")
     if settings.templates is not None and not settings.templates.is_dir():
         raise UsageError(f"templates folder {str(settings.templates)!r} does not exist")
-    if settings.dialect is not None and settings.dialect not in dialects.known():
-        raise UsageError(str(dialects.UnknownDialect(settings.dialect)))
+    if settings.dialect is not None and settings.dialect not in dialect_names.NAMES:
+        raise UsageError(dialect_names.unknown(settings.dialect))
     if settings.package is not None and not config.is_package_name(settings.package):
         raise UsageError(f"package {settings.package!r} is not a dotted Python name")
     problem = config.check_package(settings, settings.out or DEFAULT_OUT)

@@ -52,9 +52,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from . import dialects, json_settings, operation_settings
+from . import json_settings, operation_settings
 from .diagnostics import Diagnostic, DocgenError, error
-from .emit import names, responses
+from .dialects import names as dialect_names
+from .emit import names
 from .ir import SourceSpan
 from .read.sources import MAX_PAGE_BYTES
 
@@ -307,6 +308,8 @@ def _names(
 
 
 def _unknown_statuses(statuses: tuple[FieldOverride, ...]) -> list[Diagnostic]:
+    from .emit import responses  # only when statuses are set: it loads the template views
+
     return [
         error(
             status.span,
@@ -329,8 +332,8 @@ def _globs(table: dict[str, Any], key: str, where: _Locator, problems: list[Diag
 
 
 def _known_dialect(name: Optional[str], span: SourceSpan, problems: list[Diagnostic]) -> Optional[str]:
-    if name is not None and name not in dialects.known():
-        problems.append(error(span, str(dialects.UnknownDialect(name))))
+    if name is not None and name not in dialect_names.NAMES:
+        problems.append(error(span, dialect_names.unknown(name)))
     return name
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import config, dialects, lock
+from . import config, lock
+from .dialects import names as dialect_names
 
 
 def common_options(command: argparse.ArgumentParser) -> None:
@@ -37,7 +38,7 @@ def common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--dialect",
         metavar="NAME",
-        help="the docs' flavour: " + ", ".join(dialects.known()) + " (default: detected from the pages)",
+        help="the docs' flavour: " + ", ".join(dialect_names.NAMES) + " (default: detected from the pages)",
     )
     command.add_argument(
         "-j",

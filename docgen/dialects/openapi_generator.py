@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, ClassVar, Optional, Union
 
 from ..diagnostics import error
 from ..ir import DictOf, Optional_, Primitive
-from . import oag_cells
+from . import oag_cells, speakeasy  # noqa: F401 - speakeasy: its dialects register first, however this is reached
 from .dialect import DESCRIPTION, ENUM, MODEL, NAME, TYPE, Dialect
 
 if TYPE_CHECKING:

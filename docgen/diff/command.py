@@ -17,16 +17,18 @@ from typing import TYPE_CHECKING, Optional
 from .. import config
 from ..diagnostics import ERROR, shown_as, sorted_diagnostics
 from ..report import counted
-from . import ignore, report
-from .compare import compare
-from .rules import Level
-from .sources import Tree, TreeError, open_tree
 
 if TYPE_CHECKING:
+    from . import ignore
     from .read import Read
+    from .sources import Tree
+
+# The comparison, the ignore file and the report load only when diff runs: every build parses
+# this command's options too.
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
-LEVELS = {"error": Level.ERROR, "warning": Level.WARNING, "info": Level.INFO}
+#: ``--fail-on``'s levels and ``--format``'s formats.
+LEVELS, FORMATS = ("error", "warning", "info"), ("text", "json", "markdown")
 
 
 #: The exit statuses of ``docgen diff`` (not build's: pages with errors are a 2 here).
@@ -63,11 +65,9 @@ def add_parser(
     command.add_argument("old", metavar="OLD", nargs="?", help="the older docs (with --staged: default HEAD)")
     command.add_argument("new", metavar="NEW", nargs="?", help="the newer docs (default: SPECS, or ':' with --staged)")
     command.add_argument("--staged", action="store_true", help="compare what is staged (NEW) with OLD (default HEAD)")
+    command.add_argument("--format", choices=FORMATS, default="text", help="text (the default), json or markdown")
     command.add_argument(
-        "--format", choices=report.FORMATS, default="text", help="text (the default), json or markdown"
-    )
-    command.add_argument(
-        "--fail-on", choices=tuple(LEVELS), default="error", help="exit 1 when a change of this level or above remains"
+        "--fail-on", choices=LEVELS, default="error", help="exit 1 when a change of this level or above remains"
     )
     command.add_argument(
         "--ignore", metavar="FILE", type=Path, help="silence the changes FILE lists (default: diff-ignore)"
@@ -101,6 +101,8 @@ def settings_for(args: argparse.Namespace) -> config.Settings:
 
 def _names(args: argparse.Namespace) -> tuple[str, str]:
     """The OLD and NEW trees as given, defaults filled in."""
+    from .sources import TreeError
+
     if args.staged:
         if args.new is not None:
             raise TreeError("--staged compares the staged docs with OLD: give OLD only")
@@ -113,7 +115,11 @@ def _names(args: argparse.Namespace) -> tuple[str, str]:
 
 def run_diff(args: argparse.Namespace) -> int:
     from ..cli import UsageError
+    from . import ignore
+    from .compare import compare
     from .read import read_tree  # the parsing libraries load only now
+    from .rules import Level
+    from .sources import TreeError, open_tree
 
     started = time.perf_counter()
     settings = settings_for(args)
@@ -140,11 +146,13 @@ def run_diff(args: argparse.Namespace) -> int:
         assert reads[0].spec is not None and reads[1].spec is not None
         changes = ignore.silenced(compare(reads[0].spec, reads[1].spec), entries)
         _print(args, changes, old, new, time.perf_counter() - started)
-    threshold = LEVELS[args.fail_on]
+    threshold = Level[args.fail_on.upper()]
     return EXIT_CHANGED if any(c.level >= threshold for c in changes) else EXIT_OK
 
 
 def _ignored(args: argparse.Namespace, settings: config.Settings) -> Optional[list[ignore.Entry]]:
+    from . import ignore
+
     path = args.ignore if args.ignore is not None else settings.diff_ignore
     if path is None:
         return []
@@ -186,6 +194,8 @@ def _diagnosed(reads: "list[Read]", verbose: bool) -> bool:
 def _print(args: argparse.Namespace, changes: list, old: Tree, new: Tree, seconds: float) -> None:  # type: ignore[type-arg]
     def where(tree: str, path: str) -> str:
         return (old if tree == "old" else new).shown(path)
+
+    from . import report
 
     title = f"docgen diff {old.label} {new.label}"
     if args.format == "json":

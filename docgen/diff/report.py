@@ -12,7 +12,6 @@ from .rules import Level
 
 #: Maps (which tree, a page path of that tree) to the path shown.
 Where = Callable[[str, str], str]
-FORMATS = ("text", "json", "markdown")
 
 
 def ordered(changes: Sequence[Change]) -> list[Change]:
