@@ -147,12 +147,25 @@ def _is_docstring(node: ast.expr) -> bool:
 
 
 def _is_parse_failure(node: ast.expr) -> bool:
-    """``_parsing.fail(...)`` whose arguments are only names, constants and tuples of them."""
+    """``_parsing.fail(...)`` whose arguments are only names, constants and tuples of them, or
+    the failure branch's re-read of the key: ``value.get("key", _parsing.MISSING)``."""
     simple = (ast.Name, ast.Constant, ast.Tuple, ast.Load)
     return (
         isinstance(node, ast.Call)
         and ast.unparse(node.func) == "_parsing.fail"
-        and all(isinstance(part, simple) for arg in node.args for part in ast.walk(arg))
+        and all(_is_key_reread(arg) or all(isinstance(part, simple) for part in ast.walk(arg)) for arg in node.args)
+    )
+
+
+def _is_key_reread(node: ast.expr) -> bool:
+    """``value.get(<a constant>, _parsing.MISSING)``: the key is a string constant, not code."""
+    return (
+        isinstance(node, ast.Call)
+        and ast.unparse(node.func) == "value.get"
+        and len(node.args) == 2
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and ast.unparse(node.args[1]) == "_parsing.MISSING"
     )
 
 
