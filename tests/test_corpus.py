@@ -24,6 +24,17 @@ from tests.conftest import shared_path
 CORPORA = {"speakeasy-v1": (698, 98.5), "speakeasy-v2": (697, 98.0), "bolt-v2": (321, 99.0), "nest-v2": (118, 98.0)}
 
 
+def assert_ruff_and_mypy_strict_pass(out: Path) -> None:
+    """``ruff check`` and ``mypy --strict`` on the package folder ``out``, run from its parent."""
+    checks = [
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310", "-q", out.name],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", out.name],
+    ]
+    for command in checks:
+        result = subprocess.run(command, cwd=out.parent, capture_output=True, text=True, timeout=900, check=False)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
 @pytest.fixture(scope="module", params=sorted(CORPORA))
 def corpus_build(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     """Each corpus built into a package folder named ``models`` (every page must build)."""
@@ -58,13 +69,7 @@ def test_fidelity_is_reported(corpus_build: tuple[str, Path]) -> None:
 
 def test_mypy_strict_and_ruff_pass_on_the_build(corpus_build: tuple[str, Path]) -> None:
     _, out = corpus_build
-    checks = [
-        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310", "-q", out.name],
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", out.name],
-    ]
-    for command in checks:
-        result = subprocess.run(command, cwd=out.parent, capture_output=True, text=True, timeout=900, check=False)
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert_ruff_and_mypy_strict_pass(out)
 
 
 SDK_TREES = ["speakeasy-v1", "speakeasy-v2", "speakeasy-v1-sdk", "speakeasy-v2-sdk", "bolt-v2", "nest-v2"]
@@ -128,13 +133,7 @@ def test_oag_fidelity_meets_the_issue_thresholds(oag_build: tuple[str, Path]) ->
 
 def test_oag_builds_pass_mypy_strict_and_ruff(oag_build: tuple[str, Path]) -> None:
     _, out = oag_build
-    checks = [
-        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310", "-q", out.name],
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", out.name],
-    ]
-    for command in checks:
-        result = subprocess.run(command, cwd=out.parent, capture_output=True, text=True, timeout=900, check=False)
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert_ruff_and_mypy_strict_pass(out)
 
 
 def test_oag_check_and_an_incremental_rebuild(oag_build: tuple[str, Path], tmp_path: Path) -> None:
