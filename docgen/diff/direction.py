@@ -44,14 +44,10 @@ def _roots(spec: Spec) -> tuple[list[TypeRef], list[TypeRef]]:
     for decl in spec.decls().values():
         if isinstance(decl, Model) and decl.response_fields:
             received.append(Ref(decl.key))
-    for operation in getattr(spec, "operations", ()):
-        received.extend(_operation_types(operation, "responses"))
-        sent.extend(_operation_types(operation, "requests"))
+    for operation in spec.operations:
+        received.extend(received_types(operation))
+        sent.extend(sent_types(operation))
     return received, sent
-
-
-def _operation_types(operation: object, which: str) -> list[TypeRef]:
-    return received_types(operation) if which == "responses" else sent_types(operation)
 
 
 def uses(*specs: Spec) -> dict[str, frozenset[Direction]]:
