@@ -336,20 +336,22 @@ class WireKeys:
         plan = self._plans.get(keys)
         if plan is None:
             plan = self._plan(keys, path)
-            if len(self._plans) < 256:
+            # bounded both ways, so payloads of many shapes or huge objects cannot fill memory
+            if len(self._plans) < 256 and len(keys) <= 256:
                 self._plans[keys] = plan
         if not plan:
             return value
         return {plan.get(key, key): item for key, item in value.items()}
 
     def _plan(self, keys: tuple[Any, ...], path: Path) -> dict[str, str]:
+        present = set(keys)
         plan: dict[str, str] = {}
         chosen: dict[str, str] = {}
         for key in keys:
             if type(key) is not str or key in self.known:
                 continue
             wire = self._by_normal.get(normal_key(key))
-            if wire is None or wire in keys:
+            if wire is None or wire in present:
                 continue
             other = chosen.setdefault(wire, key)
             if other != key:
