@@ -23,11 +23,12 @@ from .views import KeysView
 
 #: How far a key's normal form is from its spelling: what :func:`normal_key` drops.
 SEPARATORS = "_-.: "
+_DROP_SEPARATORS = str.maketrans("", "", SEPARATORS)
 
 
 def normal_key(key: str) -> str:
     """The key up to case and separators, as ``_parsing.normal_key`` computes it at run time."""
-    return key.translate(str.maketrans("", "", SEPARATORS)).lower()
+    return key.translate(_DROP_SEPARATORS).lower()
 
 
 def setting_target(model: Model, field: Field) -> str:
