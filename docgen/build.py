@@ -214,8 +214,8 @@ def generate(
         spec, naming_problems = apply_wire_names(spec, settings)
         spec, status_problems = apply_statuses(spec, settings)
         spec, reading_problems = apply_json_reading(spec, settings)
-        spec = apply_operation_statuses(spec, settings)  # raises ConfigError
-        naming_problems += status_problems + reading_problems
+        spec, operation_problems = apply_operation_statuses(spec, settings)
+        naming_problems += status_problems + reading_problems + operation_problems
         if has_errors(naming_problems):
             return failed(tuple(naming_problems))
         diagnostics += tuple(naming_problems)

@@ -6,19 +6,19 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from ..config import ConfigError, Settings
+from ..config import Settings
 from ..diagnostics import Diagnostic, error
 from ..ir import Decl, Model, Operation, Ref, Spec, TypeRef, Union_, UnionOf
 from ..operation_settings import OperationStatuses
 from ..walk import without_optional
 
 
-def apply_operation_statuses(spec: Spec, settings: Settings) -> Spec:
-    """The spec with each configured operation's success statuses; raises
-    :class:`~docgen.config.ConfigError` for an entry naming no operation or member (a
-    mistake of the configuration, as a malformed entry is)."""
+def apply_operation_statuses(spec: Spec, settings: Settings) -> tuple[Spec, list[Diagnostic]]:
+    """The spec with each configured operation's success statuses, and an error for each
+    entry naming no operation or member of the docs (as ``wire-names`` and ``nullable``
+    report a type or field the docs do not have: the build fails, exit status 1)."""
     if not settings.operation_statuses:
-        return spec
+        return spec, []
     by_key = {o.key: o for o in spec.operations}
     decls = spec.decls()
     problems: list[Diagnostic] = []
@@ -40,9 +40,9 @@ def apply_operation_statuses(spec: Spec, settings: Settings) -> Spec:
             continue
         changed[operation.key] = dataclasses.replace(operation, success=tuple(zip(entry.statuses, entry.members)))
     if problems:
-        raise ConfigError(problems)
+        return spec, problems
     operations = tuple(changed.get(o.key, o) for o in spec.operations)
-    return dataclasses.replace(spec, operations=operations)
+    return dataclasses.replace(spec, operations=operations), []
 
 
 def member_names(operation: Operation, decls: dict[str, Decl]) -> dict[str, TypeRef]:
