@@ -225,6 +225,8 @@ class _Locator:
             header = self._HEADER.match(line)
             if header:
                 current = header.group(1).replace('"', "").replace(" ", "")
+                if current == f"{table}.{key}":  # the key written as a table of its own
+                    return SourceSpan(self.path, number, 1)
                 if current == table:
                     header_line = number
                 continue

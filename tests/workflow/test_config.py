@@ -96,6 +96,10 @@ def test_unknown_key_is_an_error_naming_it(
             '[tool.docgen.wire-names]\n"Thing" = "x"\n',
             "pyproject.toml:5:1: error: wire-names key 'Thing' must name a field",
         ),
+        (  # a setting written as a table of its own is located at its header
+            "[tool.docgen.open-enums]\nStatus = true\n",
+            "pyproject.toml:4:1: error: 'open-enums' must be true, false or a list",
+        ),
     ],
 )
 def test_wrong_settings_are_located(
