@@ -68,6 +68,12 @@ RULES: dict[str, Rule] = {
         Rule("union-member-removed", E, E, "a union lost a member type"),
         Rule("operation-removed", E, E, "an operation is no longer documented"),
         Rule("operation-response-changed", E, E, "an operation's response or errors changed"),
+        Rule(
+            "operation-parameters-changed",
+            E,
+            E,
+            "an operation's parameter was removed, added as required, became required or changed type",
+        ),
         Rule("enum-value-added", W, I, "a closed enum gained a value (an open enum: info)"),
         Rule("union-member-added", W, I, "a union gained a member type"),
         Rule("field-became-optional", W, I, "a required field became optional"),
@@ -77,5 +83,7 @@ RULES: dict[str, Rule] = {
         Rule("type-deprecated", I, I, "a type is now deprecated"),
         Rule("description-changed", I, I, "the description of a type or field changed"),
         Rule("operation-added", I, I, "a new operation"),
+        Rule("operation-parameter-added", I, I, "an operation gained an optional parameter"),
+        Rule("operation-parameter-became-optional", I, I, "an operation's required parameter became optional"),
     )
 }

@@ -57,8 +57,17 @@ def test_the_operations_say_which_way_a_type_travels(pair, use: str, tmp_path: P
     assert _outside(changes) == (["operation-removed"] if pair.rule == "type-removed" else [])
 
 
-def _changes(tmp_path: Path, ops: list[Op]) -> list[tuple[str, str, str]]:
-    old = with_operations(base(), [GET, DELETE])
+#: The old operations of a pair, where they are not GET and DELETE.
+OLD_OPS = {
+    "operation-parameter-became-required": [
+        GET,
+        replace(DELETE, parameters=(Row("thing_id", "str"), Row("reason", "Optional[str]", False))),
+    ],
+}
+
+
+def _changes(tmp_path: Path, ops: list[Op], name: str = "") -> list[tuple[str, str, str]]:
+    old = with_operations(base(), OLD_OPS.get(name, [GET, DELETE]))
     return [(c.rule, str(c.level), c.text) for c in diff_trees(tmp_path, old, with_operations(base(), ops))]
 
 
@@ -67,21 +76,45 @@ OPERATION_PAIRS = {
     "operation-response-changed": [replace(GET, response="List[shared.Thing]"), DELETE],
     "operation-errors-changed": [replace(GET, errors=GET.errors[1:]), DELETE],
     "operation-added": [GET, DELETE, Op("list_things", (), "List[shared.Thing]")],
+    "operation-parameter-removed": [replace(GET, parameters=()), DELETE],
+    "operation-required-parameter-added": [GET, replace(DELETE, parameters=(*DELETE.parameters, Row("force", "bool")))],
+    "operation-parameter-became-required": [
+        GET,
+        replace(DELETE, parameters=(Row("thing_id", "str"), Row("reason", "str"))),
+    ],
+    "operation-parameter-type-changed": [replace(GET, parameters=(Row("thing_id", "int"),)), DELETE],
+    "operation-parameter-added": [
+        GET,
+        replace(DELETE, parameters=(*DELETE.parameters, Row("force", "Optional[bool]", False))),
+    ],
+    "operation-parameter-became-optional": [
+        GET,
+        replace(DELETE, parameters=(Row("thing_id", "Optional[str]", False),)),
+    ],
 }
+RULE_OF = {name: "operation-parameters-changed" for name in OPERATION_PAIRS if "parameter" in name}
+RULE_OF.update(
+    {
+        "operation-errors-changed": "operation-response-changed",
+        "operation-parameter-added": "operation-parameter-added",
+        "operation-parameter-became-optional": "operation-parameter-became-optional",
+    }
+)
+INFO = {"operation-added", "operation-parameter-added", "operation-parameter-became-optional"}
 
 
 @pytest.mark.parametrize("name", sorted(OPERATION_PAIRS))
 def test_operation_rules(name: str, tmp_path: Path) -> None:
-    (change,) = _changes(tmp_path, OPERATION_PAIRS[name])
-    rule = "operation-response-changed" if name == "operation-errors-changed" else name
-    assert change[:2] == (rule, "info" if rule == "operation-added" else "error")
+    (change,) = _changes(tmp_path, OPERATION_PAIRS[name], name)
+    rule = RULE_OF.get(name, name)
+    assert change[:2] == (rule, "info" if rule in INFO else "error")
 
 
 def test_the_readme_rows_of_the_operation_rules_are_their_output(tmp_path: Path) -> None:
     from tests.diff.test_readme import _table
 
     rows = [row for row in _table() if row[0].startswith("operation-")]
-    computed = [_changes(tmp_path / name, OPERATION_PAIRS[name])[0] for name in OPERATION_PAIRS]
+    computed = [_changes(tmp_path / name, OPERATION_PAIRS[name], name)[0] for name in OPERATION_PAIRS]
     assert [(rule, text) for rule, _, _, text in rows] == [(rule, text) for rule, _, text in computed]
 
 
