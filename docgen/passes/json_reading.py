@@ -5,8 +5,9 @@ One pass over the IR applies three ``[tool.docgen]`` settings:
 * ``wire-matching = "exact"`` marks every model ``exact_keys`` (its parser reads the
   wire names only); by default a missing key is looked for up to case and separators;
 * ``[tool.docgen.nullable]`` makes the named fields (``"Type.*"``: every field of the
-  type) accept ``null``: a required field becomes ``Nullable[X]``, an optional one
-  already is ``X | None``;
+  type) accept ``null`` as a value of its own: a required field becomes ``Nullable[X]``,
+  an optional one ``OptionalNullable[X]`` (an absent key is ``UNSET``, ``null`` is None
+  and is written back as ``null``, so a round trip keeps what the server sent);
 * ``open-enums`` opens every enum (``true``) or the listed ones: they keep values they
   do not list.
 
@@ -19,7 +20,7 @@ import dataclasses
 
 from ..config import EXACT, FieldOverride, Settings
 from ..diagnostics import Diagnostic, error
-from ..ir import Decl, Enum, Model, Nullability, Optional_, Spec
+from ..ir import Decl, Enum, Field, Model, Nullability, Optional_, Spec
 from .settings import _find_field, find_model
 
 
@@ -43,15 +44,25 @@ def _changed(decl: Decl, nullable: set[tuple[str, str]], opened: set[str], exact
         return dataclasses.replace(decl, open=True) if decl.key in opened else decl
     if not isinstance(decl, Model):
         return decl
-    fields = tuple(
-        (
-            dataclasses.replace(f, type=Optional_(f.type, Nullability.NULLABLE))
-            if (decl.key, f.name) in nullable and not isinstance(f.type, Optional_) and not f.additional
-            else f
-        )
-        for f in decl.fields
-    )
+    fields = tuple(_made_nullable(f) if (decl.key, f.name) in nullable else f for f in decl.fields)
     return dataclasses.replace(decl, fields=fields, exact_keys=exact or decl.exact_keys)
+
+
+def _made_nullable(field: Field) -> Field:
+    """*field* accepting ``null`` as a value: ``Nullable[X]`` when required,
+    ``OptionalNullable[X]`` when it may be absent; a constant, the additional properties
+    and a field whose type already says how it takes ``null`` stay as they are."""
+    if field.additional or field.constant:
+        return field
+    if field.required:
+        if isinstance(field.type, Optional_):
+            return field
+        return dataclasses.replace(field, type=Optional_(field.type, Nullability.NULLABLE))
+    if isinstance(field.type, Optional_):
+        if field.type.nulls is not Nullability.OPTIONAL:
+            return field
+        return dataclasses.replace(field, type=Optional_(field.type.inner, Nullability.OPTIONAL_NULLABLE))
+    return dataclasses.replace(field, type=Optional_(field.type, Nullability.OPTIONAL_NULLABLE))
 
 
 def _nullable_fields(

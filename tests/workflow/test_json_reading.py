@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,31 @@ def test_nullable_for_every_field_of_a_type(demo: Path, capsys: pytest.CaptureFi
     (demo / "pyproject.toml").write_text(PYPROJECT + '[tool.docgen.nullable]\n"SyncSettings.*" = true\n')
     status, _, stderr = run_main(capsys, "build", "-q")
     assert status == 0, stderr
-    assert "sync_mode: _unset.Nullable[str]" in (demo / "out/models/shared/syncsettings.py").read_text()
+    module = (demo / "out/models/shared/syncsettings.py").read_text()
+    assert "sync_mode: _unset.Nullable[str]" in module
+    assert "page_size: _unset.OptionalNullable[int] = field(" in module
+
+
+def test_an_optional_nullable_field_tells_null_from_absent(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A field the docs show as Optional, named by ``nullable``, keeps a ``null`` the
+    server sent: read as None, written back as ``null``; an absent key stays absent."""
+    (demo / "pyproject.toml").write_text(PYPROJECT + '[tool.docgen.nullable]\n"SyncSettings.page_size" = true\n')
+    status, _, stderr = run_main(capsys, "build", "-q")
+    assert status == 0, stderr
+    sys.path.insert(0, str(demo))
+    try:
+        from out import UNSET, SyncSettings  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(demo))
+        for name in [m for m in sys.modules if m == "out" or m.startswith("out.")]:
+            del sys.modules[name]
+    settings = SyncSettings
+    sent_null = settings.from_dict({"sync_mode": "full", "page_size": None})
+    absent = settings.from_dict({"sync_mode": "full"})
+    assert sent_null.page_size is None
+    assert absent.page_size is UNSET
+    assert sent_null.to_dict() == {"sync_mode": "full", "page_size": None}
+    assert absent.to_dict() == {"sync_mode": "full"}
 
 
 def samples(demo: Path) -> Path:
