@@ -41,6 +41,11 @@ class HttpResponse:
     """The raw HTTP response object of an operation (the dialect says how the docs name it)."""
 
 
+@dataclass(frozen=True, slots=True)
+class HttpRequest:
+    """The raw HTTP request an operation sent, kept for debugging (``httpx.Request``)."""
+
+
 class FileKind(enum.Enum):
     """Which file type the docs name: ``IO[bytes]``, ``io.BufferedReader`` or ``io.IOBase``."""
 
@@ -118,7 +123,9 @@ class LiteralOf:
     values: tuple[Union[str, int, bool, None], ...]
 
 
-TypeRef = Union[Primitive, HttpResponse, BinaryFile, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf]
+TypeRef = Union[
+    Primitive, HttpResponse, HttpRequest, BinaryFile, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf
+]
 
 
 # --- declarations ------------------------------------------------------------------

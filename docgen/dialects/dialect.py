@@ -166,6 +166,8 @@ class Dialect:
 
     #: Names that stand for the raw HTTP response object of an operation.
     http_response_names: ClassVar[frozenset[str]] = frozenset()
+    #: Names that stand for the raw HTTP request an operation sent.
+    http_request_names: ClassVar[frozenset[str]] = frozenset()
     #: Names that stand for a readable binary file.
     binary_file_names: ClassVar[frozenset[str]] = frozenset({"BinaryIO", "typing.BinaryIO"})
     #: The file type a binary-file name stands for, where it is not ``IO[bytes]``.

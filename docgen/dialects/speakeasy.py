@@ -65,6 +65,9 @@ class SpeakeasyDataclasses(Dialect):
     union_member_example = "value: shared.Foo = /* values here */"
     stream_heads: ClassVar[tuple[str, ...]] = ("Generator",)
     http_response_names = frozenset({"requests.Response", "requests_http.Response", "httpx.Response"})
+    http_request_names = frozenset(
+        {"requests.Request", "requests.PreparedRequest", "requests_http.Request", "httpx.Request"}
+    )
     binary_file_names = frozenset(
         {"io.BufferedReader", "BufferedReader", "io.IOBase", "IOBase", "BinaryIO", "typing.BinaryIO"}
     )

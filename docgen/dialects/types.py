@@ -16,6 +16,7 @@ from ..ir import (
     BinaryFile,
     DictOf,
     FileKind,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -100,6 +101,8 @@ class TypeLowering:
                 return Ref(declared.key)
         if text in self.dialect.http_response_names:
             return HttpResponse()
+        if text in self.dialect.http_request_names:
+            return HttpRequest()
         if text in self.dialect.binary_file_names:
             return BinaryFile(self.dialect.file_kinds.get(text, FileKind.IO))
         if is_cell_name(text):

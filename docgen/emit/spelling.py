@@ -15,6 +15,7 @@ from ..ir import (
     Decl,
     DictOf,
     FileKind,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -162,6 +163,10 @@ class Annotator(TypeVisitor[str]):
     def visit_HttpResponse(self, ref: HttpResponse) -> str:
         self.imports.runtime = True
         return f"{self._name(RUNTIME_MODULE)}.Response"
+
+    def visit_HttpRequest(self, ref: HttpRequest) -> str:
+        self.imports.runtime = True
+        return f"{self._name(RUNTIME_MODULE)}.Request"
 
     def visit_Optional_(self, ref: Optional_) -> str:
         inner = self.visit(ref.inner)

@@ -1,0 +1,36 @@
+"""Constructs of Speakeasy docs trees as SDKs publish them (fixture trees in this folder,
+written for these tests): the HTTP metadata of pydantic-era responses, status ranges of
+operation pages, links the generator wrote without its docs root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.build import compile_sources, generate, load_sources
+from docgen.ir import HttpRequest, HttpResponse, Model, Spec
+from docgen.resolve import specs_root
+
+HERE = Path(__file__).parent
+
+
+def _build(name: str):
+    result = generate(HERE / name / "docs")
+    assert [d.render() for d in result.diagnostics if d.severity == "error"] == []
+    return result
+
+
+def _spec(name: str) -> Spec:
+    sources, _ = load_sources(HERE / name / "docs")
+    compiled = compile_sources(sources, root=specs_root(HERE / name / "docs"))
+    assert compiled.spec is not None, [d.render() for d in compiled.diagnostics]
+    return compiled.spec
+
+
+def test_the_request_an_operation_sent_is_typed_like_its_response() -> None:
+    meta = _spec("envelope").decls()["models.components.HTTPMetadata"]
+    assert isinstance(meta, Model)
+    assert [(f.name, f.type) for f in meta.fields] == [("response", HttpResponse()), ("request", HttpRequest())]
+    result = _build("envelope")
+    module = result.files["models/components/httpmetadata.py"]
+    assert "request: requests_http.Request = field(" in module
+    assert "class Request(Protocol):" in result.files["requests_http.py"]
