@@ -39,6 +39,7 @@ from .types import Broken, Problem, TypeLowering
 _CODE = re.compile(r"^[1-5]\d\d$")
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
 _RANGE = re.compile(r"^([1-5])xx?\s*-\s*([1-5])xx$", re.IGNORECASE)
+_CODE_RANGE = re.compile(r"^([1-5]\d\d)\s*-\s*([1-6]\d\d)$")
 
 
 def group_of(path: str, dialect: Dialect) -> str:
@@ -49,7 +50,8 @@ def group_of(path: str, dialect: Dialect) -> str:
 
 
 def statuses(text: str) -> Optional[tuple[str, ...]]:
-    """``"4XX, 5XX"`` -> ("4XX", "5XX"); ``"4x-5xx"`` -> ("4XX", "5XX"); None when unreadable."""
+    """``"4XX, 5XX"`` -> ("4XX", "5XX"); ``"4x-5xx"`` and ``"400-600"`` -> ("4XX", "5XX"); None
+    when unreadable."""
     found: list[str] = []
     for part in text.replace(";", ",").split(","):
         word = part.strip()
@@ -64,9 +66,29 @@ def statuses(text: str) -> Optional[tuple[str, ...]]:
             if low > high:
                 return None
             found.extend(f"{n}XX" for n in range(low, high + 1))
+        elif _CODE_RANGE.match(word):
+            low, high = (int(g) for g in _CODE_RANGE.match(word).groups())  # type: ignore[union-attr]
+            if low > high:
+                return None
+            found.extend(_code_range(low, min(high, 599)))
         else:
             return None
     return tuple(found) or None
+
+
+def _code_range(low: int, high: int) -> list[str]:
+    """Every status from *low* to *high*: the classes it covers whole, the other codes one by
+    one (``400-600`` -> 4XX, 5XX: no status is above 599)."""
+    found: list[str] = []
+    code = low
+    while code <= high:
+        if code % 100 == 0 and code + 99 <= high:
+            found.append(f"{code // 100}XX")
+            code += 100
+        else:
+            found.append(str(code))
+            code += 1
+    return found
 
 
 def content_type(text: str) -> str:

@@ -34,3 +34,21 @@ def test_the_request_an_operation_sent_is_typed_like_its_response() -> None:
     module = result.files["models/components/httpmetadata.py"]
     assert "request: requests_http.Request = field(" in module
     assert "class Request(Protocol):" in result.files["requests_http.py"]
+
+
+def test_a_range_of_status_codes_covers_every_status_in_it() -> None:
+    (operation,) = _spec("envelope").operations
+    assert [(e.statuses, e.name) for e in operation.errors] == [
+        (("404",), "Problem"),
+        (("4XX", "5XX"), "APIError"),
+    ]
+
+
+def test_status_ranges_of_codes() -> None:
+    from docgen.dialects.operations import statuses
+
+    assert statuses("400-600") == ("4XX", "5XX")
+    assert statuses("400-599") == ("4XX", "5XX")
+    assert statuses("400-500") == ("4XX", "500")
+    assert statuses("500-503") == ("500", "501", "502", "503")
+    assert statuses("500-400") is None
