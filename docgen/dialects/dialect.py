@@ -166,6 +166,10 @@ class Dialect:
 
     #: Names that stand for the raw HTTP response object of an operation.
     http_response_names: ClassVar[frozenset[str]] = frozenset()
+    #: The first folder of a link the docs generator wrote without knowing its docs root
+    #: (``undefined/models/shared/pet.md``): the rest of the link is relative to the folder
+    #: above the page that holds it.  Empty: the flavour writes none.
+    unrooted_link_prefix: ClassVar[str] = ""
     #: Names that stand for the raw HTTP request an operation sent.
     http_request_names: ClassVar[frozenset[str]] = frozenset()
     #: Names that stand for a readable binary file.

@@ -65,6 +65,7 @@ class SpeakeasyDataclasses(Dialect):
     union_member_example = "value: shared.Foo = /* values here */"
     stream_heads: ClassVar[tuple[str, ...]] = ("Generator",)
     http_response_names = frozenset({"requests.Response", "requests_http.Response", "httpx.Response"})
+    unrooted_link_prefix = "undefined/"  # a template's docs root left unset
     http_request_names = frozenset(
         {"requests.Request", "requests.PreparedRequest", "requests_http.Request", "httpx.Request"}
     )

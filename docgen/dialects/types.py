@@ -74,7 +74,11 @@ class TypeLowering:
         raise Problem(error(expr.span, "a value is not a type here", "values belong inside Literal[...]"))
 
     def _link(self, expr: Link) -> TypeRef:
-        target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
+        prefix = self.dialect.unrooted_link_prefix
+        if prefix and expr.href.startswith(prefix):
+            target, anchor = self._unrooted(expr, expr.href[len(prefix) :])
+        else:
+            target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
         if target is not None and target not in self.symbols.pages:
             fallback = self.dialect.missing_page_type
             if fallback is None or not self._missing(target):
@@ -92,6 +96,22 @@ class TypeLowering:
         if target is None and isinstance(expr.inner, Name) and expr.inner.text in rewrites:
             return Primitive(rewrites[expr.inner.text])
         return self.lower(expr.inner, target, anchor)
+
+    def _unrooted(self, expr: Link, rest: str) -> tuple[Optional[str], str]:
+        """A link written from an unknown docs root: *rest* from the nearest folder above
+        the page (the page's own first) that has it."""
+        for up in range(self.page.count("/") + 2):
+            target, anchor = resolve_link("../" * up + rest, self.page, self.symbols.root)
+            if target is not None and target in self.symbols.pages:
+                return target, anchor
+        path = rest.partition("#")[0]
+        raise Problem(
+            error(
+                expr.span,
+                f"link {expr.href!r} was written without its docs root, and no folder above this page " f"has {path!r}",
+                "write the link relative to the page (../../models/...), or add the page",
+            )
+        )
 
     def _name(self, expr: Name, linked_page: Optional[str], anchor: str) -> TypeRef:
         text = expr.text

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.build import compile_sources, generate, load_sources
-from docgen.ir import HttpRequest, HttpResponse, Model, Spec
+from docgen.build import Source, compile_sources, generate, load_sources
+from docgen.ir import HttpRequest, HttpResponse, ListOf, Model, Optional_, Ref, Spec
 from docgen.resolve import specs_root
 
 HERE = Path(__file__).parent
@@ -52,3 +52,28 @@ def test_status_ranges_of_codes() -> None:
     assert statuses("400-500") == ("4XX", "500")
     assert statuses("500-503") == ("500", "501", "502", "503")
     assert statuses("500-400") is None
+
+
+def test_a_link_written_without_its_docs_root_is_followed_from_the_folder_above_that_has_it() -> None:
+    for folder in ("docs", "docs/models"):  # the SDK's docs, or only their models
+        sources, _ = load_sources(HERE / "unrooted" / folder)
+        compiled = compile_sources(sources, root=specs_root(HERE / "unrooted" / folder))
+        assert compiled.spec is not None, [d.render() for d in compiled.diagnostics]
+        decls = compiled.spec.decls()
+        prefix = "models." if folder == "docs" else ""
+        shelf = decls[prefix + "shared.Shelf"]
+        assert shelf.fields[1].type == Optional_(ListOf(Ref(prefix + "shared.Book")))
+        response = decls[prefix + "operations.GetShelfResponse"]
+        assert response.fields[3].type == Optional_(Ref(prefix + "shared.Shelf"))
+
+
+def test_a_link_without_its_docs_root_that_leads_nowhere_is_a_located_error() -> None:
+    row = "| `x` | [Optional[shared.Gone]](undefined/models/shared/gone.md) | :heavy_minus_sign: | N/A |"
+    page = (
+        "# Holder\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n" + row + "\n"
+    )
+    compiled = compile_sources([Source("models/shared/holder.md", page)])
+    assert [f"{d.span}: {d.message}" for d in compiled.diagnostics if d.severity == "error"] == [
+        "models/shared/holder.md:7:9: link 'undefined/models/shared/gone.md' was written without its docs root, "
+        "and no folder above this page has 'models/shared/gone.md'"
+    ]
