@@ -77,3 +77,22 @@ def test_a_link_without_its_docs_root_that_leads_nowhere_is_a_located_error() ->
         "models/shared/holder.md:7:9: link 'undefined/models/shared/gone.md' was written without its docs root, "
         "and no folder above this page has 'models/shared/gone.md'"
     ]
+
+
+def test_messages_take_the_article_the_type_sounds_with(tmp_path: Path) -> None:
+    from docgen.emit.spelling import with_article
+
+    assert [with_article(t) for t in ("int | float", "str", "ImagePart", "OneOfPet", "UUID", "Item")] == [
+        "an int | float",
+        "a str",
+        "an ImagePart",
+        "a OneOfPet",
+        "a UUID",
+        "an Item",
+    ]
+    page = "# Amount\n\n## Supported Types\n\n### `int`\n\n```python\nvalue: int = /* values here */\n```\n\n"
+    page += "### `Decimal`\n\n```python\nvalue: Decimal = /* values here */\n```\n"
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models/amount.md").write_text(page, encoding="utf-8")
+    result = generate(tmp_path)
+    assert 'raise TypeError("not an int | Decimal: " + type(value).__name__)' in result.files["models/amount.py"]
