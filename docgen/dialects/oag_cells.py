@@ -93,7 +93,15 @@ def read_default(text: str) -> Default:
 #: The 6.x generator's list of every JSON type: a value of any type.
 _ANY_TYPE = {"bool", "date", "datetime", "dict", "float", "int", "list", "str"}
 #: Names of the docs that Python spells otherwise.
-_RENAMES = {"bytearray": "bytes", "file_type": "bytes", "none_type": "None", "decimal": "Decimal"}
+#: ``UUID`` (7.x, ``uuid.UUID`` in the client) is the text it travels as: docgen has no UUID type.
+_RENAMES = {
+    "bytearray": "bytes",
+    "file_type": "bytes",
+    "none_type": "None",
+    "decimal": "Decimal",
+    "decimal.Decimal": "Decimal",
+    "UUID": "str",
+}
 _WORD = re.compile(r"[A-Za-z_][\w.]*")
 
 

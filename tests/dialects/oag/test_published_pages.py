@@ -1,0 +1,58 @@
+"""OpenAPI Generator pages as published trees show them (fixture pages in ``published/``
+and ``prior/``, written for these tests): the 7.x ``UUID`` and ``decimal.Decimal`` types,
+tables a formatter re-aligned, and the 6.x python generator's additional-properties row."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from docgen.build import compile_sources, generate, load_sources
+from docgen.ir import ListOf, Model, Optional_, Primitive
+
+HERE = Path(__file__).parent
+
+
+def _decls(tree: str) -> dict:  # type: ignore[type-arg]
+    sources, _ = load_sources(HERE / tree)
+    compiled = compile_sources(sources)
+    assert compiled.spec is not None, [d.render() for d in compiled.diagnostics]
+    return compiled.spec.decls()
+
+
+@pytest.fixture
+def billing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    yield from _package("published", "billing", tmp_path, monkeypatch)
+
+
+def _package(tree: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    result = generate(HERE / tree)
+    assert [d.render() for d in result.diagnostics if d.severity == "error"] == []
+    for path, text in result.files.items():
+        (tmp_path / name / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name / path).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield importlib.import_module(name)
+    for module in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+        del sys.modules[module]
+
+
+def test_uuid_is_the_text_it_travels_as_and_decimal_decimal_is_decimal() -> None:
+    invoice = _decls("published")["Invoice"]
+    assert isinstance(invoice, Model)
+    assert [f.type for f in invoice.fields] == [
+        Primitive("str"),
+        Primitive("Decimal"),
+        Optional_(ListOf(Primitive("str"))),
+    ]
+
+
+def test_uuids_and_decimals_parse(billing) -> None:  # type: ignore[no-untyped-def]
+    data = {"invoice_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "total": "12.50"}
+    invoice = billing.Invoice.from_dict(data)
+    assert (invoice.invoice_id, invoice.total) == (data["invoice_id"], Decimal("12.50"))
