@@ -13,6 +13,7 @@ from typing import Iterator
 import pytest
 
 from docgen.build import compile_sources, generate, load_sources
+from docgen.dialects.oag_cells import source_cells
 from docgen.ir import ListOf, Model, Optional_, Primitive
 
 HERE = Path(__file__).parent
@@ -56,3 +57,16 @@ def test_uuids_and_decimals_parse(billing) -> None:  # type: ignore[no-untyped-d
     data = {"invoice_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "total": "12.50"}
     invoice = billing.Invoice.from_dict(data)
     assert (invoice.invoice_id, invoice.total) == (data["invoice_id"], Decimal("12.50"))
+
+
+def test_a_re_aligned_table_reads_like_the_generator_s(billing) -> None:  # type: ignore[no-untyped-def]
+    fields = {f.name: f for f in _decls("published")["LineItem"].fields}
+    assert [n for n, f in fields.items() if f.required] == ["label"]
+    assert (fields["quantity"].default.json, fields["note"].description) == ("1", "Free text | unescaped.")
+    assert billing.LineItem.from_dict({"label": "pen"}).quantity == 1
+
+
+def test_a_closed_row_s_last_pipe_closes_it_and_an_open_row_s_leaves_an_empty_cell() -> None:
+    assert source_cells("| **a** | **str** | x |  |", closed=True) == ["**a**", "**str**", "x", ""]
+    assert source_cells("**a** | **str** | x | ") == ["**a**", "**str**", "x", ""]
+    assert source_cells("| **a** | **str** | x \\| y | z |", closed=True) == ["**a**", "**str**", "x \\| y", "z"]
