@@ -14,7 +14,7 @@ import pytest
 
 from docgen.build import compile_sources, generate, load_sources
 from docgen.dialects.oag_cells import source_cells
-from docgen.ir import ListOf, Model, Optional_, Primitive
+from docgen.ir import DictOf, ListOf, Model, Optional_, Primitive
 
 HERE = Path(__file__).parent
 
@@ -29,6 +29,11 @@ def _decls(tree: str) -> dict:  # type: ignore[type-arg]
 @pytest.fixture
 def billing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     yield from _package("published", "billing", tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def helpdesk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    yield from _package("prior", "helpdesk", tmp_path, monkeypatch)
 
 
 def _package(tree: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
@@ -70,3 +75,25 @@ def test_a_closed_row_s_last_pipe_closes_it_and_an_open_row_s_leaves_an_empty_ce
     assert source_cells("| **a** | **str** | x |  |", closed=True) == ["**a**", "**str**", "x", ""]
     assert source_cells("**a** | **str** | x | ") == ["**a**", "**str**", "x", ""]
     assert source_cells("| **a** | **str** | x \\| y | z |", closed=True) == ["**a**", "**str**", "x \\| y", "z"]
+
+
+def test_the_any_string_name_row_is_the_model_s_additional_properties() -> None:
+    decls = _decls("prior")
+    ticket, label = decls["Ticket"], decls["Label"]
+    extra = ticket.fields[-1]
+    assert (extra.name, extra.additional, extra.type, extra.required) == (
+        "additional_properties",
+        True,
+        DictOf(Primitive("Any")),
+        False,
+    )
+    assert label.fields[-1].type == DictOf(Primitive("str"))
+
+
+def test_additional_properties_are_kept_and_written_back(helpdesk) -> None:  # type: ignore[no-untyped-def]
+    data = {"number": 7, "subject": "Printer", "priority": 2, "tags": ["hw"]}
+    ticket = helpdesk.Ticket.from_dict(data)
+    assert ticket.additional_properties == {"priority": 2, "tags": ["hw"]}
+    assert ticket.to_dict() == data
+    with pytest.raises(helpdesk.ParseError):
+        helpdesk.Label.from_dict({"text": "x", "colour": 3})
