@@ -311,6 +311,11 @@ class Dialect:
         default the field as read."""
         return field
 
+    def usage_says_open(self, page: "Page") -> bool:
+        """Whether the usage example of a page says the enum it titles is open (accepts values
+        it does not list).  By default no page does."""
+        return False
+
     def value_list(
         self, section: "Section"
     ) -> Optional[tuple[list[tuple[str, Union[str, int], "SourceSpan"]], list["Diagnostic"]]]:

@@ -102,6 +102,20 @@ class SpeakeasyDataclasses(Dialect):
             return base
         return python_name
 
+    def usage_says_open(self, page: "Page") -> bool:
+        """A comment of the page's usage example saying the enum is open (``# Open enum:
+        unrecognized values are captured as UnrecognizedStr``): how Speakeasy marks an open
+        enum whose values it tables."""
+        return any(
+            pydantic_era.says_open(line.lstrip()[1:])
+            for section in page.sections
+            if section.title.text.strip().lower() in self.layout_sections
+            for block in section.blocks
+            if block.kind == "code"
+            for line in block.text.splitlines()
+            if line.lstrip().startswith("#")
+        )
+
 
 class SpeakeasyPydantic(SpeakeasyDataclasses):
     """The pydantic era: ``Nullable``/``OptionalNullable`` and event streams; union member

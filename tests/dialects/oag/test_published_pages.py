@@ -4,8 +4,6 @@ tables a formatter re-aligned, and the 6.x python generator's additional-propert
 
 from __future__ import annotations
 
-import importlib
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
@@ -15,6 +13,7 @@ import pytest
 from docgen.build import compile_sources, generate, load_sources
 from docgen.dialects.oag_cells import source_cells
 from docgen.ir import DictOf, ListOf, Model, Optional_, Primitive
+from tests.dialects.packages import imported
 
 HERE = Path(__file__).parent
 
@@ -39,13 +38,7 @@ def helpdesk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object
 def _package(tree: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     result = generate(HERE / tree)
     assert [d.render() for d in result.diagnostics if d.severity == "error"] == []
-    for path, text in result.files.items():
-        (tmp_path / name / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name / path).write_text(text, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield importlib.import_module(name)
-    for module in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
-        del sys.modules[module]
+    yield from imported(result.files, name, tmp_path, monkeypatch)
 
 
 def test_uuid_is_the_text_it_travels_as_and_decimal_decimal_is_decimal() -> None:

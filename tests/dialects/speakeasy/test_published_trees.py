@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from docgen.build import Source, compile_sources, generate, load_sources
 from docgen.ir import HttpRequest, HttpResponse, ListOf, Model, Optional_, Ref, Spec
 from docgen.resolve import specs_root
+from tests.dialects.packages import imported
 
 HERE = Path(__file__).parent
 
@@ -96,3 +99,18 @@ def test_messages_take_the_article_the_type_sounds_with(tmp_path: Path) -> None:
     (tmp_path / "models/amount.md").write_text(page, encoding="utf-8")
     result = generate(tmp_path)
     assert 'raise TypeError("not an int | Decimal: " + type(value).__name__)' in result.files["models/amount.py"]
+
+
+def test_an_enum_whose_usage_example_says_it_is_open_is_open(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    decls = _spec("openenums").decls()
+    assert [decls[f"models.components.{n}"].open for n in ("ShipmentState", "Priority", "Crate")] == [
+        True,
+        True,
+        False,
+    ]
+    for freight in imported(_build("openenums").files, "freight", tmp_path, monkeypatch):
+        shipment = freight.Shipment.from_dict({"state": "lost", "priority": 9, "crate": "wood"})
+        assert (shipment.state, shipment.priority, shipment.crate) == ("lost", 9, freight.Crate.WOOD)
+        assert shipment.to_dict() == {"state": "lost", "priority": 9, "crate": "wood"}
+        with pytest.raises(freight.ParseError):
+            freight.Shipment.from_dict({"state": "packed", "crate": "paper"})
