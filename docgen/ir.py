@@ -254,11 +254,13 @@ class ErrorRoute:
 
 @dataclass(frozen=True, slots=True)
 class ResponseWrapper:
-    """A response model that holds the body in one field and, maybe, the headers in another
-    (the dialect says which): what the operation returns, filled from the response."""
+    """A response model that holds the body in one field and, maybe, the headers or the HTTP
+    metadata in others (the dialect says which): what the operation returns, filled from
+    the response."""
 
     body: str  # the field holding the body, "" for an operation without one
     headers: str  # the field holding the response headers, "" for none
+    meta: str = ""  # the field holding the HTTP metadata (the response and request), "" for none
 
 
 @dataclass(frozen=True, slots=True)

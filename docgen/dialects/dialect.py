@@ -213,6 +213,9 @@ class Dialect:
     #: (``Dict[str, List[str]]``) and the body of a paged result.  "": the flavour has none.
     wrapper_headers_field: ClassVar[str] = ""
     wrapper_body_field: ClassVar[str] = ""
+    #: The field of a response model holding the HTTP metadata: a model of the raw response
+    #: and the request sent (pydantic-era ``http_meta: HTTPMetadata``); "" for none.
+    wrapper_meta_field: ClassVar[str] = ""
     #: Link targets that only decorate a type's text (they name no page).
     placeholder_links: ClassVar[tuple[str, ...]] = ()
 

@@ -88,6 +88,7 @@ class SpeakeasyDataclasses(Dialect):
     }
     wrapper_headers_field = "headers"  # ``headers: Dict[str, List[str]]`` of a pydantic-era response model
     wrapper_body_field = "result"  # the page of a paginated operation's response model
+    wrapper_meta_field = "http_meta"  # ``HTTPMetadata``: the response, and the request sent
     placeholder_links = ("/.md",)  # ``[List[str]](../../models/.md)``: the docs link every type
 
     def namespace_of(self, page: str) -> str:

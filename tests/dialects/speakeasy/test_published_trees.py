@@ -4,6 +4,7 @@ operation pages, links the generator wrote without its docs root."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_the_request_an_operation_sent_is_typed_like_its_response() -> None:
 
 
 def test_a_range_of_status_codes_covers_every_status_in_it() -> None:
-    (operation,) = _spec("envelope").operations
+    operation = next(o for o in _spec("envelope").operations if o.name == "track_parcel")
     assert [(e.statuses, e.name) for e in operation.errors] == [
         (("404",), "Problem"),
         (("4XX", "5XX"), "APIError"),
@@ -114,3 +115,22 @@ def test_an_enum_whose_usage_example_says_it_is_open_is_open(tmp_path: Path, mon
         assert shipment.to_dict() == {"state": "lost", "priority": 9, "crate": "wood"}
         with pytest.raises(freight.ParseError):
             freight.Shipment.from_dict({"state": "packed", "crate": "paper"})
+
+
+def test_a_response_with_http_metadata_holds_the_body_and_the_exchange(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    httpx = pytest.importorskip("httpx")
+    operations = {o.name: o for o in _spec("envelope").operations}
+    assert (operations["track_parcel"].wrapper.meta, operations["track_parcel"].wrapper.body) == ("http_meta", "parcel")
+    # of several body fields, the first whose description gives no error status takes the body
+    assert operations["list_parcels"].wrapper.body == "parcels"
+    for parcels in imported(_build("envelope").files, "parcels", tmp_path, monkeypatch):
+        ops = importlib.import_module("parcels.sdks.parcels")
+        request = httpx.Request("GET", "https://api.example.invalid/parcels/P-1")
+        sent = httpx.Response(200, json={"code": "P-1", "weight_grams": 300}, request=request)
+        tracked = ops.parse_track_parcel(sent)
+        assert tracked.parcel == parcels.Parcel(code="P-1", weight_grams=300)
+        assert (tracked.http_meta.response, tracked.http_meta.request) == (sent, request)
+        listed = ops.parse_list_parcels(httpx.Response(200, json=[], request=request))
+        assert (listed.parcels, listed.problem, listed.fallback) == ([], None, None)
+        with pytest.raises(parcels.api_errors.Problem):
+            ops.parse_track_parcel(httpx.Response(404, json={"detail": "no"}, request=request))
