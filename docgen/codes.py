@@ -203,6 +203,12 @@ CODES: tuple[Code, ...] = (
         "link 'Gone.md' points to a page that does not exist (Gone.md); the type is read as Dict[str, Any]",
     ),
     Code(
+        "D322",
+        r"link .* was written without its docs root, and no folder above this page has ",
+        "link 'undefined/models/x.md' was written without its docs root, and no folder above this page has "
+        "'models/x.md'",
+    ),
+    Code(
         "D302",
         r"link .* points to a page that does not exist",
         "link 'foo.md' points to a page that does not exist (models/foo.md)",

@@ -41,6 +41,11 @@ class HttpResponse:
     """The raw HTTP response object of an operation (the dialect says how the docs name it)."""
 
 
+@dataclass(frozen=True, slots=True)
+class HttpRequest:
+    """The raw HTTP request an operation sent, kept for debugging (``httpx.Request``)."""
+
+
 class FileKind(enum.Enum):
     """Which file type the docs name: ``IO[bytes]``, ``io.BufferedReader`` or ``io.IOBase``."""
 
@@ -118,7 +123,9 @@ class LiteralOf:
     values: tuple[Union[str, int, bool, None], ...]
 
 
-TypeRef = Union[Primitive, HttpResponse, BinaryFile, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf]
+TypeRef = Union[
+    Primitive, HttpResponse, HttpRequest, BinaryFile, Ref, Optional_, ListOf, DictOf, UnionOf, StreamOf, LiteralOf
+]
 
 
 # --- declarations ------------------------------------------------------------------
@@ -247,11 +254,13 @@ class ErrorRoute:
 
 @dataclass(frozen=True, slots=True)
 class ResponseWrapper:
-    """A response model that holds the body in one field and, maybe, the headers in another
-    (the dialect says which): what the operation returns, filled from the response."""
+    """A response model that holds the body in one field and, maybe, the headers or the HTTP
+    metadata in others (the dialect says which): what the operation returns, filled from
+    the response."""
 
     body: str  # the field holding the body, "" for an operation without one
     headers: str  # the field holding the response headers, "" for none
+    meta: str = ""  # the field holding the HTTP metadata (the response and request), "" for none
 
 
 @dataclass(frozen=True, slots=True)

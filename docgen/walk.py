@@ -79,6 +79,7 @@ class TypeVisitor(Generic[T]):
 NODE_CLASSES = (
     ir.Primitive,
     ir.HttpResponse,
+    ir.HttpRequest,
     ir.BinaryFile,
     ir.Ref,
     ir.Optional_,

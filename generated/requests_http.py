@@ -1,8 +1,8 @@
 """What generated models need of an HTTP response.
 
-The docs type the raw response as ``requests.Response``.  Generated code does not
-import ``requests``: it accepts any object of this shape, which ``requests.Response``
-and ``httpx.Response`` both are.
+The docs type the raw response as ``requests.Response`` (and the request sent as
+``httpx.Request``).  Generated code does not import ``requests`` or ``httpx``: it
+accepts any object of these shapes, which the two libraries' objects all are.
 """
 
 from __future__ import annotations
@@ -24,3 +24,16 @@ class Response(Protocol):
     def content(self) -> bytes: ...
 
     def close(self) -> Any: ...
+
+
+class Request(Protocol):
+    """An HTTP request as ``requests`` (prepared) and ``httpx`` expose it."""
+
+    @property
+    def method(self) -> str | None: ...
+
+    @property
+    def url(self) -> object: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...

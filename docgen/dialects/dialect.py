@@ -166,6 +166,12 @@ class Dialect:
 
     #: Names that stand for the raw HTTP response object of an operation.
     http_response_names: ClassVar[frozenset[str]] = frozenset()
+    #: The first folder of a link the docs generator wrote without knowing its docs root
+    #: (``undefined/models/shared/pet.md``): the rest of the link is relative to the folder
+    #: above the page that holds it.  Empty: the flavour writes none.
+    unrooted_link_prefix: ClassVar[str] = ""
+    #: Names that stand for the raw HTTP request an operation sent.
+    http_request_names: ClassVar[frozenset[str]] = frozenset()
     #: Names that stand for a readable binary file.
     binary_file_names: ClassVar[frozenset[str]] = frozenset({"BinaryIO", "typing.BinaryIO"})
     #: The file type a binary-file name stands for, where it is not ``IO[bytes]``.
@@ -207,6 +213,9 @@ class Dialect:
     #: (``Dict[str, List[str]]``) and the body of a paged result.  "": the flavour has none.
     wrapper_headers_field: ClassVar[str] = ""
     wrapper_body_field: ClassVar[str] = ""
+    #: The field of a response model holding the HTTP metadata: a model of the raw response
+    #: and the request sent (pydantic-era ``http_meta: HTTPMetadata``); "" for none.
+    wrapper_meta_field: ClassVar[str] = ""
     #: Link targets that only decorate a type's text (they name no page).
     placeholder_links: ClassVar[tuple[str, ...]] = ()
 
@@ -304,6 +313,11 @@ class Dialect:
         additional properties…), or the error when the row contradicts itself.  By
         default the field as read."""
         return field
+
+    def usage_says_open(self, page: "Page") -> bool:
+        """Whether the usage example of a page says the enum it titles is open (accepts values
+        it does not list).  By default no page does."""
+        return False
 
     def value_list(
         self, section: "Section"

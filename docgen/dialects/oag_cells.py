@@ -93,7 +93,15 @@ def read_default(text: str) -> Default:
 #: The 6.x generator's list of every JSON type: a value of any type.
 _ANY_TYPE = {"bool", "date", "datetime", "dict", "float", "int", "list", "str"}
 #: Names of the docs that Python spells otherwise.
-_RENAMES = {"bytearray": "bytes", "file_type": "bytes", "none_type": "None", "decimal": "Decimal"}
+#: ``UUID`` (7.x, ``uuid.UUID`` in the client) is the text it travels as: docgen has no UUID type.
+_RENAMES = {
+    "bytearray": "bytes",
+    "file_type": "bytes",
+    "none_type": "None",
+    "decimal": "Decimal",
+    "decimal.Decimal": "Decimal",
+    "UUID": "str",
+}
 _WORD = re.compile(r"[A-Za-z_][\w.]*")
 
 
@@ -222,12 +230,15 @@ def _item_value(text: str) -> Optional[Union[str, int]]:
 HEADER = ("name", "type", "description", "notes")
 
 
-def source_cells(line: str) -> list[str]:
+def source_cells(line: str, closed: bool = False) -> list[str]:
     """The cells of a table row's source line, split at unescaped ``|`` (a leading one
-    dropped): a trailing ``|`` leaves an empty last cell."""
+    dropped): a trailing ``|`` leaves an empty last cell, unless the table is *closed* (its
+    header ends with a ``|``: every row then does, after its last cell)."""
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
+    if closed and body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
     cells, current, index = [], [], 0
     while index < len(body):
         char = body[index]
@@ -267,10 +278,11 @@ def mend_rows(table: "Table") -> tuple["Table", list[Diagnostic]]:
     if not lines:
         return table, []
     width = len(table.header)
+    closed = table.source_lines[0].rstrip().endswith("|")
     problems: list[Diagnostic] = []
     rows = list(table.rows)
     for index, (row, line) in enumerate(zip(table.rows, lines)):
-        cells = source_cells(line)
+        cells = source_cells(line, closed)
         if len(cells) <= width or len(row) < 2:
             continue
         description = html.unescape(" | ".join(cells[2:-1])).replace("\\|", "|")

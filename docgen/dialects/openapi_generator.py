@@ -78,6 +78,11 @@ _ESCAPE_7X = "var_"
 #: ``kubernetes.client_ip``: a package name written into a field name.
 _DOTTED = re.compile(r"^(?:[A-Za-z_]\w*\.)+(?P<name>[A-Za-z_]\w*)$")
 NOTES = "notes"
+#: The 6.x ``python`` generator's row for a model's additional properties (its Type cell
+#: the type of every additional value), and the name docgen gives them.
+_ANY_NAME_ROW = "any string name"
+_ANY_NAME = "any_string_name"
+ADDITIONAL = "additional_properties"
 
 
 class _OpenAPIGeneratorPages(Dialect):
@@ -120,7 +125,8 @@ class _OpenAPIGeneratorPages(Dialect):
         if wrong is not None:
             return dataclasses.replace(table, rows=(), source_lines=()), [wrong]
         table, problems = oag_cells.mend_rows(table)
-        return dataclasses.replace(table, rows=tuple(_undotted(row) for row in table.rows)), problems
+        rows = tuple(_any_name(_undotted(row)) for row in table.rows)
+        return dataclasses.replace(table, rows=rows), problems
 
     def value_list(
         self, section: "Section"
@@ -156,6 +162,12 @@ class _OpenAPIGeneratorPages(Dialect):
         required = field.required and not notes.optional and notes.default is None
         ref = field.type if required or isinstance(field.type, Optional_) else Optional_(field.type)
         default = oag_cells.read_default(notes.default) if notes.default is not None else None
+        if field.name == _ANY_NAME:  # every key no property has, each value of the row's type
+            value = field.type.inner if isinstance(field.type, Optional_) else field.type
+            return dataclasses.replace(
+                field, name=ADDITIONAL, wire_name=ADDITIONAL, type=DictOf(value), required=False, extra=extra,
+                description="", additional=True,
+            )  # fmt: skip
         name = self.python_name(field.wire_name, field.name)
         return dataclasses.replace(field, name=name, type=ref, required=required, extra=extra, default=default)
 
@@ -218,6 +230,15 @@ def _undotted(row: "tuple[Cell, ...]") -> "tuple[Cell, ...]":
     if match is None:
         return row
     return (Cell((Inline("text", match.group("name")),), row[0].span),) + row[1:]
+
+
+def _any_name(row: "tuple[Cell, ...]") -> "tuple[Cell, ...]":
+    """The additional-properties row with a name docgen can read (see :func:`refine_field`)."""
+    from ..read.markdown import Cell, Inline
+
+    if not row or row[0].text.strip() != _ANY_NAME_ROW:
+        return row
+    return (Cell((Inline("text", _ANY_NAME),), row[0].span),) + row[1:]
 
 
 def _one_title(page: "Page") -> "Page":

@@ -15,10 +15,14 @@ from typing import Iterator, Mapping, Optional
 
 from ..diagnostics import Diagnostic, error, note
 from ..emit import names
+from ..emit.responses import status_range
 from ..ir import (
     Decl,
     DictOf,
     ErrorRoute,
+    Field,
+    HttpRequest,
+    HttpResponse,
     ListOf,
     Model,
     Operation,
@@ -39,6 +43,7 @@ from .types import Broken, Problem, TypeLowering
 _CODE = re.compile(r"^[1-5]\d\d$")
 _CLASS = re.compile(r"^([1-5])xx$", re.IGNORECASE)
 _RANGE = re.compile(r"^([1-5])xx?\s*-\s*([1-5])xx$", re.IGNORECASE)
+_CODE_RANGE = re.compile(r"^([1-5]\d\d)\s*-\s*([1-6]\d\d)$")
 
 
 def group_of(path: str, dialect: Dialect) -> str:
@@ -49,7 +54,8 @@ def group_of(path: str, dialect: Dialect) -> str:
 
 
 def statuses(text: str) -> Optional[tuple[str, ...]]:
-    """``"4XX, 5XX"`` -> ("4XX", "5XX"); ``"4x-5xx"`` -> ("4XX", "5XX"); None when unreadable."""
+    """``"4XX, 5XX"`` -> ("4XX", "5XX"); ``"4x-5xx"`` and ``"400-600"`` -> ("4XX", "5XX"); None
+    when unreadable."""
     found: list[str] = []
     for part in text.replace(";", ",").split(","):
         word = part.strip()
@@ -64,9 +70,29 @@ def statuses(text: str) -> Optional[tuple[str, ...]]:
             if low > high:
                 return None
             found.extend(f"{n}XX" for n in range(low, high + 1))
+        elif _CODE_RANGE.match(word):
+            low, high = (int(g) for g in _CODE_RANGE.match(word).groups())  # type: ignore[union-attr]
+            if low > high:
+                return None
+            found.extend(_code_range(low, min(high, 599)))
         else:
             return None
     return tuple(found) or None
+
+
+def _code_range(low: int, high: int) -> list[str]:
+    """Every status from *low* to *high*: the classes it covers whole, the other codes one by
+    one (``400-600`` -> 4XX, 5XX: no status is above 599)."""
+    found: list[str] = []
+    code = low
+    while code <= high:
+        if code % 100 == 0 and code + 99 <= high:
+            found.append(f"{code // 100}XX")
+            code += 100
+        else:
+            found.append(str(code))
+            code += 1
+    return found
 
 
 def content_type(text: str) -> str:
@@ -279,7 +305,9 @@ def lower_operations(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[li
 
 def response_wrapper(operation: Operation, decls: Mapping[str, Decl], dialect: Dialect) -> Optional[ResponseWrapper]:
     """The wrapper an operation's response model is: the dialect's headers field
-    (``Dict[str, List[str]]``) with at most one more field, or its paged-result field alone."""
+    (``Dict[str, List[str]]``) with at most one more field, its paged-result field alone, or
+    its HTTP metadata field with any body fields (the first that no description gives an
+    error status takes the body; the others stay unset, errors being the Errors table's)."""
     ref = operation.response.inner if isinstance(operation.response, Optional_) else operation.response
     model = decls.get(ref.key) if isinstance(ref, Ref) else None
     if not isinstance(model, Model) or model.response_fields or not dialect.wrapper_headers_field:
@@ -288,10 +316,28 @@ def response_wrapper(operation: Operation, decls: Mapping[str, Decl], dialect: D
     headers_type = headers.type.inner if headers is not None and isinstance(headers.type, Optional_) else None
     if headers is not None and (headers_type or headers.type) != DictOf(ListOf(Primitive("str"))):
         return None
-    others = [f.name for f in model.fields if f is not headers]
-    if (headers is not None and len(others) <= 1) or others == [dialect.wrapper_body_field]:
-        return ResponseWrapper(others[0] if others else "", headers.name if headers is not None else "")
+    meta = next((f for f in model.fields if f.name == dialect.wrapper_meta_field and _is_meta(f, decls)), None)
+    others = [f for f in model.fields if f is not headers and f is not meta]
+    if meta is not None:
+        body = next((f for f in others if _success(f)), None)
+        return ResponseWrapper(body.name if body else "", headers.name if headers else "", meta.name)
+    if (headers is not None and len(others) <= 1) or [f.name for f in others] == [dialect.wrapper_body_field]:
+        return ResponseWrapper(others[0].name if others else "", headers.name if headers is not None else "")
     return None
+
+
+def _is_meta(field: Field, decls: Mapping[str, Decl]) -> bool:
+    """Whether *field* holds a model of the raw response and, maybe, the request sent."""
+    ref = field.type.inner if isinstance(field.type, Optional_) else field.type
+    model = decls.get(ref.key) if isinstance(ref, Ref) else None
+    kinds = {type(f.type.inner if isinstance(f.type, Optional_) else f.type) for f in model.fields} if model else set()
+    return isinstance(model, Model) and HttpResponse in kinds and kinds <= {HttpResponse, HttpRequest}
+
+
+def _success(field: Field) -> bool:
+    """Whether a body field's description gives no status but a success one."""
+    statuses = status_range(field.status or field.description)
+    return statuses is None or 200 <= statuses[0] <= statuses[1] <= 299
 
 
 def lower_operation_pages(

@@ -8,6 +8,7 @@ type of the page), and a table or code blocks in that section.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
@@ -61,6 +62,8 @@ def lower_page(page: Page, symbols: Symbols, dialect: Dialect) -> tuple[Optional
             continue  # reported when declared
         lower = _Lowering(TypeLowering(page.path, dialect, symbols), problems)
         decl = lower.declaration(section, type_key(page.path, name), names.type_name(name) or name)
+        if isinstance(decl, Enum) and not decl.open and section.intro.level == 1 and dialect.usage_says_open(page):
+            decl = dataclasses.replace(decl, open=True)
         if decl is not None:
             decls.append(decl)
     module_path = _module_path(page.path)

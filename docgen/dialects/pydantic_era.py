@@ -111,6 +111,11 @@ def additional_properties(field: Field) -> Union[Field, Diagnostic]:
 # --- open enums ---------------------------------------------------------------------------
 
 
+def says_open(text: str) -> bool:
+    """Whether *text* says an enum is open (takes values it does not list)."""
+    return _OPEN_SENTENCE.search(text) is not None
+
+
 def is_value_list(blocks: Sequence["Block"]) -> bool:
     """Whether a ``## Values`` section lists its values as bullets rather than a table."""
     return any(b.kind == "paragraph" and b.info for b in blocks) and not any(b.table is not None for b in blocks)

@@ -65,6 +65,10 @@ class SpeakeasyDataclasses(Dialect):
     union_member_example = "value: shared.Foo = /* values here */"
     stream_heads: ClassVar[tuple[str, ...]] = ("Generator",)
     http_response_names = frozenset({"requests.Response", "requests_http.Response", "httpx.Response"})
+    unrooted_link_prefix = "undefined/"  # a template's docs root left unset
+    http_request_names = frozenset(
+        {"requests.Request", "requests.PreparedRequest", "requests_http.Request", "httpx.Request"}
+    )
     binary_file_names = frozenset(
         {"io.BufferedReader", "BufferedReader", "io.IOBase", "IOBase", "BinaryIO", "typing.BinaryIO"}
     )
@@ -84,6 +88,7 @@ class SpeakeasyDataclasses(Dialect):
     }
     wrapper_headers_field = "headers"  # ``headers: Dict[str, List[str]]`` of a pydantic-era response model
     wrapper_body_field = "result"  # the page of a paginated operation's response model
+    wrapper_meta_field = "http_meta"  # ``HTTPMetadata``: the response, and the request sent
     placeholder_links = ("/.md",)  # ``[List[str]](../../models/.md)``: the docs link every type
 
     def namespace_of(self, page: str) -> str:
@@ -97,6 +102,20 @@ class SpeakeasyDataclasses(Dialect):
         if base and python_name != base and base in ESCAPED_BY_DOCS:
             return base
         return python_name
+
+    def usage_says_open(self, page: "Page") -> bool:
+        """A comment of the page's usage example saying the enum is open (``# Open enum:
+        unrecognized values are captured as UnrecognizedStr``): how Speakeasy marks an open
+        enum whose values it tables."""
+        return any(
+            pydantic_era.says_open(line.lstrip()[1:])
+            for section in page.sections
+            if section.title.text.strip().lower() in self.layout_sections
+            for block in section.blocks
+            if block.kind == "code"
+            for line in block.text.splitlines()
+            if line.lstrip().startswith("#")
+        )
 
 
 class SpeakeasyPydantic(SpeakeasyDataclasses):

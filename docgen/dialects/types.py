@@ -16,6 +16,7 @@ from ..ir import (
     BinaryFile,
     DictOf,
     FileKind,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -73,7 +74,11 @@ class TypeLowering:
         raise Problem(error(expr.span, "a value is not a type here", "values belong inside Literal[...]"))
 
     def _link(self, expr: Link) -> TypeRef:
-        target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
+        prefix = self.dialect.unrooted_link_prefix
+        if prefix and expr.href.startswith(prefix):
+            target, anchor = self._unrooted(expr, expr.href[len(prefix) :])
+        else:
+            target, anchor = resolve_link(expr.href, self.page, self.symbols.root)
         if target is not None and target not in self.symbols.pages:
             fallback = self.dialect.missing_page_type
             if fallback is None or not self._missing(target):
@@ -92,6 +97,22 @@ class TypeLowering:
             return Primitive(rewrites[expr.inner.text])
         return self.lower(expr.inner, target, anchor)
 
+    def _unrooted(self, expr: Link, rest: str) -> tuple[Optional[str], str]:
+        """A link written from an unknown docs root: *rest* from the nearest folder above
+        the page (the page's own first) that has it."""
+        for up in range(self.page.count("/") + 2):
+            target, anchor = resolve_link("../" * up + rest, self.page, self.symbols.root)
+            if target is not None and target in self.symbols.pages:
+                return target, anchor
+        path = rest.partition("#")[0]
+        raise Problem(
+            error(
+                expr.span,
+                f"link {expr.href!r} was written without its docs root, and no folder above this page " f"has {path!r}",
+                "write the link relative to the page (../../models/...), or add the page",
+            )
+        )
+
     def _name(self, expr: Name, linked_page: Optional[str], anchor: str) -> TypeRef:
         text = expr.text
         if linked_page is not None and not anchor and linked_page in self.symbols.pages:
@@ -100,6 +121,8 @@ class TypeLowering:
                 return Ref(declared.key)
         if text in self.dialect.http_response_names:
             return HttpResponse()
+        if text in self.dialect.http_request_names:
+            return HttpRequest()
         if text in self.dialect.binary_file_names:
             return BinaryFile(self.dialect.file_kinds.get(text, FileKind.IO))
         if is_cell_name(text):

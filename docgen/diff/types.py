@@ -13,6 +13,7 @@ from ..ir import (
     BinaryFile,
     Decl,
     DictOf,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -80,7 +81,7 @@ class Types:
             return a.kind == b.kind and self.covers(a.item, b.item, depth + 1)
         if isinstance(a, BinaryFile) and isinstance(b, BinaryFile):
             return True  # every kind of file is read the same way
-        return isinstance(a, HttpResponse) and isinstance(b, HttpResponse)
+        return type(a) is type(b) and isinstance(a, (HttpResponse, HttpRequest))
 
 
 class _Shown(TypeVisitor[str]):
@@ -119,6 +120,9 @@ class _Shown(TypeVisitor[str]):
 
     def visit_HttpResponse(self, ref: HttpResponse) -> str:
         return "Response"
+
+    def visit_HttpRequest(self, ref: HttpRequest) -> str:
+        return "Request"
 
 
 def shown(ref: TypeRef, decls: Mapping[str, Decl]) -> str:

@@ -23,6 +23,7 @@ from ..primitives import BY_NAME, is_any_value, primitive
 from ..walk import TypeVisitor
 from ..walk import without_optional as without_optional_ref
 from .parsers import ParserContext, union_members
+from .spelling import with_article
 from .views import (
     ListHelper,
     UnionDumpMember,
@@ -168,7 +169,7 @@ def _dump_union(named: TypeRef, union: UnionOf, value: str, ctx: ParserContext) 
         ordered = [UnionDumpMember(check, expression) for _, check, expression in sorted(tests, key=lambda t: t[0])]
         if any(isinstance(m, Primitive) and is_any_value(m.name) for m in members) or not ordered:
             ordered.append(UnionDumpMember("", "value"))
-        message = repr(f"not a {ctx.annotate(union)}: ")
+        message = repr(f"not {with_article(ctx.annotate(union))}: ")
         return UnionHelper("dump", name, ctx.annotate(union), message, tuple(ordered), ())
 
     return f"{ctx._helper('dump', named, build)}({value})"

@@ -19,13 +19,15 @@ from .views import BodyReader, EventParser, HttpFields, ListHelper, UnionHelper
 @dataclass(frozen=True)
 class Wrapper:
     """``name(response, value)``: the response model an operation returns, holding *value*
-    (the parsed body) in ``field`` and the response's HTTP fields or headers in theirs."""
+    (the parsed body) in ``field`` and the response's HTTP fields, headers or HTTP metadata
+    in theirs."""
 
     name: str  # a function name
     model: str  # the response model's class, as spelled in the module
     http: Optional[HttpFields]  # the three HTTP fields of a 2024 response model, or None
     field: str  # the body field's name, "" for none
     headers: str = ""  # the headers field's name, "" for none
+    meta: str = ""  # the keyword argument filling the HTTP metadata field, "" for none
 
 
 @dataclass(frozen=True)

@@ -70,14 +70,6 @@ def module_clashes(modules: Iterable[Module]) -> list[Diagnostic]:
     ]
 
 
-def _status(low: int, high: int) -> str:
-    if low == high:
-        return str(low)
-    if (low, high) == (100, 599):
-        return "default"
-    return f"{low // 100}XX"
-
-
 def _stream_item(ref: TypeRef) -> Optional[TypeRef]:
     """The event type of an event stream (or a union of its sync and async forms)."""
     ref = responses.stream_of_union(ref)
@@ -208,7 +200,8 @@ class _GroupEmitter:
         name = self.ctx.unique(f"_wrap_{op.name}")
         spelled = self.annotator.type(ref)
         field = attribute[body.name] if body is not None else ""
-        self.wrappers.append(Wrapper(name, spelled, None, field, attribute.get(op.wrapper.headers, "")))
+        meta = responses.meta_argument(model, op.wrapper.meta, attribute, self.annotator, self.decls, self.module_of)
+        self.wrappers.append(Wrapper(name, spelled, None, field, attribute.get(op.wrapper.headers, ""), meta))
         self.annotator.imports.http = True
         inner = dataclasses.replace(op, response=body.type if body else None, errors=(), wrapper=None)
         self.wrapping = (spelled, spelled)
@@ -230,7 +223,7 @@ class _GroupEmitter:
         routes = []
         self.wrapping = (spelled, spelled)
         for body in first + [b for b in bodies if b.kind in (responses.BYTES, responses.RAW)]:
-            status = _status(body.status_low, body.status_high)
+            status = responses.status_text(body.status_low, body.status_high)
             if body.kind == responses.STREAM:
                 name = self.ctx.unique(f"_wrap_{op.name}")
                 self.wrappers.append(Wrapper(name, spelled, http, attribute[body.field.name], headers))

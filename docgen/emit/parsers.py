@@ -39,6 +39,7 @@ from ..ir import (
     DictOf,
     Enum,
     Field,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -70,7 +71,12 @@ _SHAPE_GUARDS: dict[str, tuple[str, str]] = {
     "list": ("type(value) is list", "a list"),
 }
 
-_NOT_JSON = {HttpResponse: "an HTTP response", StreamOf: "a stream", BinaryFile: "a binary file"}
+_NOT_JSON = {
+    HttpResponse: "an HTTP response",
+    HttpRequest: "an HTTP request",
+    StreamOf: "a stream",
+    BinaryFile: "a binary file",
+}
 
 
 # --- the context of one generated module ---------------------------------------------
@@ -166,7 +172,7 @@ class _ShapeName(TypeVisitor[str]):
 
 def is_json(ref: TypeRef) -> bool:
     """False for a raw HTTP response or a stream (at any depth): JSON cannot carry them."""
-    return not any(isinstance(node, (HttpResponse, StreamOf, BinaryFile)) for node in walk(ref))
+    return not any(isinstance(node, (HttpResponse, HttpRequest, StreamOf, BinaryFile)) for node in walk(ref))
 
 
 def json_fields(model: Model) -> list[Field]:

@@ -26,12 +26,15 @@ from http import HTTPStatus
 from typing import Callable, Mapping, Optional
 
 from ..ir import (
+    Decl,
     DictOf,
     Field,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
     Model,
+    Module,
     Primitive,
     Ref,
     StreamKind,
@@ -40,6 +43,7 @@ from ..ir import (
     UnionOf,
 )
 from ..walk import alternatives, without_optional
+from .spelling import Annotator, python_field_names
 from .views import BodyReader, EventMember, EventParser, HttpFields, ResponseCase, ResponseView
 
 _PHRASES = {status.phrase.lower(): status.value for status in HTTPStatus}
@@ -79,6 +83,38 @@ def status_range(text: str) -> Optional[tuple[int, int]]:
     if words == "default":
         return 100, 599
     return None
+
+
+def status_text(low: int, high: int) -> str:
+    """A status range as a route's status: ``"404"``, ``"4XX"`` or ``"default"``."""
+    if low == high:
+        return str(low)
+    if (low, high) == (100, 599):
+        return "default"
+    return f"{low // 100}XX"
+
+
+def meta_argument(
+    model: Model,
+    meta: str,
+    attribute: Mapping[str, str],
+    annotator: Annotator,
+    decls: Mapping[str, Decl],
+    module_of: Mapping[str, Module],
+) -> str:
+    """The keyword argument that fills a response model's HTTP metadata field *meta* from the
+    response (``http_meta=HTTPMetadata(response=response, request=response.request)``);
+    "" for a model without one."""
+    field = next((f for f in model.fields if f.name == meta), None) if meta else None
+    if field is None:
+        return ""
+    ref = without_optional(field.type)
+    holder = decls[ref.key]  # type: ignore[union-attr]
+    assert isinstance(holder, Model)
+    spelled = python_field_names(holder, Annotator(module_of[holder.key], dict(decls), dict(module_of)))
+    values = {HttpResponse(): "response", HttpRequest(): "response.request"}
+    arguments = ", ".join(f"{n}={values[without_optional(f.type)]}" for f, n in zip(holder.fields, spelled))
+    return f"{attribute[field.name]}={annotator.type(ref)}({arguments})"
 
 
 def stream_of_union(ref: TypeRef) -> TypeRef:

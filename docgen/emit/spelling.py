@@ -15,6 +15,7 @@ from ..ir import (
     Decl,
     DictOf,
     FileKind,
+    HttpRequest,
     HttpResponse,
     ListOf,
     LiteralOf,
@@ -162,6 +163,10 @@ class Annotator(TypeVisitor[str]):
     def visit_HttpResponse(self, ref: HttpResponse) -> str:
         self.imports.runtime = True
         return f"{self._name(RUNTIME_MODULE)}.Response"
+
+    def visit_HttpRequest(self, ref: HttpRequest) -> str:
+        self.imports.runtime = True
+        return f"{self._name(RUNTIME_MODULE)}.Request"
 
     def visit_Optional_(self, ref: Optional_) -> str:
         inner = self.visit(ref.inner)
@@ -323,3 +328,11 @@ def python_field_names(model: Model, annotator: Annotator) -> list[str]:
     names the class's annotations refer to as *annotator* (the model's module's) spells them."""
     used = frozenset(n for f in model.fields for n in annotator.names_in(f.type))
     return names.field_attributes([f.name for f in model.fields], used)
+
+
+def with_article(text: str) -> str:
+    """*text* after the indefinite article its sound takes: ``an int | None``, ``a str``,
+    ``an ImagePart``, ``a OneOfPet``, ``a UUID``."""
+    lower = text.lower()
+    vowel = lower[:1] in ("a", "e", "i", "o", "u") and not lower.startswith(("one", "uni", "use", "uu", "eu"))
+    return f"{'an' if vowel else 'a'} {text}"
