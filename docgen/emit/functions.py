@@ -11,7 +11,21 @@ import json
 import re
 from typing import Sequence, Union
 
-from ..ir import Decl, Enum, Field, LiteralOf, Model, Nullability, Optional_, Primitive, Ref, TypeRef, Union_
+from ..ir import (
+    Decl,
+    DictOf,
+    Enum,
+    Field,
+    ListOf,
+    LiteralOf,
+    Model,
+    Nullability,
+    Optional_,
+    Primitive,
+    Ref,
+    TypeRef,
+    Union_,
+)
 from ..primitives import is_any_value, primitive
 from ..walk import without_optional
 from .dumps import dump_expression
@@ -66,6 +80,7 @@ def model_parser(
         parts.dump_extra,
         next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
         keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique),
+        *parts.known_count(),
     )
 
 
@@ -82,6 +97,31 @@ class _ModelParts:
         self.dump_required: list[DumpRequired] = []
         self.dump_optional: list[DumpOptional] = []
         self.dump_extra = ""
+        # how the parser counts the keys it read (see known_count)
+        self.present: list[str] = []  # wire names of required fields: the parse fails without them
+        self.counted: list[str] = []  # locals of the others: not None only when their key is there
+        self.countable = True
+
+    def known_count(self) -> tuple[str, str]:
+        """(the wire name literal of a required field, the test that every key of the
+        object was read): when the parse succeeds, the object has a key for each field in
+        ``present`` and for each local in ``counted`` that is not None, so an object of
+        that many keys has no other key and tolerant matching has nothing to rename.
+        ("", "") when a field's local says nothing of its key (a default, UNSET, a constant,
+        additional properties): the parser then tests the keys before reading them."""
+        if not self.countable:
+            return "", ""
+        total = len(self.present) + len(self.counted)
+        counted = "".join(f" - ({local} is None)" for local in self.counted)
+        return (self.present[0] if self.present else ""), f"len(value) == {total}{counted}"
+
+    def _count(self, field: Field, local: str, wire: str) -> None:
+        if field.default is not None or _unset_field(field):
+            self.countable = False  # the local is not None without the key
+        elif field.required and not isinstance(field.type, Optional_) and _fails_absent(field.type, self.ctx.decls):
+            self.present.append(wire)
+        else:
+            self.counted.append(local)
 
     def keyword(self, field: Field, name: str, annotations: tuple[str, str]) -> None:
         """A field JSON cannot carry: a keyword-only parameter of the parse function."""
@@ -95,12 +135,14 @@ class _ModelParts:
 
     def additional(self, field: Field, name: str) -> None:
         local = f"f_{name}"
+        self.countable = False
         self.locals.append(_additional_local(field.type, local, self.known, self.ctx))
         self.arguments.append(local)
         self.dump_extra = dump_expression(field.type, f"value.{name}", self.ctx)
 
     def constant(self, field: Field, name: str) -> None:
         local, wire, attribute, unset = f"f_{name}", repr(field.wire_name), f"value.{name}", _unset_field(field)
+        self.countable = False
         self.locals.append(_constant_local(field.type, local, wire, f"(path, {wire})", unset))
         self.arguments.append(local if unset else repr(constant_value(field.type)))
         if unset:
@@ -113,6 +155,7 @@ class _ModelParts:
         field is looked up with ``.get(key)``; where the check or a fast path fails, the
         failure looks it up again with ``MISSING`` to tell an absent key from a null."""
         local, wire, unset, ctx = f"f_{name}", repr(field.wire_name), _unset_field(field), self.ctx
+        self._count(field, local, wire)
         field_path = f"(path, {wire})"
         missing = f"value.get({wire}, _parsing.MISSING)"
         lookup, shown = f"value.get({wire})", local
@@ -261,6 +304,16 @@ def _bare(expression: str) -> str:
         if depth == 0 and index < len(expression) - 1:
             return expression  # ``(a)(b)`` or ``(a) if (b) else (c)``
     return expression[1:-1]
+
+
+def _fails_absent(ref: TypeRef, decls: dict[str, Decl]) -> bool:
+    """Whether the parse of a required field of type *ref* fails when its key is absent
+    (None or MISSING in its place): not for a union or Literal that may accept null."""
+    if _accepts_missing(ref, decls) or isinstance(ref, (ListOf, DictOf)):
+        return True  # Any is tested against MISSING
+    if isinstance(ref, Primitive):
+        return ref.name != "None"
+    return isinstance(ref, Ref) and isinstance(decls[ref.key], (Model, Enum))
 
 
 def _accepts_missing(ref: TypeRef, decls: dict[str, Decl]) -> bool:

@@ -227,6 +227,8 @@ class ModelParser:
     dump_extra: str = ""
     unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
     keys: Optional[KeysView] = None  # the model's WireKeys table (docgen/emit/keys.py)
+    first_key: str = ""  # a required field's wire name literal: without it the keys are tested first
+    all_read: str = ""  # the test that the parse read every key of the object ("" to test the keys first)
 
 
 @dataclass(frozen=True)

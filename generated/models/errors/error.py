@@ -45,7 +45,7 @@ _Error_EXACT = _Error_FIELDS.exact
 def _parse_Error(value: object, path: _parsing.Path) -> Error:
     if type(value) is not dict:
         _parsing.fail(path, "Error (an object)", value)
-    if not _Error_EXACT(value):
+    if "message" not in value and not _Error_EXACT(value):
         value = _Error_FIELDS.rematch(value, path)
     try:
         f_message = value.get("message")
@@ -56,13 +56,21 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
         f_code = value.get("code")
         if f_code is not None and type(f_code) is not int:
             _parsing.fail((path, "code"), "int or null", f_code)
-        return Error(
+        result = Error(
             f_message,
             f_code,
         )
     except _parsing.ParseError as exc:
-        _Error_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Error_EXACT(value) or _Error_FIELDS.rematch(value, path) is value:
+            _Error_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 2 - (f_code is None):
+            return result
+        if _Error_EXACT(value) or _Error_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Error(_Error_FIELDS.rematch(value, path), path)
 
 
 def _dump_Error(value: Error) -> dict[str, Any]:

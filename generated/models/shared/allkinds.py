@@ -137,7 +137,7 @@ _AllKinds_EXACT = _AllKinds_FIELDS.exact
 def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     if type(value) is not dict:
         _parsing.fail(path, "AllKinds (an object)", value)
-    if not _AllKinds_EXACT(value):
+    if "str" not in value and not _AllKinds_EXACT(value):
         value = _AllKinds_FIELDS.rematch(value, path)
     try:
         f_str_ = value.get("str")
@@ -239,7 +239,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
                 f_old_mode = _values_LegacyMode[f_old_mode]
             except (KeyError, TypeError):
                 f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
-        return AllKinds(
+        result = AllKinds(
             f_str_,
             f_int,
             f_float_value,
@@ -261,8 +261,22 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             f_old_mode,
         )
     except _parsing.ParseError as exc:
-        _AllKinds_FIELDS.null_hint(exc, value, path)
-        raise
+        if _AllKinds_EXACT(value) or _AllKinds_FIELDS.rematch(value, path) is value:
+            _AllKinds_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 19 - (f_class_ is None) - (f_nullable_count is None) - (
+            f_opt_str is None
+        ) - (f_opt_float is None) - (f_opt_date is None) - (f_opt_decimal is None) - (
+            f_opt_bytes is None
+        ) - (
+            f_old_mode is None
+        ):
+            return result
+        if _AllKinds_EXACT(value) or _AllKinds_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_AllKinds(_AllKinds_FIELDS.rematch(value, path), path)
 
 
 def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:

@@ -43,7 +43,7 @@ _Author_EXACT = _Author_FIELDS.exact
 def _parse_Author(value: object, path: _parsing.Path) -> Author:
     if type(value) is not dict:
         _parsing.fail(path, "Author (an object)", value)
-    if not _Author_EXACT(value):
+    if "name" not in value and not _Author_EXACT(value):
         value = _Author_FIELDS.rematch(value, path)
     try:
         f_name = value.get("name")
@@ -52,13 +52,21 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
         f_books = value.get("books")
         if f_books is not None:
             f_books = _parse_list_Book(f_books, (path, "books"))
-        return Author(
+        result = Author(
             f_name,
             f_books,
         )
     except _parsing.ParseError as exc:
-        _Author_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Author_EXACT(value) or _Author_FIELDS.rematch(value, path) is value:
+            _Author_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 2 - (f_books is None):
+            return result
+        if _Author_EXACT(value) or _Author_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Author(_Author_FIELDS.rematch(value, path), path)
 
 
 def _dump_Author(value: Author) -> dict[str, Any]:

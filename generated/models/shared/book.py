@@ -46,7 +46,7 @@ _Book_EXACT = _Book_FIELDS.exact
 def _parse_Book(value: object, path: _parsing.Path) -> Book:
     if type(value) is not dict:
         _parsing.fail(path, "Book (an object)", value)
-    if not _Book_EXACT(value):
+    if "title" not in value and not _Book_EXACT(value):
         value = _Book_FIELDS.rematch(value, path)
     try:
         f_title = value.get("title")
@@ -58,14 +58,22 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
         f_isbn = value.get("isbn")
         if f_isbn is not None and type(f_isbn) is not str:
             _parsing.fail((path, "isbn"), "str or null", f_isbn)
-        return Book(
+        result = Book(
             f_title,
             f_author,
             f_isbn,
         )
     except _parsing.ParseError as exc:
-        _Book_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Book_EXACT(value) or _Book_FIELDS.rematch(value, path) is value:
+            _Book_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 3 - (f_author is None) - (f_isbn is None):
+            return result
+        if _Book_EXACT(value) or _Book_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Book(_Book_FIELDS.rematch(value, path), path)
 
 
 def _dump_Book(value: Book) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def _parse_ChatCompletionEvent(
 ) -> ChatCompletionEvent:
     if type(value) is not dict:
         _parsing.fail(path, "ChatCompletionEvent (an object)", value)
-    if not _ChatCompletionEvent_EXACT(value):
+    if "data" not in value and not _ChatCompletionEvent_EXACT(value):
         value = _ChatCompletionEvent_FIELDS.rematch(value, path)
     try:
         f_data = value.get("data", _parsing.MISSING)
@@ -69,15 +69,31 @@ def _parse_ChatCompletionEvent(
         f_retry = value.get("retry")
         if f_retry is not None and type(f_retry) is not int:
             _parsing.fail((path, "retry"), "int or null", f_retry)
-        return ChatCompletionEvent(
+        result = ChatCompletionEvent(
             f_data,
             f_event,
             f_id,
             f_retry,
         )
     except _parsing.ParseError as exc:
-        _ChatCompletionEvent_FIELDS.null_hint(exc, value, path)
-        raise
+        if (
+            _ChatCompletionEvent_EXACT(value)
+            or _ChatCompletionEvent_FIELDS.rematch(value, path) is value
+        ):
+            _ChatCompletionEvent_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 4 - (f_event is None) - (f_id is None) - (f_retry is None):
+            return result
+        if (
+            _ChatCompletionEvent_EXACT(value)
+            or _ChatCompletionEvent_FIELDS.rematch(value, path) is value
+        ):
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_ChatCompletionEvent(
+        _ChatCompletionEvent_FIELDS.rematch(value, path), path
+    )
 
 
 def _dump_ChatCompletionEvent(value: ChatCompletionEvent) -> dict[str, Any]:

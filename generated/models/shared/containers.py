@@ -87,7 +87,7 @@ _Containers_EXACT = _Containers_FIELDS.exact
 def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
     if type(value) is not dict:
         _parsing.fail(path, "Containers (an object)", value)
-    if not _Containers_EXACT(value):
+    if "tags" not in value and not _Containers_EXACT(value):
         value = _Containers_FIELDS.rematch(value, path)
     try:
         f_tags = value.get("tags", _parsing.MISSING)
@@ -117,7 +117,7 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
         f_timestamps = value.get("timestamps")
         if f_timestamps is not None:
             f_timestamps = _parse_dict_datetime(f_timestamps, (path, "timestamps"))
-        return Containers(
+        result = Containers(
             f_tags,
             f_labels,
             f_groups,
@@ -129,8 +129,18 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
             f_timestamps,
         )
     except _parsing.ParseError as exc:
-        _Containers_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Containers_EXACT(value) or _Containers_FIELDS.rematch(value, path) is value:
+            _Containers_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 9 - (f_usage_by_model is None) - (f_history is None) - (
+            f_nested is None
+        ) - (f_values is None) - (f_timestamps is None):
+            return result
+        if _Containers_EXACT(value) or _Containers_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Containers(_Containers_FIELDS.rematch(value, path), path)
 
 
 def _dump_Containers(value: Containers) -> dict[str, Any]:

@@ -83,7 +83,7 @@ _Data_EXACT = _Data_FIELDS.exact
 def _parse_Data(value: object, path: _parsing.Path) -> Data:
     if type(value) is not dict:
         _parsing.fail(path, "Data (an object)", value)
-    if not _Data_EXACT(value):
+    if "content" not in value and not _Data_EXACT(value):
         value = _Data_FIELDS.rematch(value, path)
     try:
         f_content = value.get("content")
@@ -121,7 +121,7 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
         f_metadata = value.get("metadata")
         if f_metadata is not None:
             f_metadata = _parse_dict_Any(f_metadata, (path, "metadata"))
-        return Data(
+        result = Data(
             f_content,
             f_role,
             f_index,
@@ -132,8 +132,18 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
             f_metadata,
         )
     except _parsing.ParseError as exc:
-        _Data_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Data_EXACT(value) or _Data_FIELDS.rematch(value, path) is value:
+            _Data_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 8 - (f_finish_reason is None) - (f_usage is None) - (
+            f_logprobs is None
+        ) - (f_metadata is None):
+            return result
+        if _Data_EXACT(value) or _Data_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Data(_Data_FIELDS.rematch(value, path), path)
 
 
 def _dump_Data(value: Data) -> dict[str, Any]:

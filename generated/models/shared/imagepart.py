@@ -48,7 +48,7 @@ _ImagePart_EXACT = _ImagePart_FIELDS.exact
 def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
     if type(value) is not dict:
         _parsing.fail(path, "ImagePart (an object)", value)
-    if not _ImagePart_EXACT(value):
+    if "url" not in value and not _ImagePart_EXACT(value):
         value = _ImagePart_FIELDS.rematch(value, path)
     try:
         f_type = value.get("type")
@@ -62,14 +62,22 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
         f_detail = value.get("detail")
         if f_detail is not None and type(f_detail) is not str:
             _parsing.fail((path, "detail"), "str or null", f_detail)
-        return ImagePart(
+        result = ImagePart(
             "image_url",
             f_url,
             f_detail,
         )
     except _parsing.ParseError as exc:
-        _ImagePart_FIELDS.null_hint(exc, value, path)
-        raise
+        if _ImagePart_EXACT(value) or _ImagePart_FIELDS.rematch(value, path) is value:
+            _ImagePart_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 3 - (f_type is None) - (f_detail is None):
+            return result
+        if _ImagePart_EXACT(value) or _ImagePart_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_ImagePart(_ImagePart_FIELDS.rematch(value, path), path)
 
 
 def _dump_ImagePart(value: ImagePart) -> dict[str, Any]:

@@ -51,7 +51,7 @@ _Message_EXACT = _Message_FIELDS.exact
 def _parse_Message(value: object, path: _parsing.Path) -> Message:
     if type(value) is not dict:
         _parsing.fail(path, "Message (an object)", value)
-    if not _Message_EXACT(value):
+    if "role" not in value and not _Message_EXACT(value):
         value = _Message_FIELDS.rematch(value, path)
     try:
         try:
@@ -65,14 +65,22 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
         f_name = value.get("name")
         if f_name is not None and type(f_name) is not str:
             _parsing.fail((path, "name"), "str or null", f_name)
-        return Message(
+        result = Message(
             f_role,
             f_content,
             f_name,
         )
     except _parsing.ParseError as exc:
-        _Message_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Message_EXACT(value) or _Message_FIELDS.rematch(value, path) is value:
+            _Message_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 3 - (f_name is None):
+            return result
+        if _Message_EXACT(value) or _Message_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Message(_Message_FIELDS.rematch(value, path), path)
 
 
 def _dump_Message(value: Message) -> dict[str, Any]:

@@ -55,7 +55,7 @@ _RetryConfig_EXACT = _RetryConfig_FIELDS.exact
 def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
     if type(value) is not dict:
         _parsing.fail(path, "RetryConfig (an object)", value)
-    if not _RetryConfig_EXACT(value):
+    if "strategy" not in value and not _RetryConfig_EXACT(value):
         value = _RetryConfig_FIELDS.rematch(value, path)
     try:
         f_strategy = value.get("strategy")
@@ -72,14 +72,28 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
                 "bool",
                 value.get("retry_connection_errors", _parsing.MISSING),
             )
-        return RetryConfig(
+        result = RetryConfig(
             f_strategy,
             f_backoff,
             f_retry_connection_errors,
         )
     except _parsing.ParseError as exc:
-        _RetryConfig_FIELDS.null_hint(exc, value, path)
-        raise
+        if (
+            _RetryConfig_EXACT(value)
+            or _RetryConfig_FIELDS.rematch(value, path) is value
+        ):
+            _RetryConfig_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 3:
+            return result
+        if (
+            _RetryConfig_EXACT(value)
+            or _RetryConfig_FIELDS.rematch(value, path) is value
+        ):
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_RetryConfig(_RetryConfig_FIELDS.rematch(value, path), path)
 
 
 def _dump_RetryConfig(value: RetryConfig) -> dict[str, Any]:
@@ -136,7 +150,7 @@ _BackoffStrategy_EXACT = _BackoffStrategy_FIELDS.exact
 def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrategy:
     if type(value) is not dict:
         _parsing.fail(path, "BackoffStrategy (an object)", value)
-    if not _BackoffStrategy_EXACT(value):
+    if "initial_interval" not in value and not _BackoffStrategy_EXACT(value):
         value = _BackoffStrategy_FIELDS.rematch(value, path)
     try:
         f_initial_interval = value.get("initial_interval")
@@ -158,14 +172,28 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
             f_exponent = _parsing.parse_float(
                 value.get("exponent", _parsing.MISSING), (path, "exponent")
             )
-        return BackoffStrategy(
+        result = BackoffStrategy(
             f_initial_interval,
             f_max_interval,
             f_exponent,
         )
     except _parsing.ParseError as exc:
-        _BackoffStrategy_FIELDS.null_hint(exc, value, path)
-        raise
+        if (
+            _BackoffStrategy_EXACT(value)
+            or _BackoffStrategy_FIELDS.rematch(value, path) is value
+        ):
+            _BackoffStrategy_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 3:
+            return result
+        if (
+            _BackoffStrategy_EXACT(value)
+            or _BackoffStrategy_FIELDS.rematch(value, path) is value
+        ):
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_BackoffStrategy(_BackoffStrategy_FIELDS.rematch(value, path), path)
 
 
 def _dump_BackoffStrategy(value: BackoffStrategy) -> dict[str, Any]:

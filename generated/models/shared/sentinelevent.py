@@ -37,20 +37,32 @@ _SentinelEvent_EXACT = _SentinelEvent_FIELDS.exact
 def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
     if type(value) is not dict:
         _parsing.fail(path, "SentinelEvent (an object)", value)
-    if not _SentinelEvent_EXACT(value):
-        value = _SentinelEvent_FIELDS.rematch(value, path)
     try:
         f_data = value.get("data")
         if not (f_data == "[DONE]" and type(f_data) is str):
             _parsing.fail(
                 (path, "data"), "'[DONE]'", value.get("data", _parsing.MISSING)
             )
-        return SentinelEvent(
+        result = SentinelEvent(
             "[DONE]",
         )
     except _parsing.ParseError as exc:
-        _SentinelEvent_FIELDS.null_hint(exc, value, path)
-        raise
+        if (
+            _SentinelEvent_EXACT(value)
+            or _SentinelEvent_FIELDS.rematch(value, path) is value
+        ):
+            _SentinelEvent_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 1 - (f_data is None):
+            return result
+        if (
+            _SentinelEvent_EXACT(value)
+            or _SentinelEvent_FIELDS.rematch(value, path) is value
+        ):
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_SentinelEvent(_SentinelEvent_FIELDS.rematch(value, path), path)
 
 
 def _dump_SentinelEvent(value: SentinelEvent) -> dict[str, Any]:

@@ -44,7 +44,7 @@ _TextPart_EXACT = _TextPart_FIELDS.exact
 def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     if type(value) is not dict:
         _parsing.fail(path, "TextPart (an object)", value)
-    if not _TextPart_EXACT(value):
+    if "text" not in value and not _TextPart_EXACT(value):
         value = _TextPart_FIELDS.rematch(value, path)
     try:
         f_type = value.get("type")
@@ -53,13 +53,21 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
         f_text = value.get("text")
         if type(f_text) is not str:
             _parsing.fail((path, "text"), "str", value.get("text", _parsing.MISSING))
-        return TextPart(
+        result = TextPart(
             "text",
             f_text,
         )
     except _parsing.ParseError as exc:
-        _TextPart_FIELDS.null_hint(exc, value, path)
-        raise
+        if _TextPart_EXACT(value) or _TextPart_FIELDS.rematch(value, path) is value:
+            _TextPart_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 2 - (f_type is None):
+            return result
+        if _TextPart_EXACT(value) or _TextPart_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_TextPart(_TextPart_FIELDS.rematch(value, path), path)
 
 
 def _dump_TextPart(value: TextPart) -> dict[str, Any]:

@@ -47,7 +47,7 @@ _TreeNode_EXACT = _TreeNode_FIELDS.exact
 def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
     if type(value) is not dict:
         _parsing.fail(path, "TreeNode (an object)", value)
-    if not _TreeNode_EXACT(value):
+    if "name" not in value and not _TreeNode_EXACT(value):
         value = _TreeNode_FIELDS.rematch(value, path)
     try:
         f_name = value.get("name")
@@ -58,14 +58,22 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
         f_parent = value.get("parent")
         if f_parent is not None:
             f_parent = _parse_TreeNode(f_parent, (path, "parent"))
-        return TreeNode(
+        result = TreeNode(
             f_name,
             f_children,
             f_parent,
         )
     except _parsing.ParseError as exc:
-        _TreeNode_FIELDS.null_hint(exc, value, path)
-        raise
+        if _TreeNode_EXACT(value) or _TreeNode_FIELDS.rematch(value, path) is value:
+            _TreeNode_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 3 - (f_parent is None):
+            return result
+        if _TreeNode_EXACT(value) or _TreeNode_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_TreeNode(_TreeNode_FIELDS.rematch(value, path), path)
 
 
 def _dump_TreeNode(value: TreeNode) -> dict[str, Any]:

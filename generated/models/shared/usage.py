@@ -58,7 +58,7 @@ _Usage_EXACT = _Usage_FIELDS.exact
 def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
     if type(value) is not dict:
         _parsing.fail(path, "Usage (an object)", value)
-    if not _Usage_EXACT(value):
+    if "prompt_tokens" not in value and not _Usage_EXACT(value):
         value = _Usage_FIELDS.rematch(value, path)
     try:
         f_prompt_tokens = value.get("prompt_tokens")
@@ -88,15 +88,23 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
                 f_cost = _parsing.Decimal(_parsing.decimal_text(f_cost)[0])
             except (TypeError, ArithmeticError):
                 f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
-        return Usage(
+        result = Usage(
             f_prompt_tokens,
             f_completion_tokens,
             f_total_tokens,
             f_cost,
         )
     except _parsing.ParseError as exc:
-        _Usage_FIELDS.null_hint(exc, value, path)
-        raise
+        if _Usage_EXACT(value) or _Usage_FIELDS.rematch(value, path) is value:
+            _Usage_FIELDS.null_hint(exc, value, path)
+            raise
+    else:
+        if len(value) == 4 - (f_cost is None):
+            return result
+        if _Usage_EXACT(value) or _Usage_FIELDS.rematch(value, path) is value:
+            return result
+    # keys spelled otherwise: read the object again with them renamed
+    return _parse_Usage(_Usage_FIELDS.rematch(value, path), path)
 
 
 def _dump_Usage(value: Usage) -> dict[str, Any]:
