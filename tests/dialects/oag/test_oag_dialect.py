@@ -4,6 +4,7 @@ to working code; the pages' mistakes are located diagnostics."""
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,17 @@ CASES = [(t, p) for t in TREES for p in built(t)[0] if p not in SUPPORT_FILES]
 @pytest.mark.parametrize(("tree", "path"), CASES, ids=[f"{t}:{p}" for t, p in CASES])
 def test_generated_file(tree: str, path: str, snapshot) -> None:  # type: ignore[no-untyped-def]
     assert built(tree)[0][path] == snapshot
+
+
+@pytest.mark.parametrize("tree", sorted(TREES))
+def test_ruff_passes_on_what_each_fixture_tree_builds(tree: str, tmp_path: Path) -> None:
+    package = tmp_path / "out"
+    for path, text in built(tree)[0].items():
+        (package / path).parent.mkdir(parents=True, exist_ok=True)
+        (package / path).write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310", "out"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("tree", sorted(TREES))
