@@ -181,19 +181,21 @@ def _comprehension(rnd: random.Random) -> str:
     pad = "    " * rnd.randint(1, 3)
     call = f"{_name(rnd, 40)}({_name(rnd, 8)}, ({_name(rnd, 8)}, {_name(rnd, 8)}))"
     check = f"({_name(rnd, 6)} if type({_name(rnd, 6)}) is str else _parsing.fail(path, '{_name(rnd, 20)}', x))"
+    key = rnd.choice([check, "(" + _name(rnd, 8) + ")", _name(rnd, 8)])
     element, opening, closing = rnd.choice(
         [
-            (f"{rnd.choice([check, '(' + _name(rnd, 8) + ')'])}: {call}", "{", "}"),
+            (f"{key}: {rnd.choice([call, f'{_name(rnd, 8)}.{call}'])}", "{", "}"),
             (call, "[", "]"),
             (check, "[", "]"),
             (f"_parsing.{call}", "[", "]"),
         ]
     )
     clause = f"for {_name(rnd, 10)}, {_name(rnd, 10)} in {rnd.choice(['value.items()', 'enumerate(value)', 'value'])}"
+    lead = rnd.choice(["return ", f"{_name(rnd, 20)} = ", f'result["{_name(rnd, 30)}"] = '])
     if rnd.random() < 0.5:
-        body = f"{pad}return {opening}{element} {clause}{closing}"
+        body = f"{pad}{lead}{opening}{element} {clause}{closing}"
     else:
-        body = f"{pad}return {opening}\n{pad}    {element}\n{pad}    {clause}\n{pad}{closing}"
+        body = f"{pad}{lead}{opening}\n{pad}    {element}\n{pad}    {clause}\n{pad}{closing}"
     return "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4)) + body + "\n"
 
 
@@ -221,10 +223,28 @@ def _assigned_call(rnd: random.Random) -> str:
     return f"{_name(rnd, 30)} = {_name(rnd, 12)}.{_name(rnd, 20)}({arguments})\n"
 
 
+def _assignment(rnd: random.Random) -> str:
+    """``name = a.b`` and ``name = value if test else call(...)``, as docgen's parsers write them."""
+    pad = "    " * rnd.randint(0, 3)
+    target = _name(rnd, 60)
+    call = f"{_name(rnd, 30)}({_name(rnd, 30)}.get('{_name(rnd, 30)}', _parsing.MISSING), (path, '{_name(rnd, 30)}'))"
+    value = rnd.choice(
+        [
+            f"{_name(rnd, 60)}.{_name(rnd, 20)}",
+            f"_values_{_name(rnd, 30)}[{_name(rnd, 20)}] if type({_name(rnd, 20)}) is int else {call}",
+            f"{_name(rnd, 20)} if {_name(rnd, 20)} is not _parsing.MISSING else _parsing.fail((path, 'a'), 'a value', x)",
+        ]
+    )
+    return "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4)) + f"{pad}{target} = {value}\n"
+
+
 @pytest.mark.parametrize("seed", range(4))
-@pytest.mark.parametrize("shape", [_comprehension, _assigned_call], ids=["comprehension", "assigned-call"])
+@pytest.mark.parametrize(
+    "shape", [_comprehension, _assigned_call, _assignment], ids=["comprehension", "assigned-call", "assignment"]
+)
 def test_layout_lays_out_parser_statements_as_black_does(shape, seed: int) -> None:  # type: ignore[no-untyped-def]
-    """Returned comprehensions (docgen/format/comprehensions.py) and key tables (calls.py)."""
+    """Returned and assigned comprehensions (docgen/format/comprehensions.py), key tables
+    (calls.py) and assignments black puts in parentheses (assignments.py)."""
     rnd = random.Random(seed)
     for _ in range(250):
         source = shape(rnd)
