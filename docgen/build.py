@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import black
 import jinja2
 
 from . import dialects, failures
@@ -248,6 +247,8 @@ def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnosti
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = SourceSpan(_shown(Path(user_templates) / (exc.name or "?")), exc.lineno or 1, 1)
         return error(where, f"template syntax error: {exc.message}", hint)
+    import black  # imported by then: the user's templates are formatted by black
+
     if isinstance(exc, black.InvalidInput):
         first = str(exc).splitlines()[0] if str(exc) else "invalid Python"
         return error(

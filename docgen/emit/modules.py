@@ -25,7 +25,6 @@ from typing import Callable, Optional
 import jinja2
 
 from ..format.formatter import (  # noqa: F401 - the formatting entry points, also importable from here
-    BLACK_MODE,
     Formatter,
     black_once,
     format_files,

@@ -4,8 +4,8 @@ Part of the formatting stage.  The key tables of the parsers docgen writes
 (``_T_FIELDS = _parsing.WireKeys("T", ("a", "b",), {"a": "x"})``) end a tuple with a
 comma, which makes black explode the call: one argument a line, the tuple one element
 a line, and a display still too long one element a line too.  :func:`assigned_call`
-lays those out itself when every piece is plain (no brackets inside an element);
-anything else is None (black).  tests/emit/test_black_stable.py compares it with black.
+lays those out itself when every piece is plain (no brackets inside an element), a
+string too long for a line left as it is; anything else is None (black).  tests/emit/test_black_stable.py compares it with black.
 """
 
 from __future__ import annotations
@@ -50,12 +50,21 @@ def assigned_call(statement: list[str]) -> Optional[list[str]]:
         if display and (display[1] or not _fits(f"{inner}{argument}{comma}")):  # type: ignore[index]
             opening, elements = argument[0], display[0]  # type: ignore[index]
             lines.append(inner + opening)
-            lines.extend(f"{inner}    {element}," for element in elements)
+            # black adds a comma when it splits between elements; one element alone, too
+            # long for a line, it leaves as it is
+            last = "," if display[1] or len(elements) > 1 else ""  # type: ignore[index]
+            lines.extend(f"{inner}    {element}," for element in elements[:-1])
+            lines.append(f"{inner}    {elements[-1]}{last}")
             lines.append(f"{inner}{_CLOSE[opening]}{comma}")
         else:
             lines.append(f"{inner}{argument}{comma}")
     lines.append(pad + ")")
-    return lines if all(_fits(line) for line in lines) else None
+    return lines if all(_fits(line) or _UNSPLITTABLE.fullmatch(line) for line in lines) else None
+
+
+#: A line black cannot split, left too long: a string, or a dict entry of two, as an
+#: argument or an element of an exploded display (``"key": "a.long.wire.path",``).
+_UNSPLITTABLE = re.compile(r' *"[^"\\\n]*"(?:: "[^"\\\n]*")?,?')
 
 
 def _display(argument: str) -> object:

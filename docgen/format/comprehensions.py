@@ -1,8 +1,8 @@
-"""Returned comprehensions, laid out as black lays them out.
+"""Returned and assigned comprehensions, laid out as black lays them out.
 
 Part of the formatting stage.  The parsers docgen writes end in ``return [... for ...]``
-or ``return {key: value for ...}``: too long for a line in almost every module, they
-used to go to black.  :func:`comprehension` lays out the plain ones itself, as black
+or ``return {key: value for ...}``, and dumpers assign them (``result["tags"] = [...]``):
+too long for a line in almost every module, they used to go to black.  :func:`comprehension` lays out the plain ones itself, as black
 does: the whole statement on one line if it fits; else the comprehension one level in;
 else its element and its ``for`` clause on lines of their own, the element split at
 its last call's parentheses when it is still too long.  Anything else: None (black).
@@ -16,10 +16,10 @@ from typing import Optional
 
 from .statements import _MAGIC_COMMA, _TOKEN, _fits, _items, _parts, _quotes
 
-#: ``return [`` or ``return {`` opening the statement.
-_HEAD = re.compile(r"( *)return ([\[{])")
+#: ``return [`` or ``return {`` opening the statement, or ``name = [`` and ``result["key"] = {``.
+_HEAD = re.compile(r"( *)(return |\w+ = |\w+\[\"[^\"\\\\]*\"\] = )([\[{])")
 #: An element with no delimiter of its own at its top level: a call, an atom, a dict entry.
-_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|\(\): \w+\(\)")
+_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|(?:\(\)|\w+): \w+(?:\.\w+)?\(\)")
 #: The one ``for`` clause (no ``if``): ``for a, b in c.d()``.
 _CLAUSE = re.compile(r"for \w+(?:, \w+)* in [\w.]+(?:\(\))?")
 _CLOSE = {"[": "]", "{": "}"}
@@ -34,7 +34,7 @@ def comprehension(statement: list[str]) -> Optional[list[str]]:
     found = _HEAD.match(lines[0])  # type: ignore[arg-type]
     if found is None:
         return None
-    pad, opening = found.groups()
+    pad, lead, opening = found.groups()
     closing = _CLOSE[opening]
     if len(lines) == 1:
         inside = lines[0][found.end() :]  # type: ignore[index]
@@ -50,15 +50,17 @@ def comprehension(statement: list[str]) -> Optional[list[str]]:
         return None
     if not _plain(element, _ELEMENT) or not _plain(clause, _CLAUSE):
         return None
-    return _layout(pad, opening, element, clause, closing)
+    return _layout(pad, lead, opening, element, clause, closing)
 
 
-def _layout(pad: str, opening: str, element: str, clause: str, closing: str) -> Optional[list[str]]:
+def _layout(pad: str, lead: str, opening: str, element: str, clause: str, closing: str) -> Optional[list[str]]:
     inner = pad + "    "
-    whole = f"{pad}return {opening}{element} {clause}{closing}"
+    whole = f"{pad}{lead}{opening}{element} {clause}{closing}"
     if _fits(whole):
         return [whole]
-    head, tail = f"{pad}return {opening}", pad + closing
+    head, tail = f"{pad}{lead}{opening}", pad + closing
+    if not _fits(head):
+        return None
     if _fits(f"{inner}{element} {clause}"):
         return [head, f"{inner}{element} {clause}", tail]
     if not _fits(inner + clause):

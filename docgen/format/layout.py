@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from .assignments import assignment
 from .calls import assigned_call
 from .comprehensions import comprehension
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
@@ -71,7 +72,11 @@ def _format(source: str, black: Callable[[str], str]) -> str:
                     out.append("\n".join(statement))  # one piece: its blank lines are the string's
                     continue
                 docstring = True  # black formats docstrings: the first statement of a module or block
-            kept = None if docstring else plain(statement) or comprehension(statement) or assigned_call(statement)
+            kept = (
+                None
+                if docstring
+                else plain(statement) or comprehension(statement) or assigned_call(statement) or assignment(statement)
+            )
             if len(statement) == 1 and not line.lstrip(" ").startswith("#"):
                 _remember(line, kept)
         if kept is not None:

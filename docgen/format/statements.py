@@ -120,16 +120,38 @@ def plain(statement: list[str]) -> Optional[list[str]]:
         fixed = _quotes(line)
         if (
             fixed is None
-            or not _fits(fixed)
             or _MAGIC_COMMA.search(fixed)
             or _depth(fixed) != (1 if line is head else -1 if line is tail else 0)
         ):
             return None
-        result.append(fixed)
-    for line in result[1:-1]:
-        if not line.startswith(inner) or line[len(inner)] == " " or not line.endswith(","):
+        if line is not head and line is not tail:
+            if not fixed.startswith(inner) or fixed[len(inner)] == " " or not fixed.endswith(","):
+                return None
+            if not _fits(fixed):
+                split = _keyword_call(fixed, inner)
+                if split is None:
+                    return None
+                result.extend(split)
+                continue
+        elif not _fits(fixed):
             return None
+        result.append(fixed)
     return result
+
+
+#: An argument ``name=function(arguments),`` with no brackets or strings among the arguments.
+_KEYWORD_CALL = re.compile(r"( +)(\w+=\w+(?:\.\w+)?\()([^()\[\]{}\"'#]+)(\),)")
+
+
+def _keyword_call(line: str, inner: str) -> Optional[list[str]]:
+    """An argument line too long, split at its call's parentheses as black splits it (the
+    head left too long when it is)."""
+    found = _KEYWORD_CALL.fullmatch(line)
+    if found is None or found.group(1) != inner:
+        return None
+    _, head, body, tail = found.groups()
+    items = _items(body)
+    return None if not items else _call_parts(inner, head, body, items, tail, long_head=True)
 
 
 #: ``from module import a, b``: black puts the names in parentheses, one a line.
@@ -176,10 +198,27 @@ def _split(line: str) -> Optional[list[str]]:
     if lead and not _fits(pad + lead + head):
         if ":" in lead:
             return None  # black may put the annotation in parentheses
-        # black keeps the call whole in parentheses of its own when it then fits
+        # black keeps the call whole in parentheses of its own when it then fits, or
+        # splits it there when its head fits there; else it leaves the head too long
         whole = [pad + lead + "(", inner + head + body + tail, pad + ")"]
-        return whole if _fits(whole[1]) else None
-    return _parts(pad, lead + head, [body], tail) or _parts(pad, lead + head, [item + "," for item in items], tail)
+        if _fits(whole[1]):
+            return whole
+        if _fits(inner + head):
+            split = _call_parts(inner, head, body, items, tail)
+            return None if split is None else [whole[0], *split, whole[2]]
+        if "[" in lead:
+            return None  # black keeps the parentheses after a subscript, the head too long in them
+        return _call_parts(pad, lead + head, body, items, tail, long_head=True)
+    return _call_parts(pad, lead + head, body, items, tail)
+
+
+def _call_parts(
+    pad: str, head: str, body: str, items: list[str], tail: str, long_head: bool = False
+) -> Optional[list[str]]:
+    """A call split at its parentheses: the arguments on one line, else one a line."""
+    return _parts(pad, head, [body], tail, long_head) or _parts(
+        pad, head, [item + "," for item in items], tail, long_head
+    )
 
 
 #: What separates the arguments of a call: strings, brackets and commas.
@@ -209,10 +248,11 @@ def _items(body: str) -> Optional[list[str]]:
     return items
 
 
-def _parts(pad: str, head: str, body: list[str], tail: str) -> Optional[list[str]]:
-    """``head`` / each of ``body`` one level in / ``tail``, if every line fits."""
+def _parts(pad: str, head: str, body: list[str], tail: str, long_head: bool = False) -> Optional[list[str]]:
+    """``head`` / each of ``body`` one level in / ``tail``, if every line fits (but the
+    head, when *long_head*)."""
     lines = [pad + head, *(pad + "    " + b.strip() for b in body), pad + tail]
-    return lines if all(_fits(line) for line in lines) else None
+    return lines if all(_fits(line) for line in lines[long_head:]) else None
 
 
 def is_docstring(line: str) -> bool:

@@ -181,19 +181,21 @@ def _comprehension(rnd: random.Random) -> str:
     pad = "    " * rnd.randint(1, 3)
     call = f"{_name(rnd, 40)}({_name(rnd, 8)}, ({_name(rnd, 8)}, {_name(rnd, 8)}))"
     check = f"({_name(rnd, 6)} if type({_name(rnd, 6)}) is str else _parsing.fail(path, '{_name(rnd, 20)}', x))"
+    key = rnd.choice([check, "(" + _name(rnd, 8) + ")", _name(rnd, 8)])
     element, opening, closing = rnd.choice(
         [
-            (f"{rnd.choice([check, '(' + _name(rnd, 8) + ')'])}: {call}", "{", "}"),
+            (f"{key}: {rnd.choice([call, f'{_name(rnd, 8)}.{call}'])}", "{", "}"),
             (call, "[", "]"),
             (check, "[", "]"),
             (f"_parsing.{call}", "[", "]"),
         ]
     )
     clause = f"for {_name(rnd, 10)}, {_name(rnd, 10)} in {rnd.choice(['value.items()', 'enumerate(value)', 'value'])}"
+    lead = rnd.choice(["return ", f"{_name(rnd, 20)} = ", f'result["{_name(rnd, 30)}"] = '])
     if rnd.random() < 0.5:
-        body = f"{pad}return {opening}{element} {clause}{closing}"
+        body = f"{pad}{lead}{opening}{element} {clause}{closing}"
     else:
-        body = f"{pad}return {opening}\n{pad}    {element}\n{pad}    {clause}\n{pad}{closing}"
+        body = f"{pad}{lead}{opening}\n{pad}    {element}\n{pad}    {clause}\n{pad}{closing}"
     return "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4)) + body + "\n"
 
 
@@ -202,7 +204,7 @@ def _assigned_call(rnd: random.Random) -> str:
     as the key tables of docgen's parsers are written: a trailing comma in a tuple or not."""
 
     def strings(count: int) -> list[str]:
-        return [f"'{_name(rnd, 25)}'" for _ in range(count)]
+        return [f"'{_name(rnd, rnd.choice([25, 25, 70]))}'" for _ in range(count)]
 
     def argument() -> str:
         count = rnd.randint(1, 6)
@@ -221,10 +223,60 @@ def _assigned_call(rnd: random.Random) -> str:
     return f"{_name(rnd, 30)} = {_name(rnd, 12)}.{_name(rnd, 20)}({arguments})\n"
 
 
+def _assignment(rnd: random.Random) -> str:
+    """``name = a.b`` and ``name = value if test else call(...)``, as docgen's parsers write them."""
+    pad = "    " * rnd.randint(0, 3)
+    target = _name(rnd, 60)
+    call = f"{_name(rnd, 30)}({_name(rnd, 30)}.get('{_name(rnd, 30)}', _parsing.MISSING), (path, '{_name(rnd, 30)}'))"
+    value = rnd.choice(
+        [
+            f"{_name(rnd, 60)}.{_name(rnd, 20)}",
+            f"_values_{_name(rnd, 30)}[{_name(rnd, 20)}] if type({_name(rnd, 20)}) is int else {call}",
+            f"{_name(rnd, 20)} if {_name(rnd, 20)} is not _parsing.MISSING else _parsing.fail((path, 'a'), 'a value', x)",
+        ]
+    )
+    return "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4)) + f"{pad}{target} = {value}\n"
+
+
+def _long_call(rnd: random.Random) -> str:
+    """A call whose function's name alone leaves no room: black's parentheses around it, or none."""
+    pad = "    " * rnd.randint(0, 3)
+    lead = rnd.choice([f"{_name(rnd, 40)} = ", f'result["{_name(rnd, 40)}"] = ', "return "])
+    arguments = rnd.choice(
+        [
+            f"{_name(rnd, 30)}, {_name(rnd, 10)}",
+            f"{_name(rnd, 30)}, ({_name(rnd, 6)}, '{_name(rnd, 30)}')",
+            f"value.{_name(rnd, 30)}",
+        ]
+    )
+    function = rnd.choice([_name(rnd, 80), f"{_name(rnd, 70)}.{_name(rnd, 10)}"])
+    nesting = "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4))
+    return nesting + f"{pad}{lead}{function}({arguments})\n"
+
+
+def _exploded_call(rnd: random.Random) -> str:
+    """``return cls(`` with one keyword argument a line, one of them a call too long for its line."""
+    pad = "    " * rnd.randint(1, 3)
+    arguments = [f"{_name(rnd, 20)}={_name(rnd, 20)}" for _ in range(rnd.randint(0, 3))]
+    function = rnd.choice([_name(rnd, 90), f"_http.{_name(rnd, 60)}"])
+    inside = rnd.choice(
+        [_name(rnd, 20), f"{_name(rnd, 20)}, {_name(rnd, 50)}", f"{_name(rnd, 40)}, {_name(rnd, 40)}, {_name(rnd, 30)}"]
+    )
+    arguments.insert(rnd.randint(0, len(arguments)), f"{_name(rnd, 30)}={function}({inside})")
+    body = "".join(f"{pad}    {argument},\n" for argument in arguments)
+    nesting = "".join(f"{'    ' * level}if x:\n" for level in range(len(pad) // 4))
+    return nesting + f"{pad}{rnd.choice(['return cls(', 'result = f('])}\n{body}{pad})\n"
+
+
 @pytest.mark.parametrize("seed", range(4))
-@pytest.mark.parametrize("shape", [_comprehension, _assigned_call], ids=["comprehension", "assigned-call"])
+@pytest.mark.parametrize(
+    "shape",
+    [_comprehension, _assigned_call, _assignment, _long_call, _exploded_call],
+    ids=["comprehension", "assigned-call", "assignment", "long-call", "exploded-call"],
+)
 def test_layout_lays_out_parser_statements_as_black_does(shape, seed: int) -> None:  # type: ignore[no-untyped-def]
-    """Returned comprehensions (docgen/format/comprehensions.py) and key tables (calls.py)."""
+    """Returned and assigned comprehensions (docgen/format/comprehensions.py), key tables
+    (calls.py) and assignments black puts in parentheses (assignments.py)."""
     rnd = random.Random(seed)
     for _ in range(250):
         source = shape(rnd)
