@@ -108,8 +108,9 @@ class _ModelParts:
         ``present`` and for each local in ``counted`` that is not None, so an object of
         that many keys has no other key and tolerant matching has nothing to rename.
         ("", "") when a field's local says nothing of its key (a default, UNSET, a constant,
-        additional properties): the parser then tests the keys before reading them."""
-        if not self.countable:
+        additional properties), and for a model with keyword parameters, whose names
+        (the fields') may be those of the locals the counted read binds."""
+        if not self.countable or self.params:
             return "", ""
         total = len(self.present) + len(self.counted)
         counted = "".join(f" - ({local} is None)" for local in self.counted)

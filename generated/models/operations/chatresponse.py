@@ -115,7 +115,7 @@ def _parse_ChatResponse(
 ) -> ChatResponse:
     if type(value) is not dict:
         _parsing.fail(path, "ChatResponse (an object)", value)
-    if "content_type" not in value and not _ChatResponse_EXACT(value):
+    if not _ChatResponse_EXACT(value):
         value = _ChatResponse_FIELDS.rematch(value, path)
     try:
         f_content_type = value.get("content_type")
@@ -135,7 +135,7 @@ def _parse_ChatResponse(
             f_chat_completion_result = _parse_list_ChatCompletionEvent_or_SentinelEvent(
                 f_chat_completion_result, (path, "chat_completion_result")
             )
-        result = ChatResponse(
+        return ChatResponse(
             f_content_type,
             f_status_code,
             raw_response,
@@ -143,27 +143,8 @@ def _parse_ChatResponse(
             chat_completion_stream,
         )
     except _parsing.ParseError as exc:
-        if (
-            _ChatResponse_EXACT(value)
-            or _ChatResponse_FIELDS.rematch(value, path) is value
-        ):
-            _ChatResponse_FIELDS.null_hint(exc, value, path)
-            raise
-    else:
-        if len(value) == 3 - (f_chat_completion_result is None):
-            return result
-        if (
-            _ChatResponse_EXACT(value)
-            or _ChatResponse_FIELDS.rematch(value, path) is value
-        ):
-            return result
-    # keys spelled otherwise: read the object again with them renamed
-    return _parse_ChatResponse(
-        _ChatResponse_FIELDS.rematch(value, path),
-        path,
-        raw_response=raw_response,
-        chat_completion_stream=chat_completion_stream,
-    )
+        _ChatResponse_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_ChatResponse(value: ChatResponse) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def _parse_GetUsageResponse(
 ) -> GetUsageResponse:
     if type(value) is not dict:
         _parsing.fail(path, "GetUsageResponse (an object)", value)
-    if "content_type" not in value and not _GetUsageResponse_EXACT(value):
+    if not _GetUsageResponse_EXACT(value):
         value = _GetUsageResponse_FIELDS.rematch(value, path)
     try:
         f_content_type = value.get("content_type")
@@ -111,7 +111,7 @@ def _parse_GetUsageResponse(
         f_error = value.get("error")
         if f_error is not None:
             f_error = _parse_Error(f_error, (path, "error"))
-        result = GetUsageResponse(
+        return GetUsageResponse(
             f_content_type,
             f_status_code,
             raw_response,
@@ -119,24 +119,8 @@ def _parse_GetUsageResponse(
             f_error,
         )
     except _parsing.ParseError as exc:
-        if (
-            _GetUsageResponse_EXACT(value)
-            or _GetUsageResponse_FIELDS.rematch(value, path) is value
-        ):
-            _GetUsageResponse_FIELDS.null_hint(exc, value, path)
-            raise
-    else:
-        if len(value) == 4 - (f_usage is None) - (f_error is None):
-            return result
-        if (
-            _GetUsageResponse_EXACT(value)
-            or _GetUsageResponse_FIELDS.rematch(value, path) is value
-        ):
-            return result
-    # keys spelled otherwise: read the object again with them renamed
-    return _parse_GetUsageResponse(
-        _GetUsageResponse_FIELDS.rematch(value, path), path, raw_response=raw_response
-    )
+        _GetUsageResponse_FIELDS.null_hint(exc, value, path)
+        raise
 
 
 def _dump_GetUsageResponse(value: GetUsageResponse) -> dict[str, Any]:
