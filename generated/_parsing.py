@@ -343,6 +343,11 @@ class WireKeys:
             return value
         return {plan.get(key, key): item for key, item in value.items()}
 
+    def unchanged(self, value: dict[Any, Any], path: Path) -> bool:
+        """Whether no key of *value* spells a missing field otherwise (:meth:`rematch`
+        gives *value* itself)."""
+        return self.exact(value) or self.rematch(value, path) is value
+
     def _plan(self, keys: tuple[Any, ...], path: Path) -> dict[str, str]:
         present = set(keys)
         plan: dict[str, str] = {}

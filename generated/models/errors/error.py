@@ -61,13 +61,13 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
             f_code,
         )
     except _parsing.ParseError as exc:
-        if _Error_EXACT(value) or _Error_FIELDS.rematch(value, path) is value:
+        if _Error_FIELDS.unchanged(value, path):
             _Error_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 2 - (f_code is None):
             return result
-        if _Error_EXACT(value) or _Error_FIELDS.rematch(value, path) is value:
+        if _Error_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Error(_Error_FIELDS.rematch(value, path), path)

@@ -261,7 +261,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             f_old_mode,
         )
     except _parsing.ParseError as exc:
-        if _AllKinds_EXACT(value) or _AllKinds_FIELDS.rematch(value, path) is value:
+        if _AllKinds_FIELDS.unchanged(value, path):
             _AllKinds_FIELDS.null_hint(exc, value, path)
             raise
     else:
@@ -273,7 +273,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             f_old_mode is None
         ):
             return result
-        if _AllKinds_EXACT(value) or _AllKinds_FIELDS.rematch(value, path) is value:
+        if _AllKinds_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_AllKinds(_AllKinds_FIELDS.rematch(value, path), path)

@@ -57,13 +57,13 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
             f_books,
         )
     except _parsing.ParseError as exc:
-        if _Author_EXACT(value) or _Author_FIELDS.rematch(value, path) is value:
+        if _Author_FIELDS.unchanged(value, path):
             _Author_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 2 - (f_books is None):
             return result
-        if _Author_EXACT(value) or _Author_FIELDS.rematch(value, path) is value:
+        if _Author_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Author(_Author_FIELDS.rematch(value, path), path)

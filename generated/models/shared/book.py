@@ -64,13 +64,13 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
             f_isbn,
         )
     except _parsing.ParseError as exc:
-        if _Book_EXACT(value) or _Book_FIELDS.rematch(value, path) is value:
+        if _Book_FIELDS.unchanged(value, path):
             _Book_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 3 - (f_author is None) - (f_isbn is None):
             return result
-        if _Book_EXACT(value) or _Book_FIELDS.rematch(value, path) is value:
+        if _Book_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Book(_Book_FIELDS.rematch(value, path), path)

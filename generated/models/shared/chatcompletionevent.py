@@ -76,19 +76,13 @@ def _parse_ChatCompletionEvent(
             f_retry,
         )
     except _parsing.ParseError as exc:
-        if (
-            _ChatCompletionEvent_EXACT(value)
-            or _ChatCompletionEvent_FIELDS.rematch(value, path) is value
-        ):
+        if _ChatCompletionEvent_FIELDS.unchanged(value, path):
             _ChatCompletionEvent_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 4 - (f_event is None) - (f_id is None) - (f_retry is None):
             return result
-        if (
-            _ChatCompletionEvent_EXACT(value)
-            or _ChatCompletionEvent_FIELDS.rematch(value, path) is value
-        ):
+        if _ChatCompletionEvent_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_ChatCompletionEvent(

@@ -129,7 +129,7 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
             f_timestamps,
         )
     except _parsing.ParseError as exc:
-        if _Containers_EXACT(value) or _Containers_FIELDS.rematch(value, path) is value:
+        if _Containers_FIELDS.unchanged(value, path):
             _Containers_FIELDS.null_hint(exc, value, path)
             raise
     else:
@@ -137,7 +137,7 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
             f_nested is None
         ) - (f_values is None) - (f_timestamps is None):
             return result
-        if _Containers_EXACT(value) or _Containers_FIELDS.rematch(value, path) is value:
+        if _Containers_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Containers(_Containers_FIELDS.rematch(value, path), path)

@@ -132,7 +132,7 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
             f_metadata,
         )
     except _parsing.ParseError as exc:
-        if _Data_EXACT(value) or _Data_FIELDS.rematch(value, path) is value:
+        if _Data_FIELDS.unchanged(value, path):
             _Data_FIELDS.null_hint(exc, value, path)
             raise
     else:
@@ -140,7 +140,7 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
             f_logprobs is None
         ) - (f_metadata is None):
             return result
-        if _Data_EXACT(value) or _Data_FIELDS.rematch(value, path) is value:
+        if _Data_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Data(_Data_FIELDS.rematch(value, path), path)

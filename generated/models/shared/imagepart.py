@@ -68,13 +68,13 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
             f_detail,
         )
     except _parsing.ParseError as exc:
-        if _ImagePart_EXACT(value) or _ImagePart_FIELDS.rematch(value, path) is value:
+        if _ImagePart_FIELDS.unchanged(value, path):
             _ImagePart_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 3 - (f_type is None) - (f_detail is None):
             return result
-        if _ImagePart_EXACT(value) or _ImagePart_FIELDS.rematch(value, path) is value:
+        if _ImagePart_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_ImagePart(_ImagePart_FIELDS.rematch(value, path), path)

@@ -71,13 +71,13 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
             f_name,
         )
     except _parsing.ParseError as exc:
-        if _Message_EXACT(value) or _Message_FIELDS.rematch(value, path) is value:
+        if _Message_FIELDS.unchanged(value, path):
             _Message_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 3 - (f_name is None):
             return result
-        if _Message_EXACT(value) or _Message_FIELDS.rematch(value, path) is value:
+        if _Message_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Message(_Message_FIELDS.rematch(value, path), path)

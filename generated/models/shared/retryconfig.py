@@ -78,19 +78,13 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
             f_retry_connection_errors,
         )
     except _parsing.ParseError as exc:
-        if (
-            _RetryConfig_EXACT(value)
-            or _RetryConfig_FIELDS.rematch(value, path) is value
-        ):
+        if _RetryConfig_FIELDS.unchanged(value, path):
             _RetryConfig_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 3:
             return result
-        if (
-            _RetryConfig_EXACT(value)
-            or _RetryConfig_FIELDS.rematch(value, path) is value
-        ):
+        if _RetryConfig_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_RetryConfig(_RetryConfig_FIELDS.rematch(value, path), path)
@@ -178,19 +172,13 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
             f_exponent,
         )
     except _parsing.ParseError as exc:
-        if (
-            _BackoffStrategy_EXACT(value)
-            or _BackoffStrategy_FIELDS.rematch(value, path) is value
-        ):
+        if _BackoffStrategy_FIELDS.unchanged(value, path):
             _BackoffStrategy_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 3:
             return result
-        if (
-            _BackoffStrategy_EXACT(value)
-            or _BackoffStrategy_FIELDS.rematch(value, path) is value
-        ):
+        if _BackoffStrategy_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_BackoffStrategy(_BackoffStrategy_FIELDS.rematch(value, path), path)

@@ -47,19 +47,13 @@ def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
             "[DONE]",
         )
     except _parsing.ParseError as exc:
-        if (
-            _SentinelEvent_EXACT(value)
-            or _SentinelEvent_FIELDS.rematch(value, path) is value
-        ):
+        if _SentinelEvent_FIELDS.unchanged(value, path):
             _SentinelEvent_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 1 - (f_data is None):
             return result
-        if (
-            _SentinelEvent_EXACT(value)
-            or _SentinelEvent_FIELDS.rematch(value, path) is value
-        ):
+        if _SentinelEvent_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_SentinelEvent(_SentinelEvent_FIELDS.rematch(value, path), path)

@@ -58,13 +58,13 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
             f_text,
         )
     except _parsing.ParseError as exc:
-        if _TextPart_EXACT(value) or _TextPart_FIELDS.rematch(value, path) is value:
+        if _TextPart_FIELDS.unchanged(value, path):
             _TextPart_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 2 - (f_type is None):
             return result
-        if _TextPart_EXACT(value) or _TextPart_FIELDS.rematch(value, path) is value:
+        if _TextPart_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_TextPart(_TextPart_FIELDS.rematch(value, path), path)

@@ -64,13 +64,13 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
             f_parent,
         )
     except _parsing.ParseError as exc:
-        if _TreeNode_EXACT(value) or _TreeNode_FIELDS.rematch(value, path) is value:
+        if _TreeNode_FIELDS.unchanged(value, path):
             _TreeNode_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 3 - (f_parent is None):
             return result
-        if _TreeNode_EXACT(value) or _TreeNode_FIELDS.rematch(value, path) is value:
+        if _TreeNode_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_TreeNode(_TreeNode_FIELDS.rematch(value, path), path)

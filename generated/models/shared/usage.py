@@ -95,13 +95,13 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
             f_cost,
         )
     except _parsing.ParseError as exc:
-        if _Usage_EXACT(value) or _Usage_FIELDS.rematch(value, path) is value:
+        if _Usage_FIELDS.unchanged(value, path):
             _Usage_FIELDS.null_hint(exc, value, path)
             raise
     else:
         if len(value) == 4 - (f_cost is None):
             return result
-        if _Usage_EXACT(value) or _Usage_FIELDS.rematch(value, path) is value:
+        if _Usage_FIELDS.unchanged(value, path):
             return result
     # keys spelled otherwise: read the object again with them renamed
     return _parse_Usage(_Usage_FIELDS.rematch(value, path), path)
