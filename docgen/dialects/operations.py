@@ -37,6 +37,7 @@ from ..ir import (
 from ..read.markdown import Cell, Page, Section, Table
 from ..read.types import Generic, Link, TypeExpr, TypeSyntaxError, parse_type
 from ..resolve import Symbols
+from ..walk import without_optional
 from .dialect import Dialect
 from .types import Broken, Problem, TypeLowering
 
@@ -70,8 +71,8 @@ def statuses(text: str) -> Optional[tuple[str, ...]]:
             if low > high:
                 return None
             found.extend(f"{n}XX" for n in range(low, high + 1))
-        elif _CODE_RANGE.match(word):
-            low, high = (int(g) for g in _CODE_RANGE.match(word).groups())  # type: ignore[union-attr]
+        elif codes := _CODE_RANGE.match(word):
+            low, high = (int(g) for g in codes.groups())
             if low > high:
                 return None
             found.extend(_code_range(low, min(high, 599)))
@@ -328,9 +329,9 @@ def response_wrapper(operation: Operation, decls: Mapping[str, Decl], dialect: D
 
 def _is_meta(field: Field, decls: Mapping[str, Decl]) -> bool:
     """Whether *field* holds a model of the raw response and, maybe, the request sent."""
-    ref = field.type.inner if isinstance(field.type, Optional_) else field.type
+    ref = without_optional(field.type)
     model = decls.get(ref.key) if isinstance(ref, Ref) else None
-    kinds = {type(f.type.inner if isinstance(f.type, Optional_) else f.type) for f in model.fields} if model else set()
+    kinds = {type(without_optional(f.type)) for f in model.fields} if isinstance(model, Model) else set()
     return isinstance(model, Model) and HttpResponse in kinds and kinds <= {HttpResponse, HttpRequest}
 
 

@@ -108,7 +108,7 @@ class TypeLowering:
         raise Problem(
             error(
                 expr.span,
-                f"link {expr.href!r} was written without its docs root, and no folder above this page " f"has {path!r}",
+                f"link {expr.href!r} was written without its docs root, and no folder above this page has {path!r}",
                 "write the link relative to the page (../../models/...), or add the page",
             )
         )

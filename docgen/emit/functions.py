@@ -39,6 +39,7 @@ from .parsers import (
     parse_or_null,
     union_members,
 )
+from .spelling import with_article
 from .views import (
     DumpOptional,
     DumpRequired,
@@ -67,6 +68,7 @@ def model_parser(
         else:
             parts.read(field, name)
             parts.dump(field, name)
+    keys = keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique)
     return ModelParser(
         f"_parse_{model.name}",
         f"_dump_{model.name}",
@@ -79,8 +81,8 @@ def model_parser(
         tuple(parts.dump_optional),
         parts.dump_extra,
         next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
-        keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique),
-        *parts.known_count(),
+        keys,
+        *(parts.known_count() if keys is not None and keys.exact else ("", "")),
     )
 
 
@@ -331,7 +333,16 @@ def enum_parser(enum: Enum) -> EnumParser:
         wants = f"{enum.name} (a {enum.value_type})"
     annotation = f"{enum.name} | {enum.value_type}" if enum.open else enum.name
     table = f"_values_{enum.name}"
-    return EnumParser(f"_parse_{enum.name}", enum.name, table, enum.value_type, repr(wants), enum.open, annotation)
+    return EnumParser(
+        f"_parse_{enum.name}",
+        enum.name,
+        table,
+        enum.value_type,
+        repr(wants),
+        enum.open,
+        annotation,
+        with_article(enum.value_type),
+    )
 
 
 def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:

@@ -228,7 +228,9 @@ class ModelParser:
     unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
     keys: Optional[KeysView] = None  # the model's WireKeys table (docgen/emit/keys.py)
     first_key: str = ""  # a required field's wire name literal: without it the keys are tested first
-    all_read: str = ""  # the test that the parse read every key of the object ("" to test the keys first)
+    #: the test that the parse read every key of the object, for a model read with tolerant
+    #: keys and no keyword parameters ("" to test the keys before reading)
+    all_read: str = ""
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ class EnumParser:
     wants: str  # a string literal for messages
     open: bool = False  # a value no member has is kept as it is
     annotation: str = ""  # what the parse function returns
+    value_phrase: str = ""  # the value type after its article ("an int"), for the docstring
 
 
 @dataclass(frozen=True)
