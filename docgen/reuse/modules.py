@@ -102,7 +102,7 @@ class ModuleRecords:
         ).hexdigest()
         self.known = incremental.load_pack(_PACK) if out is not None else {}
         self.learned: dict[str, str] = {}
-        self.reused = 0
+        self.taken: set[str] = set()  # the paths of the files taken from OUT
 
     def key(self, name: str) -> str:
         return hashlib.sha256(f"{self.base}\0{name}".encode("utf-8")).hexdigest()
@@ -126,7 +126,7 @@ class ModuleRecords:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        self.reused += 1
+        self.taken.add(path)
         return text
 
     def learn(self, key: str, needs: dict[str, str], text: str) -> None:

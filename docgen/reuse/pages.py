@@ -91,7 +91,11 @@ class PageRecords:
 
 def _well_formed(record: PageRecord) -> bool:
     return (
-        all(isinstance(mark, str) for mark in record.marks)
+        isinstance(record.marks, tuple)
+        and isinstance(record.declared, tuple)
+        and isinstance(record.declare_problems, tuple)
+        and isinstance(record.problems, tuple)
+        and all(isinstance(mark, str) for mark in record.marks)
         and isinstance(record.flavour, str)
         and isinstance(record.symbols, str)
         and all(isinstance(d, Declared) for d in record.declared)
