@@ -84,8 +84,24 @@ def dumps(value: Any) -> str:
     return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
 
 
+#: Class name -> (the class, how many fields it has; -1 for an enum): what the JSON parser's hook needs.
+_MAKERS = {name: (cls, -1 if issubclass(cls, enum.Enum) else len(_FIELDS[cls])) for name, cls in CLASSES.items()}
+
+
 def _hook(entry: dict[str, Any]) -> Any:
-    return _made(entry, _tupled)
+    """:func:`_made` for the JSON parser, which calls it for every object, innermost first."""
+    if len(entry) != 1:
+        raise CodecError("an encoded object has exactly one key, its class")
+    for name, arguments in entry.items():
+        made = _MAKERS.get(name)
+        if made is None:
+            raise CodecError(f"not a class of docgen's plain data: {name!r}")
+        cls, count = made
+        if count < 0:
+            return cls(arguments)
+        if type(arguments) is not list or len(arguments) != count:
+            raise CodecError(f"{name} takes {count} values")
+        return cls(*[_tupled(argument) if type(argument) is list else argument for argument in arguments])
 
 
 def _made(entry: dict[str, Any], inner: Any) -> Any:
