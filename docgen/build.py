@@ -108,15 +108,11 @@ def compile_sources(
     operation_pages = [reading.page(path) for path in operation_paths]
     leave = {page for page, _ in skipped}
     model_paths = [path for path in paths if path not in leave]
-    declared = []
-    broken: list[str] = []
     declarations = dict(zip(model_paths, reading.declarations(model_paths, flavour)))
-    for path, (found, page_problems) in declarations.items():
-        declared.extend(found)
+    for page_problems in (found[1] for found in declarations.values()):
         problems.extend(page_problems)
-        if has_errors(page_problems):
-            broken.append(path)
-    symbols = Symbols(declared, flavour, root)
+    broken = [path for path, (_, page_problems) in declarations.items() if has_errors(page_problems)]
+    symbols = Symbols([d for found, _ in declarations.values() for d in found], flavour, root)
     symbols.skipped = dict(skipped)
     for path in model_paths:
         symbols.add_page(path)
@@ -206,9 +202,8 @@ def generate(
     """Every file of the package the pages below *specs_dir* describe, or the errors that prevent it.
 
     *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
-    *jobs* processes read the pages; *records*: what earlier builds read (see :func:`compile_sources`);
-    *modules*: what earlier builds rendered (see :mod:`docgen.reuse.modules`; not for user templates).
-    """
+    *jobs* processes read the pages; *records* and *modules*: what earlier builds read and
+    rendered (:mod:`docgen.reuse`)."""
     selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
     limit = settings.max_page_size if settings is not None else MAX_PAGE_BYTES
     sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection, limit)
@@ -240,12 +235,7 @@ def generate(
     if clashes:
         return failed(tuple(clashes))
     try:
-        allow_nan = settings is not None and settings.allow_nan
-        if modules is not None and user_templates is None:
-            files = emit_reusing(spec, formatter, modules, allow_nan)
-            modules.save()
-        else:
-            files = emit(spec, user_templates, formatter, allow_nan=allow_nan)
+        files = _emit(spec, user_templates, formatter, settings is not None and settings.allow_nan, modules)
     except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
         problem = _template_problem(exc, user_templates) if user_templates is not None else None
         if problem is None:
@@ -259,6 +249,17 @@ def generate(
     }
     origins = {"/".join(m.module) + ".py": m.page for m in spec.modules}
     return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped, origins)
+
+
+def _emit(
+    spec: Spec, user_templates: Optional[str], formatter: Formatter, allow_nan: bool, modules: Optional[ModuleRecords]
+) -> dict[str, str]:
+    """The files of *spec*: with docgen's templates and *modules*, each module whose record holds taken from OUT."""
+    if modules is None or user_templates is not None:
+        return emit(spec, user_templates, formatter, allow_nan=allow_nan)
+    files = emit_reusing(spec, formatter, modules, allow_nan)
+    modules.save()
+    return files
 
 
 def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnostic]:

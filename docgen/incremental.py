@@ -10,6 +10,9 @@
   docgen handed to black, the hash of black's result; a file in OUT with that hash is
   taken as it is instead of being formatted again.  What remains is formatted in
   parallel processes where the system allows (:mod:`docgen.format.cache`).
+* **Pages and modules.**  A page whose text did not change is neither read nor lowered
+  again, a module none of whose inputs changed neither rendered nor formatted again
+  (:mod:`docgen.reuse`); the records sit in *packs* here, each record with its checksum.
 
 The cache folder is ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
 ``~/.cache/docgen``; docgen creates it readable by its owner only.  Its records are

@@ -373,8 +373,7 @@ def detect(pages: Iterable["Page"], default: str) -> Dialect:
 
 
 def marks(page: "Page") -> tuple[str, ...]:
-    """The names of the registered dialects whose marks *page* shows: all that
-    :func:`detect` needs of a page (a build may remember it instead of reading the page)."""
+    """The registered dialects whose marks *page* shows: all that :func:`detect` needs of a page."""
     return tuple(name for name, cls in Dialect.registry.items() if cls.matches(page))
 
 
