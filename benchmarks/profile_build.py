@@ -137,7 +137,7 @@ TIMED = {
         "docgen.passes.settings:apply_statuses|docgen.config:apply_statuses",
         "docgen.passes.checks:shared_json_keys|docgen.passes.fields:shared_json_keys",
     ),
-    "rendering": ("docgen.emit.modules:emit",),
+    "rendering": ("docgen.emit.modules:emit", "docgen.reuse.modules:emit_reusing"),
     "formatting": ("docgen.format.cache:Formatting.__call__|docgen.incremental:Formatting.__call__",),
     "writing": ("docgen.write:encode", "docgen.write:write_tree", "docgen.incremental:save_record"),
 }
