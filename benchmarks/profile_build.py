@@ -4,7 +4,9 @@ formatting, writing, as measured by cProfile.
     python benchmarks/profile_build.py [DOCS] [--rounds 5] [--pages 700] [--top 25]
 
 DOCS is a specs tree; without it a synthetic tree of ``--pages`` pages (``synthetic.py``)
-is built.  Each round is a fresh process running ``docgen build DOCS -o OUT -j 1
+is built.  ``--one-page-changed``: each profiled build is instead a rebuild, with docgen's
+cache, of a copy of DOCS after a cold build and after one page in the middle changed (as
+``incremental.py`` changes it), so OUT and the cache hold the build before the change.  Each round is a fresh process running ``docgen build DOCS -o OUT -j 1
 --no-cache -q`` under cProfile, timed in CPU time (``time.process_time``: other
 processes' load does not count; one process, so the profile sees everything; a cold
 build: empty OUT, no cache).  A function's own time (tottime) goes to the stage of the
@@ -38,6 +40,7 @@ import cProfile
 import json
 import os
 import pstats
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -134,7 +137,7 @@ TIMED = {
         "docgen.passes.settings:apply_statuses|docgen.config:apply_statuses",
         "docgen.passes.checks:shared_json_keys|docgen.passes.fields:shared_json_keys",
     ),
-    "rendering": ("docgen.emit.modules:emit",),
+    "rendering": ("docgen.emit.modules:emit", "docgen.reuse.modules:emit_reusing"),
     "formatting": ("docgen.format.cache:Formatting.__call__|docgen.incremental:Formatting.__call__",),
     "writing": ("docgen.write:encode", "docgen.write:write_tree", "docgen.incremental:save_record"),
 }
@@ -192,6 +195,10 @@ def _install_timers(spent: dict[str, float], missing: list[str]) -> None:
                     setattr(module, attribute, wrapped)
 
 
+#: The build's flags: cold (no cache) unless a rebuild with the cache is profiled.
+FLAGS = ["-j", "1", "--no-cache", "-q"]
+
+
 def timed_round(docs: Path, out: Path, result_file: Path) -> None:
     """Run in a fresh process: one cold build, CPU time per stage, no profiler."""
 
@@ -204,7 +211,7 @@ def timed_round(docs: Path, out: Path, result_file: Path) -> None:
     _install_timers(spent, missing)
     spent["start-up"] = time.process_time() - started
     begun = time.process_time()
-    code = main(["build", str(docs), "-o", str(out), "-j", "1", "--no-cache", "-q"])
+    code = main(["build", str(docs), "-o", str(out), *FLAGS])
     total = time.process_time() - begun
     spent["other"] = total - sum(v for k, v in spent.items() if k != "start-up")
     result_file.write_text(json.dumps({"spent": spent, "missing": missing}), encoding="utf-8")
@@ -219,12 +226,30 @@ def one_round(docs: Path, out: Path, stats_file: Path) -> None:
     profiler = cProfile.Profile(time.process_time)  # CPU time: the machine may be shared
     profiler.enable()
     try:
-        code = main(["build", str(docs), "-o", str(out), "-j", "1", "--no-cache", "-q"])
+        code = main(["build", str(docs), "-o", str(out), *FLAGS])
     finally:
         profiler.disable()
     profiler.dump_stats(str(stats_file))
     if code:
         raise SystemExit(f"docgen build failed with {code}")
+
+
+def _rebuild(docs: Path, work: Path, n: int) -> Any:
+    """For round *n*: a function that leaves OUT and a cache of its own (``DOCGEN_CACHE_DIR``)
+    holding a build of *docs*, then changes one page, so that the next build is a rebuild."""
+    pages = sorted(docs.rglob("*.md"))
+    page = pages[len(pages) // 2]
+    original = page.read_text(encoding="utf-8")
+    mark = "\nEdited.\n"
+    changed = original.replace("\n## ", mark + "\n## ", 1) if "\n## " in original else original + mark
+
+    def prepare(out: Path) -> None:
+        os.environ["DOCGEN_CACHE_DIR"] = str(out.with_name(out.name + "-cache"))
+        page.write_text(original, encoding="utf-8")
+        _child("-m", "docgen", "build", str(docs), "-o", str(out), "-j1", "-q")
+        page.write_text(changed, encoding="utf-8")
+
+    return prepare
 
 
 def _child(*args: str) -> tuple[float, float]:
@@ -257,7 +282,12 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40, help="functions listed by cumulative time")
     parser.add_argument("--one-round", nargs=3, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--timed-round", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--one-page-changed", action="store_true", help="profile a rebuild after one page changed, with the cache"
+    )
     args = parser.parse_args()
+    if args.one_page_changed or os.environ.get("DOCGEN_PROFILE_REBUILD"):
+        FLAGS[:] = ["-j", "1", "-q"]
     if args.one_round:
         one_round(*args.one_round)
         return
@@ -271,13 +301,18 @@ def main() -> None:
         docs = args.docs.resolve() if args.docs else write_tree(work / "specs", args.pages)
         script = str(Path(__file__).resolve())
         walls, splits, files, timed = [], [], [], []
+        if args.one_page_changed:
+            docs = Path(shutil.copytree(docs, work / "changed"))
+            os.environ["DOCGEN_PROFILE_REBUILD"] = "1"  # the children profile a rebuild with the cache
         for n in range(args.rounds):
-            walls.append(
-                _child("-m", "docgen", "build", str(docs), "-o", str(work / f"plain-{n}"), "-j1", "--no-cache", "-q")
-            )
+            prepare = _rebuild(docs, work, n) if args.one_page_changed else lambda out: None
+            prepare(work / f"plain-{n}")
+            walls.append(_child("-m", "docgen", "build", str(docs), "-o", str(work / f"plain-{n}"), *FLAGS))
+            prepare(work / f"timed-{n}")
             _child(script, "--timed-round", str(docs), str(work / f"timed-{n}"), str(work / f"timed-{n}.json"))
             timed.append(json.loads((work / f"timed-{n}.json").read_text(encoding="utf-8")))
             files.append(work / f"round-{n}.prof")
+            prepare(work / f"out-{n}")
             _child(script, "--one-round", str(docs), str(work / f"out-{n}"), str(files[-1]))
             splits.append(split(pstats.Stats(str(files[-1])).stats))  # type: ignore[attr-defined]
         report(docs, args, walls, timed, splits, files)
@@ -305,7 +340,10 @@ def report(
     pages = len(list(docs.rglob("*.md")))
     wall = Figure.of([w for w, _ in walls])
     cpu = Figure.of([c for _, c in walls])
-    print(f"cold build of {docs} ({pages} pages), -j 1, no cache; median of {args.rounds} rounds (fastest-slowest)")
+    what = "rebuild after one page changed, -j 1, with the cache" if args.one_page_changed else "cold build"
+    if not args.one_page_changed:
+        what += ", -j 1, no cache"
+    print(f"{what} of {docs} ({pages} pages); median of {args.rounds} rounds (fastest-slowest)")
     print(f"  wall time, no instruments: {wall.median:6.2f} s ({wall.low:.2f}-{wall.high:.2f})")
     print(f"  CPU time, no instruments:  {cpu.median:6.2f} s ({cpu.low:.2f}-{cpu.high:.2f})")
     missing = sorted({name for t in timed for name in t["missing"]})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 import jinja2
 
@@ -28,6 +28,8 @@ from .passes.unions import deep_unions, recursive_unions
 from .read.markdown import Page, read_page
 from .read.sources import MAX_PAGE_BYTES, Selection, Source, find_pages, load_sources  # noqa: F401 - pipeline API
 from .resolve import Symbols, specs_root
+from .reuse.modules import ModuleRecords, emit_reusing
+from .reuse.pages import PageRecords, Reading, symbols_digest
 
 
 @dataclass(frozen=True)
@@ -79,41 +81,47 @@ def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
 
 
 def compile_sources(
-    sources: list[Source], jobs: int = 1, dialect: Optional[str] = None, root: Optional[str] = None
+    sources: list[Source],
+    jobs: int = 1,
+    dialect: Optional[str] = None,
+    root: Optional[str] = None,
+    records: Optional[PageRecords] = None,
 ) -> Compiled:
     """Read, declare, resolve and lower every page; the Spec is None when any page has errors.
 
     The pages are read as *dialect* (a registered name), else as the dialect detected from them;
     pages the dialect knows describe no types (operation pages, readmes) are skipped.  *root* is
-    the specs folder's absolute path, for links that climb out of it and back in.
+    the specs folder's absolute path, for links that climb out of it and back in.  With
+    *records* (:mod:`docgen.reuse.pages`), a page whose record has what the build asks of it
+    is not read; a build without errors records the pages it read.
     """
     problems: list[Diagnostic] = []
-    pages = read_pages(sources, jobs)
+    reading = Reading(sources, lambda chosen: read_pages(chosen, jobs), records)
     try:
-        flavour = dialects.get(dialect) if dialect else dialects.detect(pages, dialects.DEFAULT)
+        flavour = dialects.get(dialect) if dialect else dialects.detect_marks(reading.marks(), dialects.DEFAULT)
     except dialects.MixedFamilies as exc:
         return Compiled(None, (mixed_families(exc),), len(sources), None, (), ())
-    skipped = tuple((p.path, what) for p in pages if (what := flavour.not_a_model_page(p.path)))
-    operation_pages = [p for p in pages if flavour.not_a_model_page(p.path) == "operation page"]
-    if skipped:
-        leave = {page for page, _ in skipped}
-        pages = [p for p in pages if p.path not in leave]
-    declared = []
-    broken: list[Page] = []
-    for page in pages:
-        found, page_problems = flavour.declarations(page)
-        declared.extend(found)
+    paths = [source.path for source in sources]
+    skipped = tuple((path, what) for path in paths if (what := flavour.not_a_model_page(path)))
+    operation_paths = [path for path, what in skipped if what == "operation page"]
+    reading.fetch(operation_paths)
+    operation_pages = [reading.page(path) for path in operation_paths]
+    leave = {page for page, _ in skipped}
+    model_paths = [path for path in paths if path not in leave]
+    declarations = dict(zip(model_paths, reading.declarations(model_paths, flavour)))
+    for page_problems in (found[1] for found in declarations.values()):
         problems.extend(page_problems)
-        if has_errors(page_problems):
-            broken.append(page)
-    symbols = Symbols(declared, flavour, root)
+    broken = [path for path, (_, page_problems) in declarations.items() if has_errors(page_problems)]
+    symbols = Symbols([d for found, _ in declarations.values() for d in found], flavour, root)
     symbols.skipped = dict(skipped)
-    for page in pages:
-        symbols.add_page(page.path)
-    for page in broken:
-        symbols.mark_broken(page.path, next((s.title.text.strip() for s in page.sections if s.level == 1), ""))
+    for path in model_paths:
+        symbols.add_page(path)
+    for path in broken:
+        symbols.mark_broken(path, next((s.title.text.strip() for s in reading.page(path).sections if s.level == 1), ""))
     problems.extend(symbols.diagnostics)
-    modules = _lower_all(pages, flavour, symbols, problems)
+    digest = symbols_digest(symbols, flavour) if records is not None and not broken else None
+    lowered = dict(zip(model_paths, reading.lowered(model_paths, flavour, symbols, digest)))
+    modules = _lower_all(lowered.values(), problems)
     problems.extend(_module_clashes(modules))
     decls = {d.key: d for m in modules for d in m.decls}
     operations = lower_operation_pages(operation_pages, flavour, symbols, problems, decls)
@@ -126,6 +134,8 @@ def compile_sources(
     problems = failures.with_referrer_counts(problems, depends)
     left_out = tuple(sorted(dropped.values(), key=lambda d: d.page))
     kept = failures.kept(spec, dropped)
+    if digest is not None and not has_errors(problems):
+        reading.remember(flavour, digest, declarations, lowered)
     return Compiled(None if has_errors(problems) else spec, tuple(problems), len(sources), kept, left_out, skipped)
 
 
@@ -140,13 +150,12 @@ def mixed_families(exc: dialects.MixedFamilies) -> Diagnostic:
 
 
 def _lower_all(
-    pages: list[Page], flavour: dialects.Dialect, symbols: Symbols, problems: list[Diagnostic]
+    lowered: Iterable[tuple[Optional[Module], list[Diagnostic]]], problems: list[Diagnostic]
 ) -> list[Module]:
-    """Every page lowered to its module; each new problem appended to *problems* once."""
+    """The modules of the pages lowered; each new problem appended to *problems* once."""
     modules: list[Module] = []
     seen = set(problems)  # a problem reported twice is printed once; a set keeps this linear
-    for page in pages:
-        module, page_problems = flavour.lower_page(page, symbols)
+    for module, page_problems in lowered:
         for problem in page_problems:
             if problem not in seen:
                 seen.add(problem)
@@ -187,17 +196,19 @@ def generate(
     formatter: Formatter = format_files,
     loaded: Optional[tuple[list[Source], list[Diagnostic]]] = None,
     jobs: int = 1,
+    records: Optional[PageRecords] = None,
+    modules: Optional[ModuleRecords] = None,
 ) -> Generated:
     """Every file of the package the pages below *specs_dir* describe, or the errors that prevent it.
 
     *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
-    *jobs* processes read the pages.
-    """
+    *jobs* processes read the pages; *records* and *modules*: what earlier builds read and
+    rendered (:mod:`docgen.reuse`)."""
     selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
     limit = settings.max_page_size if settings is not None else MAX_PAGE_BYTES
     sources, problems = loaded if loaded is not None else load_sources(specs_dir, selection, limit)
     dialect = settings.dialect if settings is not None else None
-    compiled = compile_sources(sources, jobs, dialect, specs_root(specs_dir))
+    compiled = compile_sources(sources, jobs, dialect, specs_root(specs_dir), records)
     diagnostics = tuple(problems) + compiled.diagnostics
 
     def failed(more: tuple[Diagnostic, ...] = ()) -> Generated:
@@ -224,7 +235,7 @@ def generate(
     if clashes:
         return failed(tuple(clashes))
     try:
-        files = emit(spec, user_templates, formatter, allow_nan=settings is not None and settings.allow_nan)
+        files = _emit(spec, user_templates, formatter, settings is not None and settings.allow_nan, modules)
     except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
         problem = _template_problem(exc, user_templates) if user_templates is not None else None
         if problem is None:
@@ -238,6 +249,17 @@ def generate(
     }
     origins = {"/".join(m.module) + ".py": m.page for m in spec.modules}
     return Generated(files, diagnostics, compiled.pages, counts, compiled.left_out, compiled.skipped, origins)
+
+
+def _emit(
+    spec: Spec, user_templates: Optional[str], formatter: Formatter, allow_nan: bool, modules: Optional[ModuleRecords]
+) -> dict[str, str]:
+    """The files of *spec*: with docgen's templates and *modules*, each module whose record holds taken from OUT."""
+    if modules is None or user_templates is not None:
+        return emit(spec, user_templates, formatter, allow_nan=allow_nan)
+    files = emit_reusing(spec, formatter, modules, allow_nan)
+    modules.save()
+    return files
 
 
 def _template_problem(exc: Exception, user_templates: str) -> Optional[Diagnostic]:

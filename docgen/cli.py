@@ -292,6 +292,8 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
     """The files a build writes (encoded, manifest included), its warnings and the result;
     None when the pages have errors."""
     from .build import generate  # the parsing libraries load only now
+    from .reuse.modules import ModuleRecords
+    from .reuse.pages import PageRecords
 
     jobs = current.args.jobs if current.args.jobs is not None else incremental.default_jobs()
     if jobs < 1:
@@ -308,6 +310,8 @@ def _generate(current: _Run) -> Optional[tuple[dict[str, bytes], list[Diagnostic
         formatting,
         (current.sources, current.problems),
         jobs=formatting.jobs,
+        records=PageRecords() if use_cache else None,
+        modules=ModuleRecords(out, current.settings.allow_nan) if use_cache else None,
     )
     failing = current.report(result.diagnostics)
     if not report.outcome(result, failing, current.settings.keep_going, current.args.verbose):

@@ -10,6 +10,9 @@
   docgen handed to black, the hash of black's result; a file in OUT with that hash is
   taken as it is instead of being formatted again.  What remains is formatted in
   parallel processes where the system allows (:mod:`docgen.format.cache`).
+* **Pages and modules.**  A page whose text did not change is neither read nor lowered
+  again, a module none of whose inputs changed neither rendered nor formatted again
+  (:mod:`docgen.reuse`); the records sit in *packs* here, each record with its checksum.
 
 The cache folder is ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
 ``~/.cache/docgen``; docgen creates it readable by its owner only.  Its records are
@@ -69,7 +72,7 @@ def cache_dir() -> Path:
     return Path(base) / "docgen"
 
 
-def _template_files(folders: Iterable[Optional[Path]]) -> list[tuple[str, bytes]]:
+def template_files(folders: Iterable[Optional[Path]]) -> list[tuple[str, bytes]]:
     found = []
     for number, folder in enumerate(folders):
         if folder is None or not folder.is_dir():
@@ -99,7 +102,7 @@ def fingerprint(
         add("code:" + path.relative_to(CODE_ROOT).as_posix(), path.read_bytes())
     add("black", black_version().encode())
     add("settings", settings_fingerprint.encode())
-    for name, data in _template_files(template_folders):
+    for name, data in template_files(template_folders):
         add("template:" + name, data)
     for path, text in sources:
         add("page:" + path, text.encode("utf-8"))
@@ -204,6 +207,62 @@ def write_atomically(target: Path, text: str) -> None:
         os.replace(temp, target)
     except OSError:
         pass
+
+
+# --- packs: many small records in one file ------------------------------------------
+
+
+def pack_path(name: str) -> Path:
+    return cache_dir() / f"{name}-{__version__}.json"
+
+
+def load_pack(name: str) -> dict[str, str]:
+    """The records of the pack *name*: key -> payload, each record whose checksum holds
+    (a record that fails it, or a pack that does not parse, is as good as none)."""
+    try:
+        data = json.loads(pack_path(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    found = {}
+    for key, entry in data.items():
+        if isinstance(entry, str) and entry[16:17] == " " and entry[:16] == _checksum(entry[17:]):
+            found[key] = entry[17:]
+    return found
+
+
+def save_pack(name: str, learned: dict[str, str], limit: int) -> None:
+    """Add *learned* (key -> payload) to the pack *name*, newest last, keeping the newest
+    *limit* records (best effort)."""
+    if not learned:
+        return
+    try:
+        data = json.loads(pack_path(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    for key in learned:
+        data.pop(key, None)
+    data.update((key, f"{_checksum(payload)} {payload}") for key, payload in learned.items())
+    kept = dict(list(data.items())[-limit:])
+    write_atomically(pack_path(name), json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
+
+
+def _checksum(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The hash of docgen's own code (every module, subfolders included) and version."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(CODE_ROOT.rglob("*.py")):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(CODE_ROOT).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def tune_gc() -> None:

@@ -65,11 +65,12 @@ def contained(path: str) -> bool:
 def check_entries(out: Path, manifest: dict[str, str]) -> None:
     """Raise ManifestError for every entry that is not a plain path inside OUT."""
     root = os.path.realpath(out)
+    folders: dict[str, str] = {}  # folder below OUT -> its real path: a tree has few folders
     bad = []
     for path in sorted(manifest):
         if not contained(path):
             bad.append((path, "is not a plain relative path inside OUT"))
-        elif os.path.commonpath([root, os.path.realpath(out / path)]) != root:
+        elif os.path.commonpath([root, _real_path(out, path, folders)]) != root:
             bad.append((path, "leads outside OUT through a symbolic link"))
     if not bad:
         return
@@ -88,6 +89,17 @@ def check_entries(out: Path, manifest: dict[str, str]) -> None:
             for path, why in bad
         ]
     )
+
+
+def _real_path(out: Path, path: str, folders: dict[str, str]) -> str:
+    """``os.path.realpath(out / path)``, each folder resolved once: the folder's real path,
+    then the last part, resolved only when it is a symbolic link."""
+    folder, _, name = path.rpartition("/")
+    real_folder = folders.get(folder)
+    if real_folder is None:
+        real_folder = folders[folder] = os.path.realpath(out / folder)
+    target = os.path.join(real_folder, name)
+    return os.path.realpath(target) if os.path.islink(target) else target
 
 
 def _span(where: Path, lines: list[str], path: str) -> SourceSpan:

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import names  # noqa: F401 - the light part, for the command line
 
-__all__ = ["DEFAULT", "Dialect", "MixedFamilies", "UnknownDialect", "detect", "get", "known"]
+__all__ = ["DEFAULT", "Dialect", "MixedFamilies", "UnknownDialect", "detect", "detect_marks", "get", "known", "marks"]
 
 
 def __getattr__(attribute: str) -> Any:

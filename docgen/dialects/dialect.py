@@ -369,11 +369,20 @@ def detect(pages: Iterable["Page"], default: str) -> Dialect:
     family compete by the number of pages.  *default* when no page shows any marks.
     Pages of two families (Speakeasy's and OpenAPI Generator's) raise :class:`MixedFamilies`.
     """
-    pages = list(pages)
+    return detect_marks({page.path: marks(page) for page in pages}, default)
+
+
+def marks(page: "Page") -> tuple[str, ...]:
+    """The registered dialects whose marks *page* shows: all that :func:`detect` needs of a page."""
+    return tuple(name for name, cls in Dialect.registry.items() if cls.matches(page))
+
+
+def detect_marks(shown: dict[str, tuple[str, ...]], default: str) -> Dialect:
+    """:func:`detect` from each page's :func:`marks`: page path -> dialect names."""
     first: dict[str, str] = {}  # family -> the first page that shows its marks
     counts = {}
-    for cls in Dialect.registry.values():
-        matching = [page.path for page in pages if cls.matches(page)]
+    for name, cls in Dialect.registry.items():
+        matching = [path for path, names in shown.items() if name in names]
         counts[cls] = len(matching)
         if matching:
             first[cls.family_name()] = min(matching + [first.get(cls.family_name(), matching[0])])
