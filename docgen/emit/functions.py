@@ -329,8 +329,9 @@ def enum_parser(enum: Enum) -> EnumParser:
     if len(enum.members) > 8:
         shown.append("…")
     wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
+    phrase = with_article(enum.value_type)
     if enum.open:
-        wants = f"{enum.name} (a {enum.value_type})"
+        wants = f"{enum.name} ({phrase})"
     annotation = f"{enum.name} | {enum.value_type}" if enum.open else enum.name
     table = f"_values_{enum.name}"
     return EnumParser(
@@ -341,7 +342,7 @@ def enum_parser(enum: Enum) -> EnumParser:
         repr(wants),
         enum.open,
         annotation,
-        with_article(enum.value_type),
+        phrase,
     )
 
 
