@@ -261,7 +261,7 @@ def _parsed_events(
     try:
         for events in _decoded(response):
             for event in events:
-                if event.data == sentinel:
+                if sentinel is not None and event.data == sentinel:
                     return
                 try:
                     item = parse(event, index)

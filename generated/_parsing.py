@@ -186,6 +186,11 @@ def parse_float(value: object, path: Path, finite: bool = True) -> float:
 #: what these do not (``Z`` on Python 3.10, ints for decimals) or raise the ParseError.
 iso_date = date.fromisoformat
 iso_datetime = datetime.fromisoformat
+
+#: A model's parser checks every field, then makes the object with ``new(Model)`` and sets
+#: its fields: calling the class would run the dataclass's ``__init__``, which assigns the
+#: same fields again after a call from C into Python that costs more than the assignments.
+new = object.__new__
 decimal_text: Callable[[Any], Any] = _DECIMAL.fullmatch
 
 
@@ -265,7 +270,7 @@ def dump_bytes(value: bytes) -> str:
 def open_value(value: Enum | str | int) -> str | int:
     """The JSON value of an open enum's value: a member's value, or the unknown value kept."""
     if isinstance(value, Enum):
-        member: str | int = value.value
+        member: str | int = value._value_
         return member
     return value
 
@@ -347,6 +352,15 @@ class WireKeys:
         """Whether no key of *value* spells a missing field otherwise (:meth:`rematch`
         gives *value* itself)."""
         return self.exact(value) or self.rematch(value, path) is value
+
+    def absent(self, value: dict[Any, Any], missing: KeyError) -> dict[Any, Any]:
+        """*value* with ``MISSING`` under the key whose subscript raised *missing*: read
+        again, the field reports itself missing, as its check or parse says it.  *missing*
+        is raised again when it names no field's key that *value* lacks."""
+        key = missing.args[0] if len(missing.args) == 1 else None
+        if type(key) is not str or key not in self.known or key in value:
+            raise missing
+        return {**value, key: MISSING}
 
     def _plan(self, keys: tuple[Any, ...], path: Path) -> dict[str, str]:
         present = set(keys)

@@ -69,7 +69,9 @@ class _Dump(TypeVisitor[str]):
         if isinstance(decl, Union_):
             return _dump_union(ref, UnionOf(decl.members), self.value, self.ctx)
         if isinstance(decl, Enum):
-            return f"_parsing.open_value({self.value})" if decl.open else f"{self.value}.value"
+            # _value_ is the attribute Enum's .value property reads (enum docs, "Supported
+            # _sunder_ names"); reading it directly skips a descriptor call written in Python.
+            return f"_parsing.open_value({self.value})" if decl.open else f"{self.value}._value_"
         return f"{self.ctx.function(ref.key, '_dump_')}({self.value})"
 
     def visit_ListOf(self, ref: ListOf) -> str:

@@ -41,6 +41,7 @@ from .parsers import (
 )
 from .spelling import with_article
 from .views import (
+    Assignment,
     DumpOptional,
     DumpRequired,
     EnumParser,
@@ -69,12 +70,14 @@ def model_parser(
             parts.read(field, name)
             parts.dump(field, name)
     keys = keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique)
+    assert len(parts.arguments) == len(ordered), "one argument a field: the parser sets every field"
+    first_key, all_read = parts.known_count() if keys is not None and keys.exact else ("", "")
     return ModelParser(
         f"_parse_{model.name}",
         f"_dump_{model.name}",
         model.name,
         repr(f"{model.name} (an object)"),
-        tuple(parts.locals),
+        tuple(parts.subscripted if all_read else parts.locals),
         tuple(parts.arguments),
         tuple(parts.params),
         tuple(parts.dump_required),
@@ -82,7 +85,10 @@ def model_parser(
         parts.dump_extra,
         next((f"kept in {name}" for f, name in ordered if f.additional), "ignored"),
         keys,
-        *(parts.known_count() if keys is not None and keys.exact else ("", "")),
+        first_key,
+        all_read,
+        tuple(Assignment(name, a) for (_, name), a in zip(ordered, parts.arguments)) if not parts.params else (),
+        bool(all_read) and parts.subscripted != parts.locals,
     )
 
 
@@ -94,6 +100,7 @@ class _ModelParts:
         self.known = known  # the wire keys of the fields JSON carries
         self.taken = {"value", "path", "data", "cls", "self"}
         self.locals: list[FieldLocal] = []
+        self.subscripted: list[FieldLocal] = []  # the locals as the counted read reads them (see _local)
         self.arguments: list[str] = []
         self.params: list[Param] = []
         self.dump_required: list[DumpRequired] = []
@@ -108,15 +115,19 @@ class _ModelParts:
         """(the wire name literal of a required field, the test that every key of the
         object was read): when the parse succeeds, the object has a key for each field in
         ``present`` and for each local in ``counted`` that is not None, so an object of
-        that many keys has no other key and tolerant matching has nothing to rename.
+        that many keys has no other key and tolerant matching has nothing to rename.  An
+        object of the required fields' keys alone (the optional ones left out, as servers
+        often do) passes a first test without the count.
         ("", "") when a field's local says nothing of its key (a default, UNSET, a constant,
         additional properties), and for a model with keyword parameters, whose names
         (the fields') may be those of the locals the counted read binds."""
         if not self.countable or self.params:
             return "", ""
         total = len(self.present) + len(self.counted)
-        counted = "".join(f" - ({local} is None)" for local in self.counted)
-        return (self.present[0] if self.present else ""), f"len(value) == {total}{counted}"
+        test = f"len(value) == {total}" + "".join(f" - ({local} is None)" for local in self.counted)
+        if self.present and len(self.counted) > 1:  # an object of its required keys alone needs no count
+            test = f"len(value) == {len(self.present)} or {test}"
+        return (self.present[0] if self.present else ""), test
 
     def _count(self, field: Field, local: str, wire: str) -> None:
         if field.default is not None or _unset_field(field):
@@ -140,6 +151,7 @@ class _ModelParts:
         local = f"f_{name}"
         self.countable = False
         self.locals.append(_additional_local(field.type, local, self.known, self.ctx))
+        self.subscripted.append(self.locals[-1])
         self.arguments.append(local)
         self.dump_extra = dump_expression(field.type, f"value.{name}", self.ctx)
 
@@ -147,6 +159,7 @@ class _ModelParts:
         local, wire, attribute, unset = f"f_{name}", repr(field.wire_name), f"value.{name}", _unset_field(field)
         self.countable = False
         self.locals.append(_constant_local(field.type, local, wire, f"(path, {wire})", unset))
+        self.subscripted.append(self.locals[-1])
         self.arguments.append(local if unset else repr(constant_value(field.type)))
         if unset:
             self.dump_optional.append(DumpOptional(wire, f"{attribute} is not _unset.UNSET", attribute))
@@ -172,7 +185,11 @@ class _ModelParts:
         if check is not None:
             grouped = f"({check[0]})" if " or " in check[0] else check[0]
             test = f"{local} is not _unset.UNSET and {grouped}" if unset else check[0]
-            self.locals.append(FieldLocal(local, lookup, test, check[1]))
+            self._local(FieldLocal(local, lookup, test, check[1]), wire)
+            if shown == missing:  # subscripted, the key is there when the check fails
+                subscripted = _check(field.type, local, field_path, local, ctx.allow_nan)
+                assert subscripted is not None
+                self.subscripted[-1] = FieldLocal(local, f"value[{wire}]", test, subscripted[1])
             self.arguments.append(_checked_argument(field.type, local, field_path, ctx))
             return
         self.arguments.append(local)
@@ -189,13 +206,13 @@ class _ModelParts:
             inner = parse_or_null(field.type.inner, local, field_path, ctx)
             test = f"{local} is not None" + (f" and {local} is not _unset.UNSET" if unset else "")
             statement = f"{local} = {_bare(inner)}" if fast is None else fast_statement(fast, local, _bare(inner))
-            self.locals.append(FieldLocal(local, lookup, test, statement))
+            self._local(FieldLocal(local, lookup, test, statement), wire)
             return
         if fast is not None and not isinstance(field.type, Optional_):
             fallback = _bare(parse_expression(field.type, shown, field_path, ctx))
             if plain:
                 fast = (fast[0], "KeyError, " + fast[1].replace("KeyError, ", ""))
-            self.locals.append(FieldLocal(local, "" if plain else lookup, "", fast_statement(fast, local, fallback)))
+            self._local(FieldLocal(local, "" if plain else lookup, "", fast_statement(fast, local, fallback)), wire)
             return
         if field.required and lookup == f"value.get({wire})":
             lookup = missing
@@ -204,9 +221,19 @@ class _ModelParts:
             expression = (
                 f"({local} if {local} is not _parsing.MISSING else _parsing.fail({field_path}, 'a value', {local}))"
             )
-        self.locals.append(
-            FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}")
+        self._local(
+            FieldLocal(local, lookup, "", "" if expression == local else f"{local} = {_bare(expression)}"), wire
         )
+
+    def _local(self, read: FieldLocal, wire: str) -> None:
+        """Keep *read*, and its subscripted form for the counted read: a required key
+        looked up with ``MISSING`` is read as ``value[key]``, whose KeyError the parse
+        function answers by reading the object again with ``MISSING`` under that key
+        (``WireKeys.absent``), so the field reports itself missing as before."""
+        self.locals.append(read)
+        if read.lookup == f"value.get({wire}, _parsing.MISSING)":
+            read = FieldLocal(read.local, f"value[{wire}]", read.test, read.statement)
+        self.subscripted.append(read)
 
     def dump(self, field: Field, name: str) -> None:
         """What ``to_dict`` writes for an ordinary field."""
@@ -329,8 +356,9 @@ def enum_parser(enum: Enum) -> EnumParser:
     if len(enum.members) > 8:
         shown.append("…")
     wants = f"{enum.name} (one of {', '.join(shown)})" if shown else f"{enum.name} (no values)"
+    phrase = with_article(enum.value_type)
     if enum.open:
-        wants = f"{enum.name} (a {enum.value_type})"
+        wants = f"{enum.name} ({phrase})"
     annotation = f"{enum.name} | {enum.value_type}" if enum.open else enum.name
     table = f"_values_{enum.name}"
     return EnumParser(
@@ -341,7 +369,7 @@ def enum_parser(enum: Enum) -> EnumParser:
         repr(wants),
         enum.open,
         annotation,
-        with_article(enum.value_type),
+        phrase,
     )
 
 

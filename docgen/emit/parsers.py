@@ -3,7 +3,8 @@
 Part of stage 6 (emit).  docgen knows every type when it generates, so the code it
 writes checks and converts each value in straight lines, with no reflection at run
 time: a model's parse function reads each field's wire key, checks its JSON type with
-``type(x) is T`` and builds the dataclass with positional arguments.  Composite types
+``type(x) is T``, then makes the object (``_parsing.new``) and sets its fields, or
+calls the class for a model with keyword parameters.  Composite types
 (lists, dicts, unions) get a small helper function in the module that needs them.
 
 Generated code refers to the support module ``_parsing`` of the package root (its

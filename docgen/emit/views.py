@@ -65,6 +65,14 @@ class Param(_Row):
 
 
 @dataclass(frozen=True)
+class Assignment(_Row):
+    """One field a model's parser sets on the object it made: ``result.attribute = argument``."""
+
+    attribute: str  # the field's Python name
+    argument: str  # its parsed value
+
+
+@dataclass(frozen=True)
 class DumpRequired(_Row):
     """A key ``to_dict`` always writes."""
 
@@ -231,6 +239,12 @@ class ModelParser:
     #: the test that the parse read every key of the object, for a model read with tolerant
     #: keys and no keyword parameters ("" to test the keys before reading)
     all_read: str = ""
+    #: an :class:`Assignment` a field at a time, for a model the parser makes itself and
+    #: fills in (``_parsing.new``); () for one built by calling the class (keyword parameters)
+    assigned: tuple[Assignment, ...] = ()
+    #: the counted read subscripts a required key: its KeyError reads the object again
+    #: with ``MISSING`` under that key (``WireKeys.absent``)
+    subscripts: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ def pkg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
+        ({"sensor_id": "s"}, ("s", None, None)),  # the required keys alone: no count needed
         ({"sensor_id": "s", "celsius": 1.5}, ("s", 1.5, None)),
         ({"sensor_id": "s", "celsius": None, "note": "n"}, ("s", None, "n")),  # a null counts no key
         ({"sensor_id": "s", "Celsius": 2.0}, ("s", 2.0, None)),  # another spelling is renamed
@@ -62,6 +63,13 @@ def pkg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 def test_an_object_reads_the_same_whatever_else_it_holds(pkg: ModuleType, data: dict, expected: tuple) -> None:
     reading = pkg.Reading.from_dict(data)
     assert (reading.sensor_id, reading.celsius, reading.note) == expected
+
+
+def test_a_parsed_model_equals_the_one_its_class_builds(pkg: ModuleType) -> None:
+    """The parser makes the object and sets its fields itself, without calling the class."""
+    parsed = pkg.Reading.from_dict({"sensor_id": "s", "note": "n"})
+    assert parsed == pkg.Reading("s", None, "n") and repr(parsed) == repr(pkg.Reading("s", None, "n"))
+    assert pkg.Reading.from_dict(parsed.to_dict()) == parsed
 
 
 def test_two_other_spellings_of_one_field_are_still_an_error(pkg: ModuleType) -> None:

@@ -235,3 +235,24 @@ def test_an_open_enum_page_of_the_pydantic_era_keeps_unknown_values(tmp_path: Pa
     assert badge.to_dict()["level"] == "platinum"
     assert package.Badge.from_dict({"label": "Old", "level": "gold"}).level is package.BadgeLevel.GOLD
     assert package.BadgeLevel.from_json("tin") == "tin"
+
+
+def test_an_open_integer_enum_says_what_it_wants_of_another_type(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "priority.md").write_text(
+        "# Priority\n\nHow urgent a ticket is.\n\n## Values\n\n"
+        "This is an open enum: values not listed here are accepted too, and kept as they came.\n\n"
+        "- `1`\n- `2`\n",
+        encoding="utf-8",
+    )
+    (specs / "ticket.md").write_text(
+        "# Ticket\n\n## Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n"
+        "| `priority` | [Priority](priority.md) | :heavy_check_mark: | N/A |\n",
+        encoding="utf-8",
+    )
+    package = _build(tmp_path / "out", "realjson_open_int", config.Settings(dialect="speakeasy-pydantic"), specs)
+    assert package.Ticket.from_dict({"priority": 7}).priority == 7
+    with pytest.raises(package.ParseError) as caught:
+        package.Ticket.from_dict({"priority": "7"})
+    assert str(caught.value) == "$.priority: expected Priority (an int), got str '7'"

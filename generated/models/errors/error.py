@@ -48,22 +48,22 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
     if "message" not in value and not _Error_EXACT(value):
         value = _Error_FIELDS.rematch(value, path)
     try:
-        f_message = value.get("message")
+        f_message = value["message"]
         if type(f_message) is not str:
-            _parsing.fail(
-                (path, "message"), "str", value.get("message", _parsing.MISSING)
-            )
+            _parsing.fail((path, "message"), "str", f_message)
         f_code = value.get("code")
         if f_code is not None and type(f_code) is not int:
             _parsing.fail((path, "code"), "int or null", f_code)
-        result = Error(
-            f_message,
-            f_code,
-        )
+        result = _parsing.new(Error)
+        result.message = f_message
+        result.code = f_code
     except _parsing.ParseError as exc:
         if _Error_FIELDS.unchanged(value, path):
             _Error_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Error_FIELDS.unchanged(value, path):
+            return _parse_Error(_Error_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 2 - (f_code is None):
             return result

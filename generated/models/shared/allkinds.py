@@ -140,20 +140,18 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     if "str" not in value and not _AllKinds_EXACT(value):
         value = _AllKinds_FIELDS.rematch(value, path)
     try:
-        f_str_ = value.get("str")
+        f_str_ = value["str"]
         if type(f_str_) is not str:
-            _parsing.fail((path, "str"), "str", value.get("str", _parsing.MISSING))
-        f_int = value.get("int")
+            _parsing.fail((path, "str"), "str", f_str_)
+        f_int = value["int"]
         if type(f_int) is not int:
-            _parsing.fail((path, "int"), "int", value.get("int", _parsing.MISSING))
-        f_float_value = value.get("float_value")
+            _parsing.fail((path, "int"), "int", f_int)
+        f_float_value = value["float_value"]
         if type(f_float_value) is not float or f_float_value - f_float_value != 0.0:
-            f_float_value = _parsing.parse_float(
-                value.get("float_value", _parsing.MISSING), (path, "float_value")
-            )
-        f_bool_ = value.get("bool")
+            f_float_value = _parsing.parse_float(f_float_value, (path, "float_value"))
+        f_bool_ = value["bool"]
         if type(f_bool_) is not bool:
-            _parsing.fail((path, "bool"), "bool", value.get("bool", _parsing.MISSING))
+            _parsing.fail((path, "bool"), "bool", f_bool_)
         try:
             f_date_ = _parsing.iso_date(value["date"])
         except (KeyError, TypeError, ValueError):
@@ -172,24 +170,20 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             f_decimal = _parsing.parse_decimal(
                 value.get("decimal", _parsing.MISSING), (path, "decimal")
             )
-        f_big_int = value.get("big_int")
+        f_big_int = value["big_int"]
         if type(f_big_int) is not int:
-            _parsing.fail(
-                (path, "big_int"), "int", value.get("big_int", _parsing.MISSING)
-            )
-        f_blob = value.get("blob", _parsing.MISSING)
+            _parsing.fail((path, "big_int"), "int", f_big_int)
+        f_blob = value["blob"]
         f_blob = _parsing.parse_bytes(f_blob, (path, "blob"))
-        f_any = value.get("any", _parsing.MISSING)
+        f_any = value["any"]
         f_any = (
             f_any
             if f_any is not _parsing.MISSING
             else _parsing.fail((path, "any"), "a value", f_any)
         )
-        f_class_ = value.get("class")
+        f_class_ = value["class"]
         if not (f_class_ == "kinds" and type(f_class_) is str):
-            _parsing.fail(
-                (path, "class"), "'kinds'", value.get("class", _parsing.MISSING)
-            )
+            _parsing.fail((path, "class"), "'kinds'", f_class_)
         f_priority = value.get("priority")
         try:
             f_priority = (
@@ -203,7 +197,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             f_priority = _parse_Priority(
                 value.get("priority", _parsing.MISSING), (path, "priority")
             )
-        f_nullable_count = value.get("nullable_count", _parsing.MISSING)
+        f_nullable_count = value["nullable_count"]
         if f_nullable_count is not None and type(f_nullable_count) is not int:
             _parsing.fail((path, "nullable_count"), "int or null", f_nullable_count)
         f_opt_str = value.get("opt_str")
@@ -239,35 +233,39 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
                 f_old_mode = _values_LegacyMode[f_old_mode]
             except (KeyError, TypeError):
                 f_old_mode = _parse_LegacyMode(f_old_mode, (path, "old_mode"))
-        result = AllKinds(
-            f_str_,
-            f_int,
-            f_float_value,
-            f_bool_,
-            f_date_,
-            f_date_time,
-            f_decimal,
-            f_big_int,
-            f_blob,
-            f_any,
-            "kinds",
-            f_priority,
-            f_nullable_count,
-            f_opt_str,
-            f_opt_float,
-            f_opt_date,
-            f_opt_decimal,
-            f_opt_bytes,
-            f_old_mode,
-        )
+        result = _parsing.new(AllKinds)
+        result.str_ = f_str_
+        result.int = f_int
+        result.float_value = f_float_value
+        result.bool_ = f_bool_
+        result.date_ = f_date_
+        result.date_time = f_date_time
+        result.decimal = f_decimal
+        result.big_int = f_big_int
+        result.blob = f_blob
+        result.any = f_any
+        result.class_ = "kinds"
+        result.priority = f_priority
+        result.nullable_count = f_nullable_count
+        result.opt_str = f_opt_str
+        result.opt_float = f_opt_float
+        result.opt_date = f_opt_date
+        result.opt_decimal = f_opt_decimal
+        result.opt_bytes = f_opt_bytes
+        result.old_mode = f_old_mode
     except _parsing.ParseError as exc:
         if _AllKinds_FIELDS.unchanged(value, path):
             _AllKinds_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _AllKinds_FIELDS.unchanged(value, path):
+            return _parse_AllKinds(_AllKinds_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 19 - (f_class_ is None) - (f_nullable_count is None) - (
-            f_opt_str is None
-        ) - (f_opt_float is None) - (f_opt_date is None) - (f_opt_decimal is None) - (
+        if len(value) == 11 or len(value) == 19 - (f_class_ is None) - (
+            f_nullable_count is None
+        ) - (f_opt_str is None) - (f_opt_float is None) - (f_opt_date is None) - (
+            f_opt_decimal is None
+        ) - (
             f_opt_bytes is None
         ) - (
             f_old_mode is None
@@ -292,7 +290,7 @@ def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
         "blob": _parsing.dump_bytes(value.blob),
         "any": value.any,
         "class": value.class_,
-        "priority": value.priority.value,
+        "priority": value.priority._value_,
         "nullable_count": value.nullable_count,
     }
     if value.opt_str is not None:
@@ -306,5 +304,5 @@ def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
     if value.opt_bytes is not None:
         result["opt_bytes"] = _parsing.dump_bytes(value.opt_bytes)
     if value.old_mode is not None:
-        result["old_mode"] = value.old_mode.value
+        result["old_mode"] = value.old_mode._value_
     return result

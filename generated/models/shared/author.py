@@ -46,20 +46,22 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
     if "name" not in value and not _Author_EXACT(value):
         value = _Author_FIELDS.rematch(value, path)
     try:
-        f_name = value.get("name")
+        f_name = value["name"]
         if type(f_name) is not str:
-            _parsing.fail((path, "name"), "str", value.get("name", _parsing.MISSING))
+            _parsing.fail((path, "name"), "str", f_name)
         f_books = value.get("books")
         if f_books is not None:
             f_books = _parse_list_Book(f_books, (path, "books"))
-        result = Author(
-            f_name,
-            f_books,
-        )
+        result = _parsing.new(Author)
+        result.name = f_name
+        result.books = f_books
     except _parsing.ParseError as exc:
         if _Author_FIELDS.unchanged(value, path):
             _Author_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Author_FIELDS.unchanged(value, path):
+            return _parse_Author(_Author_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 2 - (f_books is None):
             return result

@@ -49,26 +49,28 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
     if "title" not in value and not _Book_EXACT(value):
         value = _Book_FIELDS.rematch(value, path)
     try:
-        f_title = value.get("title")
+        f_title = value["title"]
         if type(f_title) is not str:
-            _parsing.fail((path, "title"), "str", value.get("title", _parsing.MISSING))
+            _parsing.fail((path, "title"), "str", f_title)
         f_author = value.get("author")
         if f_author is not None:
             f_author = _parse_Author(f_author, (path, "author"))
         f_isbn = value.get("isbn")
         if f_isbn is not None and type(f_isbn) is not str:
             _parsing.fail((path, "isbn"), "str or null", f_isbn)
-        result = Book(
-            f_title,
-            f_author,
-            f_isbn,
-        )
+        result = _parsing.new(Book)
+        result.title = f_title
+        result.author = f_author
+        result.isbn = f_isbn
     except _parsing.ParseError as exc:
         if _Book_FIELDS.unchanged(value, path):
             _Book_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Book_FIELDS.unchanged(value, path):
+            return _parse_Book(_Book_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 3 - (f_author is None) - (f_isbn is None):
+        if len(value) == 1 or len(value) == 3 - (f_author is None) - (f_isbn is None):
             return result
         if _Book_FIELDS.unchanged(value, path):
             return result

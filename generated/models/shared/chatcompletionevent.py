@@ -58,7 +58,7 @@ def _parse_ChatCompletionEvent(
     if "data" not in value and not _ChatCompletionEvent_EXACT(value):
         value = _ChatCompletionEvent_FIELDS.rematch(value, path)
     try:
-        f_data = value.get("data", _parsing.MISSING)
+        f_data = value["data"]
         f_data = _parse_Data(f_data, (path, "data"))
         f_event = value.get("event")
         if f_event is not None and type(f_event) is not str:
@@ -69,18 +69,24 @@ def _parse_ChatCompletionEvent(
         f_retry = value.get("retry")
         if f_retry is not None and type(f_retry) is not int:
             _parsing.fail((path, "retry"), "int or null", f_retry)
-        result = ChatCompletionEvent(
-            f_data,
-            f_event,
-            f_id,
-            f_retry,
-        )
+        result = _parsing.new(ChatCompletionEvent)
+        result.data = f_data
+        result.event = f_event
+        result.id = f_id
+        result.retry = f_retry
     except _parsing.ParseError as exc:
         if _ChatCompletionEvent_FIELDS.unchanged(value, path):
             _ChatCompletionEvent_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _ChatCompletionEvent_FIELDS.unchanged(value, path):
+            return _parse_ChatCompletionEvent(
+                _ChatCompletionEvent_FIELDS.absent(value, exc), path
+            )
     else:
-        if len(value) == 4 - (f_event is None) - (f_id is None) - (f_retry is None):
+        if len(value) == 1 or len(value) == 4 - (f_event is None) - (f_id is None) - (
+            f_retry is None
+        ):
             return result
         if _ChatCompletionEvent_FIELDS.unchanged(value, path):
             return result

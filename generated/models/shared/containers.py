@@ -90,13 +90,13 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
     if "tags" not in value and not _Containers_EXACT(value):
         value = _Containers_FIELDS.rematch(value, path)
     try:
-        f_tags = value.get("tags", _parsing.MISSING)
+        f_tags = value["tags"]
         f_tags = _parse_list_str(f_tags, (path, "tags"))
-        f_labels = value.get("labels", _parsing.MISSING)
+        f_labels = value["labels"]
         f_labels = _parse_dict_str(f_labels, (path, "labels"))
-        f_groups = value.get("groups", _parsing.MISSING)
+        f_groups = value["groups"]
         f_groups = _parse_dict_list_str(f_groups, (path, "groups"))
-        f_matrix = value.get("matrix", _parsing.MISSING)
+        f_matrix = value["matrix"]
         f_matrix = _parse_list_list_int(f_matrix, (path, "matrix"))
         f_usage_by_model = value.get("usage_by_model")
         if f_usage_by_model is not None:
@@ -117,25 +117,27 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
         f_timestamps = value.get("timestamps")
         if f_timestamps is not None:
             f_timestamps = _parse_dict_datetime(f_timestamps, (path, "timestamps"))
-        result = Containers(
-            f_tags,
-            f_labels,
-            f_groups,
-            f_matrix,
-            f_usage_by_model,
-            f_history,
-            f_nested,
-            f_values,
-            f_timestamps,
-        )
+        result = _parsing.new(Containers)
+        result.tags = f_tags
+        result.labels = f_labels
+        result.groups = f_groups
+        result.matrix = f_matrix
+        result.usage_by_model = f_usage_by_model
+        result.history = f_history
+        result.nested = f_nested
+        result.values = f_values
+        result.timestamps = f_timestamps
     except _parsing.ParseError as exc:
         if _Containers_FIELDS.unchanged(value, path):
             _Containers_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Containers_FIELDS.unchanged(value, path):
+            return _parse_Containers(_Containers_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 9 - (f_usage_by_model is None) - (f_history is None) - (
-            f_nested is None
-        ) - (f_values is None) - (f_timestamps is None):
+        if len(value) == 4 or len(value) == 9 - (f_usage_by_model is None) - (
+            f_history is None
+        ) - (f_nested is None) - (f_values is None) - (f_timestamps is None):
             return result
         if _Containers_FIELDS.unchanged(value, path):
             return result

@@ -86,18 +86,16 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
     if "content" not in value and not _Data_EXACT(value):
         value = _Data_FIELDS.rematch(value, path)
     try:
-        f_content = value.get("content")
+        f_content = value["content"]
         if type(f_content) is not str:
-            _parsing.fail(
-                (path, "content"), "str", value.get("content", _parsing.MISSING)
-            )
+            _parsing.fail((path, "content"), "str", f_content)
         try:
             f_role = _values_Role[value["role"]]
         except (KeyError, TypeError):
             f_role = _parse_Role(value.get("role", _parsing.MISSING), (path, "role"))
-        f_index = value.get("index")
+        f_index = value["index"]
         if type(f_index) is not int:
-            _parsing.fail((path, "index"), "int", value.get("index", _parsing.MISSING))
+            _parsing.fail((path, "index"), "int", f_index)
         try:
             f_created = _parsing.iso_datetime(value["created"])
         except (KeyError, TypeError, ValueError):
@@ -121,24 +119,26 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
         f_metadata = value.get("metadata")
         if f_metadata is not None:
             f_metadata = _parse_dict_Any(f_metadata, (path, "metadata"))
-        result = Data(
-            f_content,
-            f_role,
-            f_index,
-            f_created,
-            f_finish_reason,
-            f_usage,
-            f_logprobs,
-            f_metadata,
-        )
+        result = _parsing.new(Data)
+        result.content = f_content
+        result.role = f_role
+        result.index = f_index
+        result.created = f_created
+        result.finish_reason = f_finish_reason
+        result.usage = f_usage
+        result.logprobs = f_logprobs
+        result.metadata = f_metadata
     except _parsing.ParseError as exc:
         if _Data_FIELDS.unchanged(value, path):
             _Data_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Data_FIELDS.unchanged(value, path):
+            return _parse_Data(_Data_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 8 - (f_finish_reason is None) - (f_usage is None) - (
-            f_logprobs is None
-        ) - (f_metadata is None):
+        if len(value) == 4 or len(value) == 8 - (f_finish_reason is None) - (
+            f_usage is None
+        ) - (f_logprobs is None) - (f_metadata is None):
             return result
         if _Data_FIELDS.unchanged(value, path):
             return result
@@ -149,12 +149,12 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
 def _dump_Data(value: Data) -> dict[str, Any]:
     result: dict[str, Any] = {
         "content": value.content,
-        "role": value.role.value,
+        "role": value.role._value_,
         "index": value.index,
         "created": value.created.isoformat(),
     }
     if value.finish_reason is not None:
-        result["finish_reason"] = value.finish_reason.value
+        result["finish_reason"] = value.finish_reason._value_
     if value.usage is not None:
         result["usage"] = _dump_Usage(value.usage)
     if value.logprobs is not None:

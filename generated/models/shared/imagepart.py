@@ -51,28 +51,28 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
     if "url" not in value and not _ImagePart_EXACT(value):
         value = _ImagePart_FIELDS.rematch(value, path)
     try:
-        f_type = value.get("type")
+        f_type = value["type"]
         if not (f_type == "image_url" and type(f_type) is str):
-            _parsing.fail(
-                (path, "type"), "'image_url'", value.get("type", _parsing.MISSING)
-            )
-        f_url = value.get("url")
+            _parsing.fail((path, "type"), "'image_url'", f_type)
+        f_url = value["url"]
         if type(f_url) is not str:
-            _parsing.fail((path, "url"), "str", value.get("url", _parsing.MISSING))
+            _parsing.fail((path, "url"), "str", f_url)
         f_detail = value.get("detail")
         if f_detail is not None and type(f_detail) is not str:
             _parsing.fail((path, "detail"), "str or null", f_detail)
-        result = ImagePart(
-            "image_url",
-            f_url,
-            f_detail,
-        )
+        result = _parsing.new(ImagePart)
+        result.type = "image_url"
+        result.url = f_url
+        result.detail = f_detail
     except _parsing.ParseError as exc:
         if _ImagePart_FIELDS.unchanged(value, path):
             _ImagePart_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _ImagePart_FIELDS.unchanged(value, path):
+            return _parse_ImagePart(_ImagePart_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 3 - (f_type is None) - (f_detail is None):
+        if len(value) == 1 or len(value) == 3 - (f_type is None) - (f_detail is None):
             return result
         if _ImagePart_FIELDS.unchanged(value, path):
             return result

@@ -58,22 +58,24 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
             f_role = _values_Role[value["role"]]
         except (KeyError, TypeError):
             f_role = _parse_Role(value.get("role", _parsing.MISSING), (path, "role"))
-        f_content = value.get("content", _parsing.MISSING)
+        f_content = value["content"]
         f_content = _parse_list_TextPart_or_ImagePart_or_str(
             f_content, (path, "content")
         )
         f_name = value.get("name")
         if f_name is not None and type(f_name) is not str:
             _parsing.fail((path, "name"), "str or null", f_name)
-        result = Message(
-            f_role,
-            f_content,
-            f_name,
-        )
+        result = _parsing.new(Message)
+        result.role = f_role
+        result.content = f_content
+        result.name = f_name
     except _parsing.ParseError as exc:
         if _Message_FIELDS.unchanged(value, path):
             _Message_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Message_FIELDS.unchanged(value, path):
+            return _parse_Message(_Message_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 3 - (f_name is None):
             return result
@@ -85,7 +87,7 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
 
 def _dump_Message(value: Message) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "role": value.role.value,
+        "role": value.role._value_,
         "content": _dump_list_TextPart_or_ImagePart_or_str(value.content),
     }
     if value.name is not None:

@@ -58,29 +58,27 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
     if "strategy" not in value and not _RetryConfig_EXACT(value):
         value = _RetryConfig_FIELDS.rematch(value, path)
     try:
-        f_strategy = value.get("strategy")
+        f_strategy = value["strategy"]
         if type(f_strategy) is not str:
-            _parsing.fail(
-                (path, "strategy"), "str", value.get("strategy", _parsing.MISSING)
-            )
-        f_backoff = value.get("backoff", _parsing.MISSING)
+            _parsing.fail((path, "strategy"), "str", f_strategy)
+        f_backoff = value["backoff"]
         f_backoff = _parse_BackoffStrategy(f_backoff, (path, "backoff"))
-        f_retry_connection_errors = value.get("retry_connection_errors")
+        f_retry_connection_errors = value["retry_connection_errors"]
         if type(f_retry_connection_errors) is not bool:
             _parsing.fail(
-                (path, "retry_connection_errors"),
-                "bool",
-                value.get("retry_connection_errors", _parsing.MISSING),
+                (path, "retry_connection_errors"), "bool", f_retry_connection_errors
             )
-        result = RetryConfig(
-            f_strategy,
-            f_backoff,
-            f_retry_connection_errors,
-        )
+        result = _parsing.new(RetryConfig)
+        result.strategy = f_strategy
+        result.backoff = f_backoff
+        result.retry_connection_errors = f_retry_connection_errors
     except _parsing.ParseError as exc:
         if _RetryConfig_FIELDS.unchanged(value, path):
             _RetryConfig_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _RetryConfig_FIELDS.unchanged(value, path):
+            return _parse_RetryConfig(_RetryConfig_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 3:
             return result
@@ -147,34 +145,28 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
     if "initial_interval" not in value and not _BackoffStrategy_EXACT(value):
         value = _BackoffStrategy_FIELDS.rematch(value, path)
     try:
-        f_initial_interval = value.get("initial_interval")
+        f_initial_interval = value["initial_interval"]
         if type(f_initial_interval) is not int:
-            _parsing.fail(
-                (path, "initial_interval"),
-                "int",
-                value.get("initial_interval", _parsing.MISSING),
-            )
-        f_max_interval = value.get("max_interval")
+            _parsing.fail((path, "initial_interval"), "int", f_initial_interval)
+        f_max_interval = value["max_interval"]
         if type(f_max_interval) is not int:
-            _parsing.fail(
-                (path, "max_interval"),
-                "int",
-                value.get("max_interval", _parsing.MISSING),
-            )
-        f_exponent = value.get("exponent")
+            _parsing.fail((path, "max_interval"), "int", f_max_interval)
+        f_exponent = value["exponent"]
         if type(f_exponent) is not float or f_exponent - f_exponent != 0.0:
-            f_exponent = _parsing.parse_float(
-                value.get("exponent", _parsing.MISSING), (path, "exponent")
-            )
-        result = BackoffStrategy(
-            f_initial_interval,
-            f_max_interval,
-            f_exponent,
-        )
+            f_exponent = _parsing.parse_float(f_exponent, (path, "exponent"))
+        result = _parsing.new(BackoffStrategy)
+        result.initial_interval = f_initial_interval
+        result.max_interval = f_max_interval
+        result.exponent = f_exponent
     except _parsing.ParseError as exc:
         if _BackoffStrategy_FIELDS.unchanged(value, path):
             _BackoffStrategy_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _BackoffStrategy_FIELDS.unchanged(value, path):
+            return _parse_BackoffStrategy(
+                _BackoffStrategy_FIELDS.absent(value, exc), path
+            )
     else:
         if len(value) == 3:
             return result

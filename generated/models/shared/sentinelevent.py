@@ -38,18 +38,18 @@ def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
     if type(value) is not dict:
         _parsing.fail(path, "SentinelEvent (an object)", value)
     try:
-        f_data = value.get("data")
+        f_data = value["data"]
         if not (f_data == "[DONE]" and type(f_data) is str):
-            _parsing.fail(
-                (path, "data"), "'[DONE]'", value.get("data", _parsing.MISSING)
-            )
-        result = SentinelEvent(
-            "[DONE]",
-        )
+            _parsing.fail((path, "data"), "'[DONE]'", f_data)
+        result = _parsing.new(SentinelEvent)
+        result.data = "[DONE]"
     except _parsing.ParseError as exc:
         if _SentinelEvent_FIELDS.unchanged(value, path):
             _SentinelEvent_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _SentinelEvent_FIELDS.unchanged(value, path):
+            return _parse_SentinelEvent(_SentinelEvent_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 1 - (f_data is None):
             return result

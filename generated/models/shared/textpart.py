@@ -47,20 +47,22 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     if "text" not in value and not _TextPart_EXACT(value):
         value = _TextPart_FIELDS.rematch(value, path)
     try:
-        f_type = value.get("type")
+        f_type = value["type"]
         if not (f_type == "text" and type(f_type) is str):
-            _parsing.fail((path, "type"), "'text'", value.get("type", _parsing.MISSING))
-        f_text = value.get("text")
+            _parsing.fail((path, "type"), "'text'", f_type)
+        f_text = value["text"]
         if type(f_text) is not str:
-            _parsing.fail((path, "text"), "str", value.get("text", _parsing.MISSING))
-        result = TextPart(
-            "text",
-            f_text,
-        )
+            _parsing.fail((path, "text"), "str", f_text)
+        result = _parsing.new(TextPart)
+        result.type = "text"
+        result.text = f_text
     except _parsing.ParseError as exc:
         if _TextPart_FIELDS.unchanged(value, path):
             _TextPart_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _TextPart_FIELDS.unchanged(value, path):
+            return _parse_TextPart(_TextPart_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 2 - (f_type is None):
             return result

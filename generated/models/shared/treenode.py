@@ -50,23 +50,25 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
     if "name" not in value and not _TreeNode_EXACT(value):
         value = _TreeNode_FIELDS.rematch(value, path)
     try:
-        f_name = value.get("name")
+        f_name = value["name"]
         if type(f_name) is not str:
-            _parsing.fail((path, "name"), "str", value.get("name", _parsing.MISSING))
-        f_children = value.get("children", _parsing.MISSING)
+            _parsing.fail((path, "name"), "str", f_name)
+        f_children = value["children"]
         f_children = _parse_list_TreeNode(f_children, (path, "children"))
         f_parent = value.get("parent")
         if f_parent is not None:
             f_parent = _parse_TreeNode(f_parent, (path, "parent"))
-        result = TreeNode(
-            f_name,
-            f_children,
-            f_parent,
-        )
+        result = _parsing.new(TreeNode)
+        result.name = f_name
+        result.children = f_children
+        result.parent = f_parent
     except _parsing.ParseError as exc:
         if _TreeNode_FIELDS.unchanged(value, path):
             _TreeNode_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _TreeNode_FIELDS.unchanged(value, path):
+            return _parse_TreeNode(_TreeNode_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 3 - (f_parent is None):
             return result

@@ -61,43 +61,33 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
     if "prompt_tokens" not in value and not _Usage_EXACT(value):
         value = _Usage_FIELDS.rematch(value, path)
     try:
-        f_prompt_tokens = value.get("prompt_tokens")
+        f_prompt_tokens = value["prompt_tokens"]
         if type(f_prompt_tokens) is not int:
-            _parsing.fail(
-                (path, "prompt_tokens"),
-                "int",
-                value.get("prompt_tokens", _parsing.MISSING),
-            )
-        f_completion_tokens = value.get("completion_tokens")
+            _parsing.fail((path, "prompt_tokens"), "int", f_prompt_tokens)
+        f_completion_tokens = value["completion_tokens"]
         if type(f_completion_tokens) is not int:
-            _parsing.fail(
-                (path, "completion_tokens"),
-                "int",
-                value.get("completion_tokens", _parsing.MISSING),
-            )
-        f_total_tokens = value.get("total_tokens")
+            _parsing.fail((path, "completion_tokens"), "int", f_completion_tokens)
+        f_total_tokens = value["total_tokens"]
         if type(f_total_tokens) is not int:
-            _parsing.fail(
-                (path, "total_tokens"),
-                "int",
-                value.get("total_tokens", _parsing.MISSING),
-            )
+            _parsing.fail((path, "total_tokens"), "int", f_total_tokens)
         f_cost = value.get("cost")
         if f_cost is not None:
             try:
                 f_cost = _parsing.Decimal(_parsing.decimal_text(f_cost)[0])
             except (TypeError, ArithmeticError):
                 f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
-        result = Usage(
-            f_prompt_tokens,
-            f_completion_tokens,
-            f_total_tokens,
-            f_cost,
-        )
+        result = _parsing.new(Usage)
+        result.prompt_tokens = f_prompt_tokens
+        result.completion_tokens = f_completion_tokens
+        result.total_tokens = f_total_tokens
+        result.cost = f_cost
     except _parsing.ParseError as exc:
         if _Usage_FIELDS.unchanged(value, path):
             _Usage_FIELDS.null_hint(exc, value, path)
             raise
+    except KeyError as exc:
+        if _Usage_FIELDS.unchanged(value, path):
+            return _parse_Usage(_Usage_FIELDS.absent(value, exc), path)
     else:
         if len(value) == 4 - (f_cost is None):
             return result
