@@ -26,6 +26,7 @@ from typing import Callable, Optional
 from .assignments import assignment
 from .calls import assigned_call
 from .comprehensions import comprehension
+from .splits import split_line
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
 
 __all__ = ["LINE_LENGTH", "format_code"]
@@ -75,7 +76,11 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             kept = (
                 None
                 if docstring
-                else plain(statement) or comprehension(statement) or assigned_call(statement) or assignment(statement)
+                else plain(statement)
+                or comprehension(statement)
+                or assigned_call(statement)
+                or assignment(statement)
+                or split_line(statement)
             )
             if len(statement) == 1 and not line.lstrip(" ").startswith("#"):
                 _remember(line, kept)

@@ -1,0 +1,667 @@
+"""Long conditions, returns and assignments split as black splits them.
+
+Part of the formatting stage.  A statement on one line whose condition or value is a
+plain expression (names, numbers, plain strings, attribute access, calls, one-element
+subscripts, parenthesised sub-expressions, unary ``not`` and ``-``, arithmetic,
+comparisons, ``and``/``or`` and conditional expressions) is split here by the same
+procedure black follows: black's right-hand split (with its optional parentheses and
+its search over trailers to leave on the line), its split at the delimiters of the
+highest priority inside brackets, and its second opinion with the optional parentheses
+forced.  Each function below mirrors the black function of the same name (black's
+``linegen.py``, ``lines.py`` and ``brackets.py``, the parts that stayed the same from
+black 24.1 to 26) for that grammar only.
+
+:func:`split_statement` returns None for anything outside the grammar (comments,
+backslashes, trailing commas, displays, comprehensions, lambdas, stars, keywords it does
+not know, spacing black would change), which then goes to black.
+tests/format/test_splits.py compares the result with black's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from .statements import LINE_LENGTH, _fits, _quotes
+
+# Leaf kinds (black's token types, as far as the grammar needs them).
+NAME, NUMBER, STRING, OPERATOR, COMMA, DOT, EQUAL, COLON = "name number string op , . = :".split()
+OPENING = {"(": ")", "[": "]"}
+CLOSING = {")", "]"}
+
+# black's delimiter priorities (brackets.py).
+COMMA_PRIORITY = 18
+TERNARY_PRIORITY = 16
+LOGIC_PRIORITY = 14
+COMPARATOR_PRIORITY = 10
+MATH_PRIORITIES = {"+": 5, "-": 5, "*": 4, "/": 4, "//": 4, "%": 4}
+DOT_PRIORITY = 1
+
+
+class CannotSplit(Exception):
+    """black's CannotSplit / CannotTransform: this split does not apply."""
+
+
+class Unsupported(Exception):
+    """The statement is outside the grammar: black lays it out."""
+
+
+class Leaf:
+    """One token: its text, the space before it, and what black's bracket tracker marks."""
+
+    __slots__ = ("kind", "value", "prefix", "spaced", "priority", "opening_bracket", "bracket_depth", "visible")
+
+    def __init__(self, kind: str, value: str, prefix: str, priority: int = 0) -> None:
+        self.kind = kind
+        self.value = value
+        self.prefix = prefix
+        self.spaced = prefix  # the prefix black's whitespace() gives it (prefix may be cleared)
+        self.priority = priority  # is_split_before_delimiter, as its place in the grammar decides
+        self.opening_bracket: Optional[Leaf] = None
+        self.bracket_depth = 0
+        self.visible = True  # False: black's invisible parentheses (value "" until made visible)
+
+    @property
+    def text(self) -> str:
+        return self.value if self.visible else ""
+
+    def is_opening(self) -> bool:
+        return self.kind == OPERATOR and self.value in OPENING
+
+    def is_closing(self) -> bool:
+        return self.kind == OPERATOR and self.value in CLOSING
+
+
+class Line:
+    """black's Line: leaves at a depth, with the delimiters its bracket tracker found."""
+
+    def __init__(self, depth: int, inside_brackets: bool = False) -> None:
+        self.depth = depth
+        self.inside_brackets = inside_brackets
+        self.leaves: list[Leaf] = []
+        self.delimiters: dict[int, int] = {}  # id(leaf) -> priority of a split after it
+        self.invisible: list[Leaf] = []
+        self._tracker_depth = 0
+        self._match: dict[tuple[int, str], Leaf] = {}
+        self._previous: Optional[Leaf] = None
+
+    def append(self, leaf: Leaf, track: bool = False) -> None:
+        """Line.append(preformatted=True): the leaf keeps its prefix; brackets are tracked
+        inside brackets or when asked."""
+        if self.inside_brackets or track:
+            self._mark(leaf)
+        self.leaves.append(leaf)
+
+    def _mark(self, leaf: Leaf) -> None:
+        """BracketTracker.mark."""
+        if self._tracker_depth == 0 and leaf.is_closing() and (0, leaf.value) not in self._match:
+            return
+        if leaf.is_closing():
+            self._tracker_depth -= 1
+            opening = self._match.pop((self._tracker_depth, leaf.value))
+            leaf.opening_bracket = opening
+            if not leaf.visible:
+                self.invisible.append(leaf)
+        leaf.bracket_depth = self._tracker_depth
+        if self._tracker_depth == 0:
+            delimiter = _split_before(leaf, self._previous)
+            if delimiter and self._previous is not None:
+                self.delimiters[id(self._previous)] = delimiter
+            elif leaf.kind == COMMA:
+                self.delimiters[id(leaf)] = COMMA_PRIORITY
+        if leaf.is_opening():
+            self._match[self._tracker_depth, OPENING[leaf.value]] = leaf
+            self._tracker_depth += 1
+            if not leaf.visible:
+                self.invisible.append(leaf)
+        self._previous = leaf
+
+    def __str__(self) -> str:
+        if not self.leaves:
+            return ""
+        first, *rest = self.leaves
+        return "    " * self.depth + first.text + "".join(leaf.prefix + leaf.text for leaf in rest)
+
+    def max_priority(self, exclude: tuple[int, ...] = ()) -> int:
+        return max(v for k, v in self.delimiters.items() if k not in exclude)
+
+    def count_with_priority(self, priority: int) -> int:
+        return sum(1 for value in self.delimiters.values() if value == priority)
+
+    def lengths(self) -> Iterator[tuple[int, Leaf, int]]:
+        """Line.enumerate_with_length."""
+        for index, leaf in enumerate(self.leaves):
+            yield index, leaf, len(leaf.prefix) + len(leaf.text)
+
+
+def _split_before(leaf: Leaf, previous: Optional[Leaf]) -> int:
+    """is_split_before_delimiter: the grammar's priority, and the dot rule that depends on the line."""
+    if leaf.kind == DOT:
+        return DOT_PRIORITY if previous is None or previous.is_closing() else 0
+    return leaf.priority
+
+
+def _short(line: Line) -> bool:
+    return _fits(str(line))
+
+
+# --- black's transforms, for this grammar --------------------------------------------------
+
+
+def transform_line(line: Line, force_parens: bool = False) -> list[Line]:
+    """transform_line: the line if it fits, else the first transform that applies."""
+    line_str = str(line)
+    if _short(line):
+        return [line]
+    transforms = [delimiter_split, rhs] if line.inside_brackets else [rhs]
+    for transform in transforms:
+        try:
+            return run_transformer(line, transform, line_str, force_parens)
+        except CannotSplit:
+            continue
+    return [line]
+
+
+def run_transformer(line: Line, transform, line_str: str, force_parens: bool) -> list[Line]:  # type: ignore[no-untyped-def]
+    result: list[Line] = []
+    for transformed in transform(line, force_parens):
+        if str(transformed) == line_str:
+            raise CannotSplit("unchanged")
+        result.extend(transform_line(transformed, force_parens))
+    optional = [bracket for bracket in line.invisible if bracket.bracket_depth == 0]
+    if any(bracket.visible for bracket in line.invisible) != any(bracket.visible for bracket in optional):
+        raise Unsupported("black 24 and 26 differ on nested optional parentheses")
+    if force_parens or transform is not rhs or not line.invisible or optional_visible(line) or _short(result[0]):
+        return result
+    copy = Line(line.depth, line.inside_brackets)
+    for leaf in line.leaves:  # append_leaves: new leaves, spaced afresh
+        fresh = Leaf(leaf.kind, leaf.value, leaf.spaced if copy.leaves else "", leaf.priority)
+        fresh.visible = leaf.visible
+        copy.append(fresh, track=True)
+    second = run_transformer(copy, transform, line_str, True)
+    return second if all(_short(part) for part in second) else result
+
+
+def optional_visible(line: Line) -> bool:
+    return any(bracket.visible for bracket in line.invisible)
+
+
+def rhs(line: Line, force_parens: bool) -> Iterator[Line]:
+    """right_hand_split_with_omits (black 24's ``_rhs``)."""
+    for omit in generate_trailers_to_omit(line):
+        lines = list(right_hand_split(line, force_parens, omit))
+        if _short(lines[0]):
+            yield from lines
+            return
+    yield from right_hand_split(line, force_parens, ())
+
+
+def generate_trailers_to_omit(line: Line) -> Iterator[set[int]]:
+    omit: set[int] = set()
+    yield omit
+    length = 4 * line.depth
+    opening: Optional[Leaf] = None
+    closing: Optional[Leaf] = None
+    inner: set[int] = set()
+    for index in range(len(line.leaves) - 1, -1, -1):
+        leaf = line.leaves[index]
+        length += len(leaf.prefix) + len(leaf.text)
+        if length > LINE_LENGTH:
+            break
+        if opening is not None:
+            if leaf is opening:
+                opening = None
+            elif leaf.is_closing():
+                inner.add(id(leaf))
+        elif leaf.is_closing():
+            previous = line.leaves[index - 1] if index > 0 else None
+            if previous is not None and previous.is_opening():
+                inner.add(id(leaf))
+                continue
+            if closing is not None:
+                omit.add(id(closing))
+                omit.update(inner)
+                inner.clear()
+                yield omit
+            if leaf.text:
+                opening = leaf.opening_bracket
+                closing = leaf
+
+
+class RHS:
+    __slots__ = ("head", "body", "tail", "opening", "closing")
+
+    def __init__(self, head: Line, body: Line, tail: Line, opening: Leaf, closing: Leaf) -> None:
+        self.head, self.body, self.tail, self.opening, self.closing = head, body, tail, opening, closing
+
+
+def right_hand_split(line: Line, force_parens: bool, omit) -> Iterator[Line]:  # type: ignore[no-untyped-def]
+    split = first_right_hand_split(line, omit)
+    yield from maybe_split_omitting_optional_parens(split, line, force_parens, omit)
+
+
+def first_right_hand_split(line: Line, omit) -> RHS:  # type: ignore[no-untyped-def]
+    tail: list[Leaf] = []
+    body: list[Leaf] = []
+    head: list[Leaf] = []
+    current = tail
+    opening: Optional[Leaf] = None
+    closing: Optional[Leaf] = None
+    for leaf in reversed(line.leaves):
+        if current is body and leaf is opening:
+            current = head if body else tail
+        current.append(leaf)
+        if current is tail and leaf.is_closing() and id(leaf) not in omit:
+            opening = leaf.opening_bracket
+            closing = leaf
+            current = body
+    if opening is None or closing is None or not head:
+        raise CannotSplit("no brackets")
+    tail.reverse()
+    body.reverse()
+    head.reverse()
+    head_line = _build(head, line, "head")
+    body_line = _build(body, line, "body")
+    tail_line = _build(tail, line, "tail")
+    if not body_line.leaves and len(str(tail_line).strip()) < 3:
+        raise CannotSplit("empty body")
+    return RHS(head_line, body_line, tail_line, opening, closing)
+
+
+def _build(leaves: list[Leaf], original: Line, component: str) -> Line:
+    """bracket_split_build_line (no trailing comma: this grammar has no imports nor defs)."""
+    result = Line(original.depth)
+    if component == "body":
+        result.inside_brackets = True
+        result.depth += 1
+    tracked = _inside_matching_brackets(leaves) if component == "head" else set()
+    for leaf in leaves:
+        result.append(leaf, track=id(leaf) in tracked)
+    return result
+
+
+def _inside_matching_brackets(leaves: list[Leaf]) -> set[int]:
+    """get_leaves_inside_matching_brackets."""
+    start = next((index for index, leaf in enumerate(leaves) if leaf.is_opening()), None)
+    if start is None:
+        return set()
+    ids: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for index in range(start, len(leaves)):
+        leaf = leaves[index]
+        if leaf.is_opening():
+            stack.append((OPENING[leaf.value], index))
+        if leaf.is_closing():
+            if stack and leaf.value == stack[-1][0]:
+                _, opened = stack.pop()
+                ids.update(id(inner) for inner in leaves[opened : index + 1])
+            else:
+                break
+    return ids
+
+
+def maybe_split_omitting_optional_parens(split: RHS, line: Line, force_parens: bool, omit) -> Iterator[Line]:  # type: ignore[no-untyped-def]
+    if (
+        not force_parens
+        and split.opening.value == "("
+        and not split.opening.visible
+        and not split.closing.visible
+        and can_omit_invisible_parens(split)
+    ):
+        omit = {id(split.closing), *omit}
+        try:
+            oop = first_right_hand_split(line, omit)
+            if _prefer_oop(split):
+                yield from maybe_split_omitting_optional_parens(oop, line, force_parens, omit)
+                return
+        except CannotSplit as error:
+            if not can_be_split(split.body) and not _short(split.body):
+                raise CannotSplit("body too long") from error
+    split.opening.visible = True
+    split.closing.visible = True
+    for part in (split.head, split.body, split.tail):
+        if part.leaves:
+            yield part
+
+
+def _prefer_oop(split: RHS) -> bool:
+    """_prefer_split_rhs_oop_over_rhs for heads without brackets before the optional
+    parenthesis (this grammar's targets are names): always."""
+    if any(leaf.is_opening() or leaf.is_closing() for leaf in split.head.leaves[:-1]):
+        raise Unsupported("a bracket before the optional parentheses")
+    return True
+
+
+def can_omit_invisible_parens(split: RHS) -> bool:
+    line = split.body
+    if not line.delimiters:
+        return True
+    priority = line.max_priority()
+    if line.count_with_priority(priority) > 1:
+        return False
+    if priority == DOT_PRIORITY:
+        return True
+    first, second = line.leaves[0], line.leaves[1]
+    if first.is_opening() and not second.is_closing():
+        raise Unsupported("an expression opening with a bracket")
+    penultimate, last = line.leaves[-2], line.leaves[-1]
+    if last.value == ")":
+        if penultimate.is_opening():
+            return False
+        if _can_omit_closing_paren(line, last):
+            return True
+    return False
+
+
+def _can_omit_closing_paren(line: Line, last: Leaf) -> bool:
+    length = 4 * line.depth
+    seen_other_brackets = False
+    for _, leaf, leaf_length in line.lengths():
+        length += leaf_length
+        if leaf is last.opening_bracket:
+            if seen_other_brackets or length <= LINE_LENGTH:
+                return True
+        elif leaf.is_opening():
+            seen_other_brackets = True
+    return False
+
+
+def can_be_split(line: Line) -> bool:
+    leaves = line.leaves
+    if len(leaves) < 2:
+        return False
+    if leaves[0].kind == STRING and leaves[1].kind == DOT:
+        raise Unsupported("a method of a string")
+    return True
+
+
+def delimiter_split(line: Line, force_parens: bool) -> Iterator[Line]:
+    last = line.leaves[-1]
+    try:
+        priority = line.max_priority(exclude=(id(last),))
+    except ValueError:
+        raise CannotSplit("no delimiters") from None
+    if priority == DOT_PRIORITY and line.count_with_priority(priority) == 1:
+        raise CannotSplit("a single attribute")
+    current = Line(line.depth, line.inside_brackets)
+    for leaf in line.leaves:
+        current.append(leaf)
+        if line.delimiters.get(id(leaf)) == priority:
+            yield _first_prefix_cleared(current)
+            current = Line(line.depth, line.inside_brackets)
+    if current.leaves:
+        if priority == COMMA_PRIORITY and current.leaves[-1].kind != COMMA:
+            current.append(Leaf(COMMA, ",", ""))
+        yield _first_prefix_cleared(current)
+
+
+def _first_prefix_cleared(line: Line) -> Line:
+    """dont_increase_indentation: black clears the prefix of each line's first leaf (for good)."""
+    line.leaves[0].prefix = ""
+    return line
+
+
+# --- reading the statement ------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""(?P<space> *)(?:(?P<string>"[^"\\\n]*")|(?P<number>\d+(?:\.\d+)?)(?![\w.])|(?P<name>[A-Za-z_]\w*)"""
+    r"""|(?P<op>//|==|!=|<=|>=|[-+*/%<>=()\[\].,:]))"""
+)
+_KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "return", "None", "True", "False"}
+_ATOM_KEYWORDS = {"None", "True", "False"}
+_COMPARATORS = {"==", "!=", "<", ">", "<=", ">="}
+
+
+def _tokens(text: str) -> list[tuple[str, str, str]]:
+    """(kind, value, the spaces before it) for each token of *text*; Unsupported for anything else."""
+    tokens = []
+    position = 0
+    while position < len(text):
+        found = _TOKEN.match(text, position)
+        if found is None:
+            raise Unsupported(text[position:])
+        position = found.end()
+        space = found.group("space")
+        for kind in ("string", "number", "name", "op"):
+            value = found.group(kind)
+            if value is not None:
+                tokens.append((kind, value, space))
+                break
+    return tokens
+
+
+class _Parser:
+    """Recursive descent over the grammar, making black's leaves with the priorities
+    their places in the grammar give them; Unsupported where the text is not spaced as
+    black spaces it."""
+
+    def __init__(self, tokens: list[tuple[str, str, str]]) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.leaves: list[Leaf] = []
+        self.nested = 0  # brackets open: black wraps a conditional expression there in parentheses of its own
+
+    def peek(self, offset: int = 0) -> tuple[str, str, str]:
+        index = self.position + offset
+        return self.tokens[index] if index < len(self.tokens) else ("end", "", "")
+
+    def take(self, space: str = " ", priority: int = 0) -> Leaf:
+        """The next token as a leaf, *space* before it (none after an opening bracket, a
+        dot or a keyword argument's ``=``)."""
+        kind, value, written = self.peek()
+        if kind == "end":
+            raise Unsupported("unexpected end")
+        previous = self.leaves[-1] if self.leaves else None
+        if previous is None or previous.is_opening() or previous.kind in (DOT, EQUAL):
+            space = ""
+        if written != space:
+            raise Unsupported("spacing black would change")
+        self.position += 1
+        if kind == "op":
+            kind = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}.get(value, OPERATOR)
+        leaf = Leaf(kind, value, space, priority)
+        self.leaves.append(leaf)
+        return leaf
+
+    def at(self, value: str, offset: int = 0) -> bool:
+        kind, text, _ = self.peek(offset)
+        return kind in ("op", "name") and text == value
+
+    def test(self) -> None:
+        self.or_test()
+        if self.at("if"):
+            if self.nested:
+                raise Unsupported("a nested conditional expression")
+            self.take(" ", TERNARY_PRIORITY)
+            self.or_test()
+            if not self.at("else"):
+                raise Unsupported("if without else")
+            self.take(" ", TERNARY_PRIORITY)
+            self.test()
+
+    def or_test(self) -> None:
+        self.and_test()
+        while self.at("or"):
+            self.take(" ", LOGIC_PRIORITY)
+            self.and_test()
+
+    def and_test(self) -> None:
+        self.not_test()
+        while self.at("and"):
+            self.take(" ", LOGIC_PRIORITY)
+            self.not_test()
+
+    def not_test(self) -> None:
+        if self.at("not"):
+            self.take()
+            self.not_test()
+        else:
+            self.comparison()
+
+    def comparison(self) -> None:
+        self.arith()
+        while True:
+            kind, value, _ = self.peek()
+            if kind == "op" and value in _COMPARATORS:
+                self.take(" ", COMPARATOR_PRIORITY)
+            elif self.at("in"):
+                self.take(" ", COMPARATOR_PRIORITY)
+            elif self.at("is"):
+                self.take(" ", COMPARATOR_PRIORITY)
+                if self.at("not"):
+                    self.take()
+            elif self.at("not") and self.at("in", 1):
+                self.take(" ", COMPARATOR_PRIORITY)
+                self.take()
+            else:
+                return
+            self.arith()
+
+    def arith(self) -> None:
+        self.term()
+        while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
+            self.take(" ", MATH_PRIORITIES[self.peek()[1]])
+            self.term()
+
+    def term(self) -> None:
+        self.power()
+        while self.peek()[0] == "op" and self.peek()[1] in ("*", "/", "//", "%"):
+            self.take(" ", MATH_PRIORITIES[self.peek()[1]])
+            self.power()
+
+    def power(self) -> None:
+        self.atom()
+        while True:
+            if self.at("("):
+                self.take("")
+                self.nested += 1
+                self.arguments()
+                self.nested -= 1
+                self.close(")")
+            elif self.at("."):
+                self.take("")
+                kind, value, _ = self.peek()
+                if kind != "name" or value in _KEYWORDS:
+                    raise Unsupported("attribute")
+                self.take("")
+            elif self.at("["):
+                self.take("")
+                if self.peek()[0] not in ("name", "string", "number") or self.peek()[1] in _KEYWORDS:
+                    raise Unsupported("a subscript black may space otherwise")
+                self.take("")
+                self.close("]")
+            else:
+                return
+
+    def close(self, value: str) -> None:
+        if not self.at(value):
+            raise Unsupported("unbalanced")
+        self.take("")
+
+    def arguments(self) -> None:
+        if self.at(")"):
+            return
+        while True:
+            if self.peek()[0] == "name" and self.at("=", 1):
+                self.take()
+                self.take("")
+            self.test()
+            if not self.at(","):
+                return
+            self.take("")
+            if self.at(")"):
+                raise Unsupported("a magic trailing comma")
+
+    def atom(self) -> None:
+        kind, value, _ = self.peek()
+        if kind == "name":
+            if value in _KEYWORDS - _ATOM_KEYWORDS:
+                raise Unsupported(f"keyword {value}")
+            self.take()
+        elif kind == "number":
+            self.take()
+        elif kind == "string":
+            self.take()
+            if self.peek()[0] == "string":
+                raise Unsupported("implicit concatenation")
+        elif self.at("("):
+            self.take()
+            if self.at("("):
+                raise Unsupported("redundant parentheses")
+            start = len(self.leaves)
+            self.nested += 1
+            self.test()
+            self.nested -= 1
+            if not any(leaf.priority for leaf in self.leaves[start:]):
+                raise Unsupported("parentheses black may make invisible")
+            self.close(")")
+        else:
+            raise Unsupported(f"atom {value}")
+
+
+#: The statements split here: what opens them, and what closes them.
+_STATEMENT = re.compile(r"(?P<head>if |elif |while |return |[A-Za-z_]\w* = )(?P<rest>.*)")
+
+
+def split_line(statement: list[str]) -> Optional[list[str]]:
+    """*statement* (one line) as black writes it, when :func:`split_statement` knows; else None."""
+    if len(statement) != 1:
+        return None
+    line = _quotes(statement[0])
+    return None if line is None else split_statement(line)
+
+
+def split_statement(line: str) -> Optional[list[str]]:
+    """*line* (one statement, black's quotes already) split as black splits it, or None."""
+    pad = line[: len(line) - len(line.lstrip(" "))]
+    text = line[len(pad) :]
+    if len(pad) % 4 or _fits(line):
+        return None
+    found = _STATEMENT.fullmatch(text)
+    if found is None:
+        return None
+    head, rest = found.group("head"), found.group("rest")
+    block = head in ("if ", "elif ", "while ")
+    if block:
+        if not rest.endswith(":"):
+            return None
+        rest = rest[:-1]
+    if rest.startswith(("(", "[", "not (")) or rest.startswith("-"):
+        return None
+    try:
+        leaves = _statement_leaves(head, rest)
+        if leaves is None:
+            return None
+        line_ = Line(len(pad) // 4)
+        for leaf in leaves:
+            line_.append(leaf, track=True)
+        lines = transform_line(line_)
+    except (Unsupported, CannotSplit, KeyError, IndexError, ValueError):
+        return None
+    return [str(part) for part in lines]
+
+
+def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
+    tokens = _tokens(rest)
+    if not tokens or tokens[0][2]:
+        return None
+    tokens[0] = (tokens[0][0], tokens[0][1], " ")  # after the keyword's space
+    parser = _Parser(tokens)
+    parser.leaves.append(Leaf(NAME, "x", ""))  # a stand-in for the keyword
+    parser.test()
+    if parser.position != len(parser.tokens):
+        return None
+    expression = parser.leaves[1:]
+    expression[0].prefix = expression[0].spaced = ""
+    keyword = head.strip()
+    opening = Leaf(OPERATOR, "(", " ")
+    opening.visible = False
+    closing = Leaf(OPERATOR, ")", "")
+    closing.visible = False
+    if keyword.endswith("="):
+        target = keyword[:-1].strip()
+        start = [Leaf(NAME, target, ""), Leaf(EQUAL, "=", " ")]
+    else:
+        start = [Leaf(NAME, keyword, "")]
+    end = [Leaf(COLON, ":", "")] if keyword in ("if", "elif", "while") else []
+    return [*start, opening, *expression, closing, *end]
