@@ -49,7 +49,19 @@ class Unsupported(Exception):
 class Leaf:
     """One token: its text, the space before it, and what black's bracket tracker marks."""
 
-    __slots__ = ("kind", "value", "prefix", "spaced", "priority", "opening_bracket", "bracket_depth", "visible")
+    __slots__ = (
+        "kind",
+        "value",
+        "prefix",
+        "spaced",
+        "priority",
+        "opening",
+        "closing",
+        "opening_bracket",
+        "bracket_depth",
+        "visible",
+        "text",
+    )
 
     def __init__(self, kind: str, value: str, prefix: str, priority: int = 0) -> None:
         self.kind = kind
@@ -57,19 +69,16 @@ class Leaf:
         self.prefix = prefix
         self.spaced = prefix  # the prefix black's whitespace() gives it (prefix may be cleared)
         self.priority = priority  # is_split_before_delimiter, as its place in the grammar decides
+        self.opening = kind == OPERATOR and value in OPENING
+        self.closing = kind == OPERATOR and value in CLOSING
         self.opening_bracket: Optional[Leaf] = None
         self.bracket_depth = 0
         self.visible = True  # False: black's invisible parentheses (value "" until made visible)
+        self.text = value  # what the line shows of it
 
-    @property
-    def text(self) -> str:
-        return self.value if self.visible else ""
-
-    def is_opening(self) -> bool:
-        return self.kind == OPERATOR and self.value in OPENING
-
-    def is_closing(self) -> bool:
-        return self.kind == OPERATOR and self.value in CLOSING
+    def set_visible(self, visible: bool) -> None:
+        self.visible = visible
+        self.text = self.value if visible else ""
 
 
 class Line:
@@ -81,8 +90,7 @@ class Line:
         self.leaves: list[Leaf] = []
         self.delimiters: dict[int, int] = {}  # id(leaf) -> priority of a split after it
         self.invisible: list[Leaf] = []
-        self._tracker_depth = 0
-        self._match: dict[tuple[int, str], Leaf] = {}
+        self._stack: list[Leaf] = []  # the brackets open
         self._previous: Optional[Leaf] = None
 
     def append(self, leaf: Leaf, track: bool = False) -> None:
@@ -93,25 +101,27 @@ class Line:
         self.leaves.append(leaf)
 
     def _mark(self, leaf: Leaf) -> None:
-        """BracketTracker.mark."""
-        if self._tracker_depth == 0 and leaf.is_closing() and (0, leaf.value) not in self._match:
-            return
-        if leaf.is_closing():
-            self._tracker_depth -= 1
-            opening = self._match.pop((self._tracker_depth, leaf.value))
-            leaf.opening_bracket = opening
+        """BracketTracker.mark, for the balanced brackets this grammar's lines hold."""
+        stack = self._stack
+        if leaf.closing:
+            if not stack:
+                raise Unsupported("a closing bracket without its opening one")  # black skips it
+            leaf.opening_bracket = stack.pop()
             if not leaf.visible:
                 self.invisible.append(leaf)
-        leaf.bracket_depth = self._tracker_depth
-        if self._tracker_depth == 0:
-            delimiter = _split_before(leaf, self._previous)
-            if delimiter and self._previous is not None:
-                self.delimiters[id(self._previous)] = delimiter
+        depth = leaf.bracket_depth = len(stack)
+        if depth == 0:
+            previous = self._previous
+            if leaf.kind == DOT:
+                delimiter = DOT_PRIORITY if previous is None or previous.closing else 0
+            else:
+                delimiter = leaf.priority
+            if delimiter and previous is not None:
+                self.delimiters[id(previous)] = delimiter
             elif leaf.kind == COMMA:
                 self.delimiters[id(leaf)] = COMMA_PRIORITY
-        if leaf.is_opening():
-            self._match[self._tracker_depth, OPENING[leaf.value]] = leaf
-            self._tracker_depth += 1
+        if leaf.opening:
+            stack.append(leaf)
             if not leaf.visible:
                 self.invisible.append(leaf)
         self._previous = leaf
@@ -134,15 +144,17 @@ class Line:
             yield index, leaf, len(leaf.prefix) + len(leaf.text)
 
 
-def _split_before(leaf: Leaf, previous: Optional[Leaf]) -> int:
-    """is_split_before_delimiter: the grammar's priority, and the dot rule that depends on the line."""
-    if leaf.kind == DOT:
-        return DOT_PRIORITY if previous is None or previous.is_closing() else 0
-    return leaf.priority
-
-
 def _short(line: Line) -> bool:
-    return _fits(str(line))
+    """is_line_short_enough."""
+    leaves = line.leaves
+    if not leaves:
+        return True
+    if not all(leaf.value.isascii() for leaf in leaves):
+        return _fits(str(line))
+    width = 4 * line.depth - len(leaves[0].prefix)
+    for leaf in leaves:
+        width += len(leaf.prefix) + len(leaf.text)
+    return width <= LINE_LENGTH
 
 
 # --- black's transforms, for this grammar --------------------------------------------------
@@ -176,7 +188,7 @@ def run_transformer(line: Line, transform, line_str: str, force_parens: bool) ->
     copy = Line(line.depth, line.inside_brackets)
     for leaf in line.leaves:  # append_leaves: new leaves, spaced afresh
         fresh = Leaf(leaf.kind, leaf.value, leaf.spaced if copy.leaves else "", leaf.priority)
-        fresh.visible = leaf.visible
+        fresh.set_visible(leaf.visible)
         copy.append(fresh, track=True)
     second = run_transformer(copy, transform, line_str, True)
     return second if all(_short(part) for part in second) else result
@@ -211,11 +223,11 @@ def generate_trailers_to_omit(line: Line) -> Iterator[set[int]]:
         if opening is not None:
             if leaf is opening:
                 opening = None
-            elif leaf.is_closing():
+            elif leaf.closing:
                 inner.add(id(leaf))
-        elif leaf.is_closing():
+        elif leaf.closing:
             previous = line.leaves[index - 1] if index > 0 else None
-            if previous is not None and previous.is_opening():
+            if previous is not None and previous.opening:
                 inner.add(id(leaf))
                 continue
             if closing is not None:
@@ -251,7 +263,7 @@ def first_right_hand_split(line: Line, omit) -> RHS:  # type: ignore[no-untyped-
         if current is body and leaf is opening:
             current = head if body else tail
         current.append(leaf)
-        if current is tail and leaf.is_closing() and id(leaf) not in omit:
+        if current is tail and leaf.closing and id(leaf) not in omit:
             opening = leaf.opening_bracket
             closing = leaf
             current = body
@@ -269,35 +281,19 @@ def first_right_hand_split(line: Line, omit) -> RHS:  # type: ignore[no-untyped-
 
 
 def _build(leaves: list[Leaf], original: Line, component: str) -> Line:
-    """bracket_split_build_line (no trailing comma: this grammar has no imports nor defs)."""
-    result = Line(original.depth)
-    if component == "body":
-        result.inside_brackets = True
-        result.depth += 1
-    tracked = _inside_matching_brackets(leaves) if component == "head" else set()
+    """bracket_split_build_line (no trailing comma: this grammar has no imports nor defs).
+
+    black tracks the brackets of a head that match within it too; in this grammar the
+    only optional parentheses are the statement's, never whole in a head, so a head is
+    only ever split at real brackets, where what tracking finds is not consulted."""
+    if component != "body":
+        result = Line(original.depth)
+        result.leaves = leaves
+        return result
+    result = Line(original.depth + 1, inside_brackets=True)
     for leaf in leaves:
-        result.append(leaf, track=id(leaf) in tracked)
+        result.append(leaf)
     return result
-
-
-def _inside_matching_brackets(leaves: list[Leaf]) -> set[int]:
-    """get_leaves_inside_matching_brackets."""
-    start = next((index for index, leaf in enumerate(leaves) if leaf.is_opening()), None)
-    if start is None:
-        return set()
-    ids: set[int] = set()
-    stack: list[tuple[str, int]] = []
-    for index in range(start, len(leaves)):
-        leaf = leaves[index]
-        if leaf.is_opening():
-            stack.append((OPENING[leaf.value], index))
-        if leaf.is_closing():
-            if stack and leaf.value == stack[-1][0]:
-                _, opened = stack.pop()
-                ids.update(id(inner) for inner in leaves[opened : index + 1])
-            else:
-                break
-    return ids
 
 
 def maybe_split_omitting_optional_parens(split: RHS, line: Line, force_parens: bool, omit) -> Iterator[Line]:  # type: ignore[no-untyped-def]
@@ -317,8 +313,8 @@ def maybe_split_omitting_optional_parens(split: RHS, line: Line, force_parens: b
         except CannotSplit as error:
             if not can_be_split(split.body) and not _short(split.body):
                 raise CannotSplit("body too long") from error
-    split.opening.visible = True
-    split.closing.visible = True
+    split.opening.set_visible(True)
+    split.closing.set_visible(True)
     for part in (split.head, split.body, split.tail):
         if part.leaves:
             yield part
@@ -327,7 +323,7 @@ def maybe_split_omitting_optional_parens(split: RHS, line: Line, force_parens: b
 def _prefer_oop(split: RHS) -> bool:
     """_prefer_split_rhs_oop_over_rhs for heads without brackets before the optional
     parenthesis (this grammar's targets are names): always."""
-    if any(leaf.is_opening() or leaf.is_closing() for leaf in split.head.leaves[:-1]):
+    if any(leaf.opening or leaf.closing for leaf in split.head.leaves[:-1]):
         raise Unsupported("a bracket before the optional parentheses")
     return True
 
@@ -342,11 +338,11 @@ def can_omit_invisible_parens(split: RHS) -> bool:
     if priority == DOT_PRIORITY:
         return True
     first, second = line.leaves[0], line.leaves[1]
-    if first.is_opening() and not second.is_closing():
+    if first.opening and not second.closing:
         raise Unsupported("an expression opening with a bracket")
     penultimate, last = line.leaves[-2], line.leaves[-1]
     if last.value == ")":
-        if penultimate.is_opening():
+        if penultimate.opening:
             return False
         if _can_omit_closing_paren(line, last):
             return True
@@ -361,7 +357,7 @@ def _can_omit_closing_paren(line: Line, last: Leaf) -> bool:
         if leaf is last.opening_bracket:
             if seen_other_brackets or length <= LINE_LENGTH:
                 return True
-        elif leaf.is_opening():
+        elif leaf.opening:
             seen_other_brackets = True
     return False
 
@@ -452,7 +448,7 @@ class _Parser:
         if kind == "end":
             raise Unsupported("unexpected end")
         previous = self.leaves[-1] if self.leaves else None
-        if previous is None or previous.is_opening() or previous.kind in (DOT, EQUAL):
+        if previous is None or previous.opening or previous.kind in (DOT, EQUAL):
             space = ""
         if written != space:
             raise Unsupported("spacing black would change")
@@ -655,9 +651,9 @@ def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
     expression[0].prefix = expression[0].spaced = ""
     keyword = head.strip()
     opening = Leaf(OPERATOR, "(", " ")
-    opening.visible = False
+    opening.set_visible(False)
     closing = Leaf(OPERATOR, ")", "")
-    closing.visible = False
+    closing.set_visible(False)
     if keyword.endswith("="):
         target = keyword[:-1].strip()
         start = [Leaf(NAME, target, ""), Leaf(EQUAL, "=", " ")]
