@@ -435,7 +435,6 @@ class _Parser:
         self.tokens = tokens
         self.position = 0
         self.leaves: list[Leaf] = []
-        self.nested = 0  # brackets open: black wraps a conditional expression there in parentheses of its own
 
     def peek(self, offset: int = 0) -> tuple[str, str, str]:
         index = self.position + offset
@@ -463,11 +462,13 @@ class _Parser:
         kind, text, _ = self.peek(offset)
         return kind in ("op", "name") and text == value
 
-    def test(self) -> None:
+    def test(self, alone: bool = False) -> None:
+        """An expression; a conditional one only *alone* (a statement's value or all a
+        parenthesis holds: anywhere else black adds parentheses of its own around it)."""
         self.or_test()
         if self.at("if"):
-            if self.nested:
-                raise Unsupported("a nested conditional expression")
+            if not alone:
+                raise Unsupported("a conditional expression black parenthesises")
             self.take(" ", TERNARY_PRIORITY)
             self.or_test()
             if not self.at("else"):
@@ -530,9 +531,7 @@ class _Parser:
         while True:
             if self.at("("):
                 self.take("")
-                self.nested += 1
                 self.arguments()
-                self.nested -= 1
                 self.close(")")
             elif self.at("."):
                 self.take("")
@@ -585,9 +584,7 @@ class _Parser:
             if self.at("("):
                 raise Unsupported("redundant parentheses")
             start = len(self.leaves)
-            self.nested += 1
-            self.test()
-            self.nested -= 1
+            self.test(alone=True)
             if not any(leaf.priority for leaf in self.leaves[start:]):
                 raise Unsupported("parentheses black may make invisible")
             self.close(")")
@@ -644,7 +641,7 @@ def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
     tokens[0] = (tokens[0][0], tokens[0][1], " ")  # after the keyword's space
     parser = _Parser(tokens)
     parser.leaves.append(Leaf(NAME, "x", ""))  # a stand-in for the keyword
-    parser.test()
+    parser.test(alone=True)
     if parser.position != len(parser.tokens):
         return None
     expression = parser.leaves[1:]
@@ -661,3 +658,34 @@ def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
         start = [Leaf(NAME, keyword, "")]
     end = [Leaf(COLON, ":", "")] if keyword in ("if", "elif", "while") else []
     return [*start, opening, *expression, closing, *end]
+
+
+def split_element(line: str) -> Optional[list[str]]:
+    """*line*, one element of a call or display black explodes one element a line (its
+    own comma after it, black's quotes already), as black lays it out; None when
+    :func:`split_statement`'s grammar does not cover it."""
+    pad = line[: len(line) - len(line.lstrip(" "))]
+    text = line[len(pad) :]
+    if len(pad) % 4 or not text.endswith(",") or _fits(line):
+        return None
+    try:
+        tokens = _tokens(text[:-1])
+        if not tokens or tokens[0][2]:
+            return None
+        parser = _Parser(tokens)
+        if tokens[0][0] == "name" and parser.at("=", 1):
+            parser.take()  # a keyword argument's name
+            parser.take("")
+        elif tokens[0][0] == "string" and parser.at(":", 1):
+            parser.take()  # a dict entry's key
+            parser.take("")
+        parser.test()
+        if parser.position != len(tokens):
+            return None
+        element = Line(len(pad) // 4, inside_brackets=True)
+        for leaf in [*parser.leaves, Leaf(COMMA, ",", "")]:
+            element.append(leaf)
+        lines = transform_line(element)
+    except (Unsupported, CannotSplit, KeyError, IndexError, ValueError):
+        return None
+    return [str(part) for part in lines]

@@ -100,7 +100,7 @@ def test_around_the_line_length(width: int) -> None:
         # nested brackets, calls in calls, subscripts
         "if f_aaaaaaaaaaaaaaaaaaaa(g_bbbbbbbbbbbbbbbbbbbbbbbb(h_cccccccccccccccccc(value, path), x), y_dddddddddddd):",
         'return a_module.a_function(value["a_key_of_some_length"], b_module.b_function(value, path, kind=3))',
-        "result = first_function(argument_one, argument_two)[\"key\"] + second_function(argument_three, x)",
+        'result = first_function(argument_one, argument_two)["key"] + second_function(argument_three, x)',
         "if a_long_name_number_zero and (a_long_name_number_one or a_long_name_number_two or a_long_x):",
         "while not a_function_with_a_long_name(argument_number_one) or not another_function(argument_two):",
         "return value_one_long_name * value_two_long_name + value_three_long_name // value_four_long_name % x",
@@ -156,7 +156,8 @@ def _atom(rnd: random.Random, depth: int) -> str:
         return f'{_name(rnd)}["{_name(rnd)}"]'
     if choice < 0.9:
         return f"({_comparison(rnd, depth + 1)})"
-    return f"{_atom(rnd, depth + 1)}.{_name(rnd)}"
+    base = _atom(rnd, depth + 1)
+    return f"{base if not base[0].isdigit() else f'({base} + 1)'}.{_name(rnd)}"
 
 
 def _argument(rnd: random.Random, depth: int) -> str:
@@ -166,7 +167,9 @@ def _argument(rnd: random.Random, depth: int) -> str:
 
 def _arith(rnd: random.Random, depth: int) -> str:
     parts = [_atom(rnd, depth) for _ in range(rnd.choice([1, 1, 1, 2, 4]))]
-    return "".join(part if not index else f" {rnd.choice(['-', '+', '*', '//'])} {part}" for index, part in enumerate(parts))
+    return "".join(
+        part if not index else f" {rnd.choice(['-', '+', '*', '//'])} {part}" for index, part in enumerate(parts)
+    )
 
 
 def _comparison(rnd: random.Random, depth: int) -> str:
@@ -186,7 +189,9 @@ def _statement(rnd: random.Random) -> str:
     expression = _or(rnd, 0)
     if rnd.random() < 0.15:
         expression = f"{expression} if {_or(rnd, 1)} else {_atom(rnd, 1)}"
-    return rnd.choice([f"if {expression}:", f"while {expression}:", f"return {expression}", f"{_name(rnd)} = {expression}"])
+    return rnd.choice(
+        [f"if {expression}:", f"while {expression}:", f"return {expression}", f"{_name(rnd)} = {expression}"]
+    )
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -198,3 +203,64 @@ def test_random_expressions_are_split_as_black_splits_them(seed: int) -> None:
         if check(statement, depth) is not None:
             split += 1
     assert split > 50  # most random statements are too long and in the grammar: laid out here
+
+
+# --- elements of calls and displays exploded one a line ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "ROUTES_create_webhook = (\n"
+        "    _dispatch.Route('2XX', 'application/json', 'model', CreateWebhookResponse, read=_read_create_webhook),\n"
+        "    _dispatch.Route('400', 'application/json', 'error', api_errors.ErrorsBoltAPIResponse, read=_dispatch.x),\n"
+        "    _dispatch.Route('4XX', '*', 'error', api_errors.APIError),\n"
+        ")\n",
+        "def f(value):\n"
+        "    result: dict[str, Any] = {\n"
+        "        'nullable_required_obj': (None if value.nullable_required_obj is None else _dump_X(value.nullable_obj)),\n"
+        "        'required_obj': _dump_RequiredObj(value.required_obj),\n"
+        "        'request_body': _dump_RequestBodyPostMultipleContentTypesSplitParamFormRequestBody(value.request_body),\n"
+        "    }\n",
+        "def f(value):\n    return EmptyResponseObjectWithCommentGetResponseBody(\n    )\n",
+        "def f(value):\n    return A_very_long_name_of_a_class_with_nothing_to_hold_in_it_at_all_nothing_xxxxxxxx(\n    )\n",
+    ],
+)
+def test_exploded_elements_are_laid_out_as_black_lays_them_out(source: str) -> None:
+    assert layout.format_code(source, black_once) == black_once(source)
+
+
+def _value(rnd: random.Random) -> str:
+    return rnd.choice(
+        [
+            _atom(rnd, 1),
+            _or(rnd, 2),
+            f"({_or(rnd, 2)} if {_comparison(rnd, 2)} else {_atom(rnd, 2)})",
+            f"{_name(rnd)}.{_name(rnd)}({', '.join(_argument(rnd, 2) for _ in range(rnd.randint(1, 5)))})",
+        ]
+    )
+
+
+def _exploded(rnd: random.Random) -> tuple[str, int]:
+    """A tuple, a dict, or a call with keyword arguments, one element a line."""
+    depth = rnd.randint(0, 2)
+    pad = "    " * depth
+    head, element, closing = rnd.choice(
+        [
+            (f"{_name(rnd)} = (", lambda: _value(rnd), ")"),
+            (f"{_name(rnd)}: dict[str, Any] = {{", lambda: f'"{_name(rnd)}": {_value(rnd)}', "}"),
+            ("return cls(", lambda: f"{_name(rnd)}={_value(rnd)}", ")"),
+            (f"{_name(rnd)} = f(", lambda: rnd.choice([_value(rnd), f"{_name(rnd)}={_value(rnd)}"]), ")"),
+        ]
+    )
+    lines = [pad + head, *(f"{pad}    {element()}," for _ in range(rnd.randint(1, 4))), pad + closing]
+    nesting = "".join("    " * level + "if _:\n" for level in range(depth))
+    return nesting + "\n".join(lines) + "\n", depth
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_exploded_elements_are_laid_out_as_black_lays_them_out(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(150):
+        source, _depth = _exploded(rnd)
+        assert layout.format_code(source, black_once) == black_once(source), source
