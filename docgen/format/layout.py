@@ -210,10 +210,12 @@ def _blank_lines(lines: list[str]) -> str:
     kept: list[str] = []
     blank = 0
     after_import = False  # the last statement at the top level is an import
+    definitions: list[int] = []  # the indentation of each def or class whose body may go on
     for line in lines:
         if not line:
             blank += 1
             continue
+        _after_definitions(line, definitions, blank)
         top = not line.startswith(" ")
         if not top and kept and kept[-1].endswith(":") and line.lstrip(" ").startswith(_DEFINITIONS):
             if not kept[-1].lstrip(" ").startswith(_DEFINITIONS):
@@ -230,3 +232,20 @@ def _blank_lines(lines: list[str]) -> str:
             after_import = line.startswith(("from ", "import "))
         kept.append(line)
     return "\n".join(kept) + "\n"
+
+
+def _after_definitions(line: str, definitions: list[int], blank: int) -> None:
+    """Keep *definitions* (the indentation of the defs and classes open before *line*)
+    up to date; Unhandled where black puts more blank lines after a body than *blank*:
+    black sets two before the next statement at the top level, one inside a block."""
+    text = line.lstrip(" ")
+    if text.startswith((")", "]", "}")):
+        return  # the end of a statement over several lines
+    depth = len(line) - len(text)
+    if definitions and definitions[-1] >= depth:
+        while definitions and definitions[-1] >= depth:
+            definitions.pop()
+        if not text.startswith(_DEFINITIONS) and blank < (1 if depth else 2):
+            raise Unhandled
+    if text.startswith(("def ", "class ", "async def ")):
+        definitions.append(depth)

@@ -403,7 +403,8 @@ _TOKEN = re.compile(
     r"""(?P<space> *)(?:(?P<string>"[^"\\\n]*")|(?P<number>\d+(?:\.\d+)?)(?![\w.])|(?P<name>[A-Za-z_]\w*)"""
     r"""|(?P<op>//|==|!=|<=|>=|[-+*/%<>=()\[\].,:]))"""
 )
-_KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "return", "None", "True", "False"}
+_KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "return", "raise", "await"}
+_KEYWORDS |= {"None", "True", "False", "from", "lambda", "for", "yield", "async", "del", "pass", "import", "def"}
 _ATOM_KEYWORDS = {"None", "True", "False"}
 _COMPARATORS = {"==", "!=", "<", ">", "<=", ">="}
 
@@ -527,6 +528,8 @@ class _Parser:
             self.power()
 
     def power(self) -> None:
+        if self.at("await") and self.peek(1)[0] == "name" and len(self.leaves) == 1:
+            self.take()  # awaiting the statement's value: a plain prefix to black
         self.atom()
         while True:
             if self.at("("):
@@ -593,7 +596,7 @@ class _Parser:
 
 
 #: The statements split here: what opens them, and what closes them.
-_STATEMENT = re.compile(r"(?P<head>if |elif |while |return |[A-Za-z_]\w* = )(?P<rest>.*)")
+_STATEMENT = re.compile(r"(?P<head>if |elif |while |return |raise |[A-Za-z_]\w* = )(?P<rest>.*)")
 
 
 def split_line(statement: list[str]) -> Optional[list[str]]:
@@ -656,6 +659,9 @@ def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
         start = [Leaf(NAME, target, ""), Leaf(EQUAL, "=", " ")]
     else:
         start = [Leaf(NAME, keyword, "")]
+    if keyword == "raise":  # black gives ``raise`` no optional parentheses
+        expression[0].prefix = expression[0].spaced = " "
+        return [*start, *expression]
     end = [Leaf(COLON, ":", "")] if keyword in ("if", "elif", "while") else []
     return [*start, opening, *expression, closing, *end]
 

@@ -53,6 +53,9 @@ def name(length: int, stem: str = "f_") -> str:
         "if len(value) == 19 - (f_bigint_str_val is None) - (f_bigint_val is None) - (f_bool_opt_val is None)"
         " - (f_decimal_val is None) - (f_int_opt_null_val is None) - (f_num_opt_null_val is None)"
         " - (f_str_opt_val is None):",
+        "raise TypeError('not an EventGroupCreateWebhook | EventsArrayCreateWebhook: ' + type(value).__name__)",
+        "raise TypeError('not a ChatCompletionEvent | SentinelEvent: ' + type(value).__name__)",
+        "result = await _dispatch.adispatch(response, ROUTES_delete_payment_method, api_errors.UnexpectedResponseError)",
         "return _parse_SomeVeryLongModelNameForTheTest(_SomeVeryLongModelNameForTheTest_FIELDS.rematch(value, path), path)",
         "_SomeLongEnumName_values = _values_SomeLongEnumName[f_x] if type(f_x) is int else _parse_SomeLongEnumName(f_x, path)",
     ],
@@ -189,8 +192,17 @@ def _statement(rnd: random.Random) -> str:
     expression = _or(rnd, 0)
     if rnd.random() < 0.15:
         expression = f"{expression} if {_or(rnd, 1)} else {_atom(rnd, 1)}"
+    call = f"{_name(rnd)}.{_name(rnd)}({', '.join(_argument(rnd, 1) for _ in range(rnd.randint(1, 4)))})"
     return rnd.choice(
-        [f"if {expression}:", f"while {expression}:", f"return {expression}", f"{_name(rnd)} = {expression}"]
+        [
+            f"if {expression}:",
+            f"while {expression}:",
+            f"return {expression}",
+            f"{_name(rnd)} = {expression}",
+            f"raise {_name(rnd)}({_or(rnd, 1)})",
+            f"{_name(rnd)} = await {call}",
+            f"return await {call}",
+        ]
     )
 
 
