@@ -26,7 +26,7 @@ from typing import Callable, Optional
 from .assignments import assignment
 from .calls import assigned_call
 from .comprehensions import comprehension
-from .splits import split_line
+from .grammar import split_line
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
 
 __all__ = ["LINE_LENGTH", "format_code"]

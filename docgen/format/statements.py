@@ -144,7 +144,7 @@ def plain(statement: list[str]) -> Optional[list[str]]:
 
 
 def _split_element(line: str) -> Optional[list[str]]:
-    from .splits import split_element  # splits.py builds on this module
+    from .grammar import split_element  # grammar.py builds on this module
 
     return split_element(line)
 

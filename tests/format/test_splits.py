@@ -10,7 +10,7 @@ import pytest
 
 from docgen.format import layout
 from docgen.format.formatter import black_once
-from docgen.format.splits import split_statement
+from docgen.format.grammar import split_statement
 
 
 def blacks(statement: str, depth: int) -> list[str]:
