@@ -26,6 +26,7 @@ from typing import Callable, Optional
 from .assignments import assignment
 from .calls import assigned_call
 from .comprehensions import comprehension
+from .grammar import split_line
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
 
 __all__ = ["LINE_LENGTH", "format_code"]
@@ -75,7 +76,11 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             kept = (
                 None
                 if docstring
-                else plain(statement) or comprehension(statement) or assigned_call(statement) or assignment(statement)
+                else plain(statement)
+                or comprehension(statement)
+                or assigned_call(statement)
+                or assignment(statement)
+                or split_line(statement)
             )
             if len(statement) == 1 and not line.lstrip(" ").startswith("#"):
                 _remember(line, kept)
@@ -205,10 +210,12 @@ def _blank_lines(lines: list[str]) -> str:
     kept: list[str] = []
     blank = 0
     after_import = False  # the last statement at the top level is an import
+    definitions: list[int] = []  # the indentation of each def or class whose body may go on
     for line in lines:
         if not line:
             blank += 1
             continue
+        _after_definitions(line, definitions, blank)
         top = not line.startswith(" ")
         if not top and kept and kept[-1].endswith(":") and line.lstrip(" ").startswith(_DEFINITIONS):
             if not kept[-1].lstrip(" ").startswith(_DEFINITIONS):
@@ -225,3 +232,20 @@ def _blank_lines(lines: list[str]) -> str:
             after_import = line.startswith(("from ", "import "))
         kept.append(line)
     return "\n".join(kept) + "\n"
+
+
+def _after_definitions(line: str, definitions: list[int], blank: int) -> None:
+    """Keep *definitions* (the indentation of the defs and classes open before *line*)
+    up to date; Unhandled where black puts more blank lines after a body than *blank*:
+    black sets two before the next statement at the top level, one inside a block."""
+    text = line.lstrip(" ")
+    if text.startswith((")", "]", "}")):
+        return  # the end of a statement over several lines
+    depth = len(line) - len(text)
+    if definitions and definitions[-1] >= depth:
+        while definitions and definitions[-1] >= depth:
+            definitions.pop()
+        if not text.startswith(_DEFINITIONS) and blank < (1 if depth else 2):
+            raise Unhandled
+    if text.startswith(("def ", "class ", "async def ")):
+        definitions.append(depth)

@@ -108,10 +108,14 @@ def plain(statement: list[str]) -> Optional[list[str]]:
     # A call or display exploded one element a line, with a trailing comma: black keeps it.
     head, *body, tail = statement
     indent = len(head) - len(head.lstrip(" "))
+    if not body and head.endswith("(") and tail == " " * indent + ")":
+        return plain([head + ")"])  # an empty call over two lines: black joins it
     if not head.endswith(("(", "[", "{")) or tail.strip() not in (")", "]", "}"):
         return None
-    if len(tail) - len(tail.lstrip(" ")) != indent or not body or _REDUNDANT.search(head + ")"):
+    if len(tail) - len(tail.lstrip(" ")) != indent or not body:
         return None
+    if _REDUNDANT.search(head + ")") and not (head.endswith(" (") and len(body) > 1):
+        return None  # parentheses opening a tuple of two or more (with its magic comma) stay
     if not head.lstrip(" ").startswith(("return ", "result", "f_")) and "=" not in head:
         return None
     inner = " " * (indent + 4)
@@ -128,7 +132,7 @@ def plain(statement: list[str]) -> Optional[list[str]]:
             if not fixed.startswith(inner) or fixed[len(inner)] == " " or not fixed.endswith(","):
                 return None
             if not _fits(fixed):
-                split = _keyword_call(fixed, inner)
+                split = _keyword_call(fixed, inner) or _split_element(fixed)
                 if split is None:
                     return None
                 result.extend(split)
@@ -137,6 +141,12 @@ def plain(statement: list[str]) -> Optional[list[str]]:
             return None
         result.append(fixed)
     return result
+
+
+def _split_element(line: str) -> Optional[list[str]]:
+    from .grammar import split_element  # grammar.py builds on this module
+
+    return split_element(line)
 
 
 #: An argument ``name=function(arguments),`` with no brackets or strings among the arguments.

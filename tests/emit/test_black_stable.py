@@ -66,7 +66,7 @@ def test_layout_keeps_plain_lines_and_has_black_format_the_rest() -> None:
         "from __future__ import annotations\n\n\n"
         "def f(value: object) -> str:\n"
         "    x = value.get('a')\n"
-        "    return x if x is not None else g('a long argument, longer than black allows', 'and some more')\n"
+        "    return x if x is not None else g(lambda: 'a long argument, longer than black allows', 'and more')\n"
     )
     formatted = layout.format_code(source, spy)
     assert formatted == black_once(source)

@@ -1,0 +1,331 @@
+"""Reading a statement of the plain expression grammar into black's leaves.
+
+Part of the formatting stage: the tokens of a statement (or of one element of an
+exploded call or display), checked to be spaced as black spaces them, as the leaves
+:mod:`docgen.format.splits` splits, each with the delimiter priority its place in the
+grammar gives it.  :func:`split_line` and :func:`split_element` are what the layout
+calls; anything outside the grammar is None (black).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .splits import (
+    COLON,
+    COMMA,
+    COMPARATOR_PRIORITY,
+    DOT,
+    EQUAL,
+    LOGIC_PRIORITY,
+    MATH_PRIORITIES,
+    NAME,
+    OPERATOR,
+    TERNARY_PRIORITY,
+    CannotSplit,
+    Leaf,
+    Line,
+    Unsupported,
+    transform_line,
+)
+from .statements import _fits, _quotes
+
+# --- reading the statement ------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""(?P<space> *)(?:(?P<string>"[^"\\\n]*")|(?P<number>\d+(?:\.\d+)?)(?![\w.])|(?P<name>[A-Za-z_]\w*)"""
+    r"""|(?P<op>//|==|!=|<=|>=|[-+*/%<>=()\[\].,:]))"""
+)
+_KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "return", "raise", "await"}
+_KEYWORDS |= {"None", "True", "False", "from", "lambda", "for", "yield", "async", "del", "pass", "import", "def"}
+_ATOM_KEYWORDS = {"None", "True", "False"}
+_COMPARATORS = {"==", "!=", "<", ">", "<=", ">="}
+
+
+def _tokens(text: str) -> list[tuple[str, str, str]]:
+    """(kind, value, the spaces before it) for each token of *text*; Unsupported for anything else."""
+    tokens = []
+    position = 0
+    while position < len(text):
+        found = _TOKEN.match(text, position)
+        if found is None:
+            raise Unsupported(text[position:])
+        position = found.end()
+        space = found.group("space")
+        for kind in ("string", "number", "name", "op"):
+            value = found.group(kind)
+            if value is not None:
+                tokens.append((kind, value, space))
+                break
+    return tokens
+
+
+class _Parser:
+    """Recursive descent over the grammar, making black's leaves with the priorities
+    their places in the grammar give them; Unsupported where the text is not spaced as
+    black spaces it."""
+
+    def __init__(self, tokens: list[tuple[str, str, str]]) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.leaves: list[Leaf] = []
+
+    def peek(self, offset: int = 0) -> tuple[str, str, str]:
+        index = self.position + offset
+        return self.tokens[index] if index < len(self.tokens) else ("end", "", "")
+
+    def take(self, space: str = " ", priority: int = 0) -> Leaf:
+        """The next token as a leaf, *space* before it (none after an opening bracket, a
+        dot or a keyword argument's ``=``)."""
+        kind, value, written = self.peek()
+        if kind == "end":
+            raise Unsupported("unexpected end")
+        previous = self.leaves[-1] if self.leaves else None
+        if previous is None or previous.opening or previous.kind in (DOT, EQUAL):
+            space = ""
+        if written != space:
+            raise Unsupported("spacing black would change")
+        self.position += 1
+        if kind == "op":
+            kind = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}.get(value, OPERATOR)
+        leaf = Leaf(kind, value, space, priority)
+        self.leaves.append(leaf)
+        return leaf
+
+    def at(self, value: str, offset: int = 0) -> bool:
+        kind, text, _ = self.peek(offset)
+        return kind in ("op", "name") and text == value
+
+    def test(self, alone: bool = False) -> None:
+        """An expression; a conditional one only *alone* (a statement's value or all a
+        parenthesis holds: anywhere else black adds parentheses of its own around it)."""
+        self.or_test()
+        if self.at("if"):
+            if not alone:
+                raise Unsupported("a conditional expression black parenthesises")
+            self.take(" ", TERNARY_PRIORITY)
+            self.or_test()
+            if not self.at("else"):
+                raise Unsupported("if without else")
+            self.take(" ", TERNARY_PRIORITY)
+            self.test()
+
+    def or_test(self) -> None:
+        self.and_test()
+        while self.at("or"):
+            self.take(" ", LOGIC_PRIORITY)
+            self.and_test()
+
+    def and_test(self) -> None:
+        self.not_test()
+        while self.at("and"):
+            self.take(" ", LOGIC_PRIORITY)
+            self.not_test()
+
+    def not_test(self) -> None:
+        if self.at("not"):
+            self.take()
+            self.not_test()
+        else:
+            self.comparison()
+
+    def comparison(self) -> None:
+        self.arith()
+        while True:
+            kind, value, _ = self.peek()
+            if kind == "op" and value in _COMPARATORS:
+                self.take(" ", COMPARATOR_PRIORITY)
+            elif self.at("in"):
+                self.take(" ", COMPARATOR_PRIORITY)
+            elif self.at("is"):
+                self.take(" ", COMPARATOR_PRIORITY)
+                if self.at("not"):
+                    self.take()
+            elif self.at("not") and self.at("in", 1):
+                self.take(" ", COMPARATOR_PRIORITY)
+                self.take()
+            else:
+                return
+            self.arith()
+
+    def arith(self) -> None:
+        self.term()
+        while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
+            self.take(" ", MATH_PRIORITIES[self.peek()[1]])
+            self.term()
+
+    def term(self) -> None:
+        self.power()
+        while self.peek()[0] == "op" and self.peek()[1] in ("*", "/", "//", "%"):
+            self.take(" ", MATH_PRIORITIES[self.peek()[1]])
+            self.power()
+
+    def power(self) -> None:
+        if self.at("await") and self.peek(1)[0] == "name" and len(self.leaves) == 1:
+            self.take()  # awaiting the statement's value: a plain prefix to black
+        self.atom()
+        while True:
+            if self.at("("):
+                self.take("")
+                self.arguments()
+                self.close(")")
+            elif self.at("."):
+                self.take("")
+                kind, value, _ = self.peek()
+                if kind != "name" or value in _KEYWORDS:
+                    raise Unsupported("attribute")
+                self.take("")
+            elif self.at("["):
+                self.take("")
+                if self.peek()[0] not in ("name", "string", "number") or self.peek()[1] in _KEYWORDS:
+                    raise Unsupported("a subscript black may space otherwise")
+                self.take("")
+                self.close("]")
+            else:
+                return
+
+    def close(self, value: str) -> None:
+        if not self.at(value):
+            raise Unsupported("unbalanced")
+        self.take("")
+
+    def arguments(self) -> None:
+        if self.at(")"):
+            return
+        while True:
+            if self.peek()[0] == "name" and self.at("=", 1):
+                self.take()
+                self.take("")
+            self.test()
+            if not self.at(","):
+                return
+            self.take("")
+            if self.at(")"):
+                raise Unsupported("a magic trailing comma")
+
+    def atom(self) -> None:
+        kind, value, _ = self.peek()
+        if kind == "name":
+            if value in _KEYWORDS - _ATOM_KEYWORDS:
+                raise Unsupported(f"keyword {value}")
+            self.take()
+        elif kind == "number":
+            self.take()
+        elif kind == "string":
+            self.take()
+            if self.peek()[0] == "string":
+                raise Unsupported("implicit concatenation")
+        elif self.at("("):
+            self.take()
+            if self.at("("):
+                raise Unsupported("redundant parentheses")
+            start = len(self.leaves)
+            self.test(alone=True)
+            if not any(leaf.priority for leaf in self.leaves[start:]):
+                raise Unsupported("parentheses black may make invisible")
+            self.close(")")
+        else:
+            raise Unsupported(f"atom {value}")
+
+
+#: The statements split here: what opens them, and what closes them.
+_STATEMENT = re.compile(r"(?P<head>if |elif |while |return |raise |[A-Za-z_]\w* = )(?P<rest>.*)")
+
+
+def split_line(statement: list[str]) -> Optional[list[str]]:
+    """*statement* (one line) as black writes it, when :func:`split_statement` knows; else None."""
+    if len(statement) != 1:
+        return None
+    line = _quotes(statement[0])
+    return None if line is None else split_statement(line)
+
+
+def split_statement(line: str) -> Optional[list[str]]:
+    """*line* (one statement, black's quotes already) split as black splits it, or None."""
+    pad = line[: len(line) - len(line.lstrip(" "))]
+    text = line[len(pad) :]
+    if len(pad) % 4 or _fits(line):
+        return None
+    found = _STATEMENT.fullmatch(text)
+    if found is None:
+        return None
+    head, rest = found.group("head"), found.group("rest")
+    block = head in ("if ", "elif ", "while ")
+    if block:
+        if not rest.endswith(":"):
+            return None
+        rest = rest[:-1]
+    if rest.startswith(("(", "[", "not (")) or rest.startswith("-"):
+        return None
+    try:
+        leaves = _statement_leaves(head, rest)
+        if leaves is None:
+            return None
+        line_ = Line(len(pad) // 4)
+        for leaf in leaves:
+            line_.append(leaf, track=True)
+        lines = transform_line(line_)
+    except (Unsupported, CannotSplit, KeyError, IndexError, ValueError):
+        return None
+    return [str(part) for part in lines]
+
+
+def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
+    tokens = _tokens(rest)
+    if not tokens or tokens[0][2]:
+        return None
+    tokens[0] = (tokens[0][0], tokens[0][1], " ")  # after the keyword's space
+    parser = _Parser(tokens)
+    parser.leaves.append(Leaf(NAME, "x", ""))  # a stand-in for the keyword
+    parser.test(alone=True)
+    if parser.position != len(parser.tokens):
+        return None
+    expression = parser.leaves[1:]
+    expression[0].prefix = expression[0].spaced = ""
+    keyword = head.strip()
+    opening = Leaf(OPERATOR, "(", " ")
+    opening.set_visible(False)
+    closing = Leaf(OPERATOR, ")", "")
+    closing.set_visible(False)
+    if keyword.endswith("="):
+        target = keyword[:-1].strip()
+        start = [Leaf(NAME, target, ""), Leaf(EQUAL, "=", " ")]
+    else:
+        start = [Leaf(NAME, keyword, "")]
+    if keyword == "raise":  # black gives ``raise`` no optional parentheses
+        expression[0].prefix = expression[0].spaced = " "
+        return [*start, *expression]
+    end = [Leaf(COLON, ":", "")] if keyword in ("if", "elif", "while") else []
+    return [*start, opening, *expression, closing, *end]
+
+
+def split_element(line: str) -> Optional[list[str]]:
+    """*line*, one element of a call or display black explodes one element a line (its
+    own comma after it, black's quotes already), as black lays it out; None when
+    :func:`split_statement`'s grammar does not cover it."""
+    pad = line[: len(line) - len(line.lstrip(" "))]
+    text = line[len(pad) :]
+    if len(pad) % 4 or not text.endswith(",") or _fits(line):
+        return None
+    try:
+        tokens = _tokens(text[:-1])
+        if not tokens or tokens[0][2]:
+            return None
+        parser = _Parser(tokens)
+        if tokens[0][0] == "name" and parser.at("=", 1):
+            parser.take()  # a keyword argument's name
+            parser.take("")
+        elif tokens[0][0] == "string" and parser.at(":", 1):
+            parser.take()  # a dict entry's key
+            parser.take("")
+        parser.test()
+        if parser.position != len(tokens):
+            return None
+        element = Line(len(pad) // 4, inside_brackets=True)
+        for leaf in [*parser.leaves, Leaf(COMMA, ",", "")]:
+            element.append(leaf)
+        lines = transform_line(element)
+    except (Unsupported, CannotSplit, KeyError, IndexError, ValueError):
+        return None
+    return [str(part) for part in lines]
