@@ -102,6 +102,7 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark with GFM tables and strikethrough; no HTML rendering is ever done."""
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     parser.core.ruler.at("inline", _inline)
+    parser.core.ruler.push("docgen_remember_inline", _remember_inline)
     return parser
 
 
@@ -110,18 +111,50 @@ def markdown_parser() -> MarkdownIt:
 _INLINE_MARKUP = re.compile(r"[\n\\`~*_\[\]!<&]")
 
 
+#: Inline content already parsed -> its finished tokens (after every core rule), for
+#: content with markup: a tree repeats the same cells on page after page
+#: (``:heavy_check_mark:``, ``*Optional[int]*``, the link to a shared model), and the
+#: same text always parses to the same tokens, unless the page defines link references.
+#: The tokens are shared by every page that holds that content; nothing changes them
+#: once parsed (markdown-it's last core rule, ``text_join``, leaves finished tokens as they are).
+_PARSED_INLINE: dict[str, list[Token]] = {}
+_PARSED_INLINE_LIMIT = 100_000
+
+
 def _inline(state: StateCore) -> None:
-    """markdown-it's inline rule, without its work where the content has no markup:
-    most table cells and headings are plain text, which it would make one text token of."""
+    """markdown-it's inline rule, without its work where the content has no markup
+    (most table cells and headings are plain text, which it would make one text token
+    of) or where the same content was parsed before."""
+    shared = not state.env.get("references")
+    parsed = _PARSED_INLINE if shared else {}
     for token in state.tokens:
         if token.type == "inline":
+            if shared:
+                token.meta["docgen_shared"] = True
             if token.children is None:
                 token.children = []
             if _INLINE_MARKUP.search(token.content) is None:
                 if token.content:
                     token.children.append(Token("text", "", 0, content=token.content))
+            elif token.content in parsed:
+                token.children = list(parsed[token.content])
+                token.meta["docgen_reused"] = True
             else:
                 state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _remember_inline(state: StateCore) -> None:
+    """Keep the finished tokens of the content :func:`_inline` parsed, for the next page
+    that holds the same content (pages with link references excepted: their links
+    depend on the page)."""
+    if state.env.get("references"):
+        return
+    if len(_PARSED_INLINE) > _PARSED_INLINE_LIMIT:
+        _PARSED_INLINE.clear()
+    for token in state.tokens:
+        if token.type == "inline" and token.children and not token.meta.get("docgen_reused"):
+            if _INLINE_MARKUP.search(token.content) is not None:
+                _PARSED_INLINE[token.content] = token.children
 
 
 #: A cell separator: a ``|`` not right after a backslash.
@@ -301,8 +334,24 @@ def _indent_col(lines: Sequence[str], line: int) -> int:
     return len(text) - len(text.lstrip()) + 1
 
 
+#: Inline content -> its pieces, for content whose tokens depend on nothing else (see
+#: :data:`_PARSED_INLINE`): the pieces are immutable, so every cell holding that content shares them.
+_PIECES: dict[str, tuple[Inline, ...]] = {}
+
+
 def _inlines(tok: Token) -> tuple[Inline, ...]:
     """An inline token's children as docgen's pieces."""
+    if not tok.meta.get("docgen_shared"):
+        return _pieces(tok)
+    pieces = _PIECES.get(tok.content)
+    if pieces is None:
+        if len(_PIECES) > _PARSED_INLINE_LIMIT:
+            _PIECES.clear()
+        pieces = _PIECES[tok.content] = _pieces(tok)
+    return pieces
+
+
+def _pieces(tok: Token) -> tuple[Inline, ...]:
     pieces: list[Inline] = []
     hrefs: list[str] = []
     for child in tok.children or ():

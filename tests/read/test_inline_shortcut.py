@@ -69,3 +69,19 @@ def test_rows_split_as_markdown_it_splits_them() -> None:
     rows = ["a | b", "| a | b |", "a \\| b | c", "\\\\| x", "x \\|", "|", "", "\\", "a\\\\\\|b|c"]
     rows += ["".join(rnd.choice("ab |\\`") for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
     assert [markdown.split_row(row) for row in rows] == [markdown.markdown_it_split(row) for row in rows]
+
+
+def test_repeated_content_reads_as_the_stock_parser_reads_it_on_every_page() -> None:
+    """Content parsed once is reused on later pages, except on pages whose link
+    references change what the same text means."""
+    cell = "[Model][ref] and *Optional[int]* `code`"
+    plain = f"# One\n\n| A | B |\n| - | - |\n| {cell} | x |\n"
+    first_ref = plain + "\n[ref]: ../first.md\n"
+    second_ref = plain + "\n[ref]: ../second.md\n"
+    pages = [plain, first_ref, plain, second_ref, first_ref, plain]
+    read = [markdown.read_page(f"p{n}.md", text) for n, text in enumerate(pages)]
+    assert read == [stock_page(f"p{n}.md", text) for n, text in enumerate(pages)]
+    hrefs = [
+        {p.href for p in page.sections[1].blocks[0].table.rows[0][0].inlines if p.kind == "link_open"} for page in read
+    ]
+    assert hrefs == [set(), {"../first.md"}, set(), {"../second.md"}, {"../first.md"}, set()]
