@@ -95,8 +95,7 @@ TABLE: tuple[PrimitiveType, ...] = (
         parse="parse_decimal",
         dump="dump_decimal",
         dump_in_line="{v}.__str__()",  # not str(): a model may be named str
-        # the match of a decimal text, or TypeError (not a str, or no match: None[0])
-        fast_parse=("_parsing.Decimal(_parsing.decimal_text({v})[0])", "TypeError, ArithmeticError"),
+        fast_parse=("_parsing.decimal_string({v})", "TypeError, ArithmeticError"),
     ),
     PrimitiveType("bytes", guard=(_STRING, "a base64 string"), parse="parse_bytes", dump="dump_bytes"),
     PrimitiveType("str", guard=(_STRING, "a string"), identity=True, exact=True),

@@ -4,6 +4,8 @@ so what is accepted and every message stay what they were."""
 
 from __future__ import annotations
 
+import importlib
+import random
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -67,3 +69,42 @@ def test_a_tag_spelled_otherwise_takes_the_general_route(pkg: ModuleType) -> Non
 
     assert parse_chat_completion_result({"Data": "[DONE]"}) == pkg.SentinelEvent("[DONE]")
     assert parse_chat_completion_result({"Data": chunk()}) == pkg.ChatCompletionEvent.from_dict({"data": chunk()})
+
+
+def _decimal_texts() -> list[str]:
+    """Texts near the decimal grammar: signs, points, exponents, other digits,
+    whitespace, underscores, NaN and the infinities."""
+    rnd = random.Random(7)
+    alphabet = ["0", "1", "9", ".", "e", "E", "+", "-", "_", " ", "\t", "\u00a0", "\u0663", "N", "a", "I", "nf", "x"]
+    texts = [
+        "",
+        "0",
+        "1.",
+        ".5",
+        "1e5",
+        "-1.5E-3",
+        " 1",
+        "1 ",
+        "1_000",
+        "NaN",
+        "-Infinity",
+        "sNaN",
+        "inf",
+        "1e999999999",
+    ]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 7))) for _ in range(4000)]
+    return texts
+
+
+def test_the_decimal_fast_path_reads_exactly_the_texts_the_general_parse_reads(pkg: ModuleType) -> None:
+    parsing = importlib.import_module(f"{pkg.__name__}._parsing")
+    for text in _decimal_texts():
+        try:
+            general: Any = parsing.parse_decimal(text, "$")
+        except parsing.ParseError:
+            general = "rejected"
+        try:
+            fast: Any = parsing.decimal_string(text)
+        except (TypeError, ArithmeticError):
+            fast = "rejected"
+        assert (text, fast) == (text, general)

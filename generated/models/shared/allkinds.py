@@ -165,7 +165,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
                 value.get("date_time", _parsing.MISSING), (path, "date_time")
             )
         try:
-            f_decimal = _parsing.Decimal(_parsing.decimal_text(value["decimal"])[0])
+            f_decimal = _parsing.decimal_string(value["decimal"])
         except (KeyError, TypeError, ArithmeticError):
             f_decimal = _parsing.parse_decimal(
                 value.get("decimal", _parsing.MISSING), (path, "decimal")
@@ -217,9 +217,7 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
         f_opt_decimal = value.get("opt_decimal")
         if f_opt_decimal is not None:
             try:
-                f_opt_decimal = _parsing.Decimal(
-                    _parsing.decimal_text(f_opt_decimal)[0]
-                )
+                f_opt_decimal = _parsing.decimal_string(f_opt_decimal)
             except (TypeError, ArithmeticError):
                 f_opt_decimal = _parsing.parse_decimal(
                     f_opt_decimal, (path, "opt_decimal")

@@ -73,7 +73,7 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
         f_cost = value.get("cost")
         if f_cost is not None:
             try:
-                f_cost = _parsing.Decimal(_parsing.decimal_text(f_cost)[0])
+                f_cost = _parsing.decimal_string(f_cost)
             except (TypeError, ArithmeticError):
                 f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
         result = _parsing.new(Usage)
