@@ -117,7 +117,9 @@ class _ModelParts:
         ``present`` and for each local in ``counted`` that is not None, so an object of
         that many keys has no other key and tolerant matching has nothing to rename.  An
         object of the required fields' keys alone (the optional ones left out, as servers
-        often do) passes a first test without the count.
+        often do) passes a first test without the count, and an object with every field
+        (each local not None) a second one: the count subtracts bools, which CPython does
+        not specialise as it does ints.
         ("", "") when a field's local says nothing of its key (a default, UNSET, a constant,
         additional properties), and for a model with keyword parameters, whose names
         (the fields') may be those of the locals the counted read binds."""
@@ -125,6 +127,9 @@ class _ModelParts:
             return "", ""
         total = len(self.present) + len(self.counted)
         test = f"len(value) == {total}" + "".join(f" - ({local} is None)" for local in self.counted)
+        if len(self.counted) > 1:
+            every = " and ".join(f"{local} is not None" for local in self.counted)
+            test = f"(len(value) == {total} and {every}) or {test}"
         if self.present and len(self.counted) > 1:  # an object of its required keys alone needs no count
             test = f"len(value) == {len(self.present)} or {test}"
         return (self.present[0] if self.present else ""), test

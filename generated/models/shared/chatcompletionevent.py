@@ -84,8 +84,15 @@ def _parse_ChatCompletionEvent(
                 _ChatCompletionEvent_FIELDS.absent(value, exc), path
             )
     else:
-        if len(value) == 1 or len(value) == 4 - (f_event is None) - (f_id is None) - (
-            f_retry is None
+        if (
+            len(value) == 1
+            or (
+                len(value) == 4
+                and f_event is not None
+                and f_id is not None
+                and f_retry is not None
+            )
+            or len(value) == 4 - (f_event is None) - (f_id is None) - (f_retry is None)
         ):
             return result
         if _ChatCompletionEvent_FIELDS.unchanged(value, path):
