@@ -216,6 +216,11 @@ def template_dir() -> Path:
 
 @lru_cache(maxsize=8)
 def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
+    """The templates of a build: *user_templates* first, then docgen's.  Without user
+    templates each template is read and compiled once per process (``auto_reload`` off:
+    docgen's own templates do not change while it runs, and a build that renders one
+    hundreds of times need not look at its file each time); a user's folder is looked at
+    again, since a long-lived caller may build again after the user edited it."""
     search = [user_templates] if user_templates else []
     search.append(str(template_dir()))
     return jinja2.Environment(
@@ -225,6 +230,7 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=bool(user_templates),
     )
 
 
