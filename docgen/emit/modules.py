@@ -20,7 +20,7 @@ import json
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, MutableMapping, Optional
 
 import jinja2
 
@@ -214,6 +214,20 @@ def template_dir() -> Path:
     raise FileNotFoundError("docgen's templates are missing from this installation")
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, each template's globals a dict of their own.
+
+    Jinja chains a template's globals to the environment's (a ``ChainMap``), so that a
+    change to the environment's shows in templates loaded before it; docgen sets none
+    after the start.  A ``ChainMap`` is looked through in Python, and every render (a
+    context made from the globals) and every ``{% import %}`` (the template's globals
+    compared with the importing context's) walks it: a plain dict makes both about
+    five times cheaper, a third of the time the templates of a module take."""
+
+    def make_globals(self, d: Optional[MutableMapping[str, Any]]) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 @lru_cache(maxsize=8)
 def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
     """The templates of a build: *user_templates* first, then docgen's.  Without user
@@ -223,7 +237,7 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
     again, since a long-lived caller may build again after the user edited it."""
     search = [user_templates] if user_templates else []
     search.append(str(template_dir()))
-    return jinja2.Environment(
+    return _Environment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

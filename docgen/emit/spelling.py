@@ -105,6 +105,8 @@ class Annotator(TypeVisitor[str]):
         self.expand_unions = False  # True while a union alias's own definition is rendered
         self.used: set[str] = set()  # the names the annotations spelled so far refer to
         self._shadowed: frozenset[str] = frozenset()  # the builtins the class's fields shadow
+        #: (type, shadowed, expand_unions) -> (its annotation, the names it refers to)
+        self._spelled: dict[tuple[TypeRef, frozenset[str], bool], tuple[str, frozenset[str]]] = {}
 
     def _spellings(self) -> dict[str, str]:
         """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
@@ -142,12 +144,26 @@ class Annotator(TypeVisitor[str]):
         return name
 
     def type(self, ref: TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
-        """The annotation of *ref*, builtins in *shadowed* qualified."""
-        outer, self._shadowed = self._shadowed, shadowed
+        """The annotation of *ref*, builtins in *shadowed* qualified.
+
+        A module spells most types more than once (a field's type for its name, its class
+        body and its parser): the text and the names it refers to are kept from the first
+        time, whose imports are recorded already."""
+        key = (ref, shadowed, self.expand_unions)
+        known = self._spelled.get(key)
+        if known is not None:
+            self.used.update(known[1])
+            return known[0]
+        outer_shadowed, self._shadowed = self._shadowed, shadowed
+        outer_used, self.used = self.used, set()
         try:
-            return self.visit(ref)
+            text = self.visit(ref)
         finally:
-            self._shadowed = outer
+            self._shadowed = outer_shadowed
+            spelled_names, self.used = self.used, outer_used
+            outer_used.update(spelled_names)
+        self._spelled[key] = (text, frozenset(spelled_names))
+        return text
 
     def visit_Primitive(self, ref: Primitive) -> str:
         if ref.name in names.BUILTIN_TYPES:
