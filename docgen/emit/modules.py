@@ -20,7 +20,7 @@ import json
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, MutableMapping, Optional
 
 import jinja2
 
@@ -214,17 +214,42 @@ def template_dir() -> Path:
     raise FileNotFoundError("docgen's templates are missing from this installation")
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, each template's globals a dict of their own.
+
+    Jinja chains a template's globals to the environment's (a ``ChainMap``), so that a
+    change to the environment's shows in templates loaded before it; docgen sets none
+    after the start.  A ``ChainMap`` is looked through in Python, and every render (a
+    context made from the globals) and every ``{% import %}`` (the template's globals
+    compared with the importing context's) walks it: a plain dict makes both about
+    five times cheaper, a third of the time the templates of a module take."""
+
+    def make_globals(self, d: Optional[MutableMapping[str, Any]]) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 @lru_cache(maxsize=8)
 def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
+    """The templates of a build: *user_templates* first, then docgen's.  Without user
+    templates each template is read and compiled once per process (``auto_reload`` off:
+    docgen's own templates do not change while it runs, and a build that renders one
+    hundreds of times need not look at its file each time); a user's folder is looked at
+    again, since a long-lived caller may build again after the user edited it.
+
+    Compiling the templates is about a sixth of a build's rendering; Jinja's optimizer (constant
+    expressions folded when compiling) takes a sixth of that and saves nothing measurable
+    when rendering these templates, whose expressions are the views' values: it is off."""
     search = [user_templates] if user_templates else []
     search.append(str(template_dir()))
-    return jinja2.Environment(
+    return _Environment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=bool(user_templates),
+        optimized=False,
     )
 
 

@@ -54,7 +54,7 @@ from ..ir import (
     UnionOf,
 )
 from ..primitives import is_any_value, primitive
-from ..walk import TypeVisitor, alternatives, children, walk
+from ..walk import TypeVisitor, alternatives, children
 from .views import (
     Constant,
     Helper,
@@ -171,9 +171,16 @@ class _ShapeName(TypeVisitor[str]):
 # --- what is JSON and what is not ---------------------------------------------------
 
 
+_NOT_JSON_NODES = (HttpResponse, HttpRequest, StreamOf, BinaryFile)
+
+
 def is_json(ref: TypeRef) -> bool:
     """False for a raw HTTP response or a stream (at any depth): JSON cannot carry them."""
-    return not any(isinstance(node, (HttpResponse, HttpRequest, StreamOf, BinaryFile)) for node in walk(ref))
+    if isinstance(ref, (Primitive, Ref)):  # the leaves most types are: a test of their own
+        return True
+    if isinstance(ref, _NOT_JSON_NODES):
+        return False
+    return all(is_json(child) for child in children(ref))
 
 
 def json_fields(model: Model) -> list[Field]:

@@ -98,10 +98,15 @@ class Annotator(TypeVisitor[str]):
         self.module_of = module_of
         self.imports = Imports()
         self.own = {d.name for d in module.decls}
+        #: a module of unions alone imports the models it names at its top, not at its end
+        self.union_module = all(isinstance(d, Union_) for d in module.decls)
+        self._paths: dict[tuple[str, ...], str] = {}  # module -> relative_import from this one
         self.spelling = self._spellings()
         self.expand_unions = False  # True while a union alias's own definition is rendered
         self.used: set[str] = set()  # the names the annotations spelled so far refer to
         self._shadowed: frozenset[str] = frozenset()  # the builtins the class's fields shadow
+        #: (type, shadowed, expand_unions) -> (its annotation, the names it refers to)
+        self._spelled: dict[tuple[TypeRef, frozenset[str], bool], tuple[str, frozenset[str]]] = {}
 
     def _spellings(self) -> dict[str, str]:
         """How each referenced foreign type is spelled: its name, or ``alias.Name`` on a clash."""
@@ -139,12 +144,26 @@ class Annotator(TypeVisitor[str]):
         return name
 
     def type(self, ref: TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
-        """The annotation of *ref*, builtins in *shadowed* qualified."""
-        outer, self._shadowed = self._shadowed, shadowed
+        """The annotation of *ref*, builtins in *shadowed* qualified.
+
+        A module spells most types more than once (a field's type for its name, its class
+        body and its parser): the text and the names it refers to are kept from the first
+        time, whose imports are recorded already."""
+        key = (ref, shadowed, self.expand_unions)
+        known = self._spelled.get(key)
+        if known is not None:
+            self.used.update(known[1])
+            return known[0]
+        outer_shadowed, self._shadowed = self._shadowed, shadowed
+        outer_used, self.used = self.used, set()
         try:
-            return self.visit(ref)
+            text = self.visit(ref)
         finally:
-            self._shadowed = outer
+            self._shadowed = outer_shadowed
+            spelled_names, self.used = self.used, outer_used
+            outer_used.update(spelled_names)
+        self._spelled[key] = (text, frozenset(spelled_names))
+        return text
 
     def visit_Primitive(self, ref: Primitive) -> str:
         if ref.name in names.BUILTIN_TYPES:
@@ -225,7 +244,7 @@ class Annotator(TypeVisitor[str]):
         if target is self.module:
             return self._name(decl.name)
         spelled = self.spelling[ref.key]
-        where = relative_import(self.module.module, target.module)
+        where = self._path_to(target)
         if "." in spelled:
             alias = spelled.split(".")[0]
             self.imports.module_aliases[alias] = split_module(where)
@@ -247,7 +266,7 @@ class Annotator(TypeVisitor[str]):
         if self.expand_unions and self._leads_here(union.key):
             return self.visit(UnionOf(union.members))
         alias = self._alias_for(union.key)
-        where = split_module(relative_import(self.module.module, target.module))
+        where = split_module(self._path_to(target))
         self.imports.module_aliases[alias] = where
         if self.expand_unions:
             self.imports.top_aliases[alias] = where
@@ -279,7 +298,7 @@ class Annotator(TypeVisitor[str]):
         name = prefix + decl.name
         if target is self.module:
             return name
-        where = relative_import(self.module.module, target.module)
+        where = self._path_to(target)
         spelled = self.spelling.get(key, self._alias_for(key) + "." if decl.name in self.own else decl.name)
         if "." in spelled:
             alias = spelled.split(".")[0]
@@ -290,7 +309,15 @@ class Annotator(TypeVisitor[str]):
         return name
 
     def _in_union_module(self) -> bool:
-        return all(isinstance(d, Union_) for d in self.module.decls)
+        return self.union_module
+
+    def _path_to(self, target: Module) -> str:
+        """``from <this> import`` text that reaches *target* from this module (asked again
+        and again for the same few modules)."""
+        where = self._paths.get(target.module)
+        if where is None:
+            where = self._paths[target.module] = relative_import(self.module.module, target.module)
+        return where
 
 
 def _referenced_keys(decl: Decl, decls: dict[str, Decl], seen: Optional[set[str]] = None) -> Iterable[str]:

@@ -18,7 +18,6 @@ otherwise.  Part of stage 6 (emit); nothing here computes anything.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional, Union
 
@@ -29,7 +28,8 @@ class _Row:
     __slots__ = ()
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))  # type: ignore[arg-type]
+        # a dataclass's __match_args__ names its fields in order (templates unpack rows per field)
+        return iter([getattr(self, name) for name in self.__match_args__])  # type: ignore[attr-defined]
 
     def __getitem__(self, index: int) -> Any:
         return tuple(self)[index]

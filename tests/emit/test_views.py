@@ -36,3 +36,13 @@ def test_a_row_reads_by_name_and_still_unpacks_like_the_tuple_templates_used_to_
     assert views.HttpFields("a", "b", "c")[2] == "c"
     with pytest.raises(dataclasses.FrozenInstanceError):
         row.name = "other"  # type: ignore[misc]
+
+
+def test_every_row_unpacks_as_all_its_fields_in_their_order() -> None:
+    rows = [c for c in view_classes() if issubclass(c, views._Row)]
+    assert len(rows) >= 9
+    for cls in rows:
+        names = [f.name for f in dataclasses.fields(cls)]
+        row = cls(*(f"value of {n}" for n in names))
+        assert list(row) == [f"value of {n}" for n in names], cls.__name__
+        assert row[len(names) - 1] == f"value of {names[-1]}"
