@@ -19,7 +19,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-from typing import Any
+import operator
+from typing import Any, Callable
 
 from .. import ir
 from ..diagnostics import Diagnostic, Severity
@@ -50,17 +51,52 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 
 def encode(value: Any) -> Any:
     """*value* as a JSON value; raises :class:`CodecError` for what is not plain data."""
-    if value is None or isinstance(value, (str, bool, int, float)) and not isinstance(value, enum.Enum):
-        return value
-    if isinstance(value, tuple):
-        return [encode(item) for item in value]
-    kind = type(value)
-    if isinstance(value, enum.Enum) and CLASSES.get(kind.__name__) is kind:
-        return {kind.__name__: value.value}
-    names = _FIELDS.get(kind)
-    if names is None or CLASSES.get(kind.__name__) is not kind:
-        raise CodecError(f"not plain data: {kind.__name__}")
-    return {kind.__name__: [encode(getattr(value, name)) for name in names]}
+    encoder = _ENCODERS.get(type(value))
+    if encoder is None:
+        raise CodecError(f"not plain data: {type(value).__name__}")
+    return encoder(value)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _tuple_encoder(value: tuple[Any, ...]) -> list[Any]:
+    return [item if type(item) in _ATOMS else encode(item) for item in value]
+
+
+def _enum_encoder(cls: type[enum.Enum]) -> Any:
+    name = cls.__name__
+
+    def encoded(value: enum.Enum) -> Any:
+        return {name: value.value}
+
+    return encoded
+
+
+def _dataclass_encoder(cls: type) -> Any:
+    """The encoder of one class: its fields read by one attrgetter, atoms kept as they are."""
+    name, fields = cls.__name__, _FIELDS[cls]
+    read: Callable[[Any], tuple[Any, ...]]
+    if len(fields) > 1:
+        read = operator.attrgetter(*fields)
+    else:  # attrgetter of one name gives the value itself, of none is not made
+        read = lambda value: tuple(getattr(value, field) for field in fields)  # noqa: E731
+    atoms = _ATOMS
+
+    def encoded(value: Any) -> Any:
+        return {name: [item if type(item) in atoms else encode(item) for item in read(value)]}
+
+    return encoded
+
+
+#: The types JSON holds as they are (exact types: a subclass, an enum above all, is not one).
+_ATOMS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+#: Exact type -> its encoder, for every type plain data is made of.
+_ENCODERS: dict[type, Any] = {atom: _as_is for atom in _ATOMS}
+_ENCODERS[tuple] = _tuple_encoder
+for _cls in CLASSES.values():
+    _ENCODERS[_cls] = _enum_encoder(_cls) if issubclass(_cls, enum.Enum) else _dataclass_encoder(_cls)
 
 
 def decode(value: Any) -> Any:

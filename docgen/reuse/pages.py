@@ -134,6 +134,7 @@ class Reading:
         self.keys = {path: page_key(source) for path, source in self.sources.items()} if records else {}
         self.found = {path: self._record(path) for path in self.keys}
         self.pages: dict[str, Page] = {}
+        self.shown: dict[str, tuple[str, ...]] = {}  # the marks of the pages read, once found
         self.fetch([path for path in self.sources if self.found.get(path) is None])
 
     def _record(self, path: str) -> Optional[PageRecord]:
@@ -156,8 +157,17 @@ class Reading:
         shown = {}
         for path in self.sources:
             record = self.found.get(path)
-            shown[path] = record.marks if record is not None else marks(self.pages[path])
+            if record is not None:
+                shown[path] = record.marks
+            else:
+                shown[path] = self.shown[path] = marks(self.pages[path])
         return shown
+
+    def _marks(self, path: str) -> tuple[str, ...]:
+        from ..dialects import marks
+
+        found = self.shown.get(path)
+        return found if found is not None else marks(self.pages[path])
 
     def _declaring(self, path: str, flavour: Dialect) -> Optional[PageRecord]:
         record = self.found.get(path)
@@ -205,10 +215,8 @@ class Reading:
         whose record lacked the dialect or the symbol table was read again, so it is one of them."""
         if self.records is None:
             return
-        from ..dialects import marks
-
-        for path, page in self.pages.items():
-            record = PageRecord(marks(page))
+        for path in self.pages:
+            record = PageRecord(self._marks(path))
             if path in lowered:
                 found, declare_problems = declared[path]
                 module, problems = lowered[path]
