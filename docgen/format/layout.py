@@ -26,6 +26,7 @@ from typing import Callable, Optional
 from .assignments import assignment
 from .calls import assigned_call
 from .comprehensions import comprehension
+from .docstrings import kept_docstring
 from .grammar import split_line
 from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
 
@@ -74,7 +75,7 @@ def _format(source: str, black: Callable[[str], str]) -> str:
                     continue
                 docstring = True  # black formats docstrings: the first statement of a module or block
             kept = (
-                None
+                kept_docstring(statement)
                 if docstring
                 else plain(statement)
                 or comprehension(statement)
