@@ -224,12 +224,33 @@ class _Environment(jinja2.Environment):
     compared with the importing context's) walks it: a plain dict makes both about
     five times cheaper, a third of the time the templates of a module take."""
 
+    #: Python made of templates by earlier builds (docgen/reuse/templates.py), or None.
+    remembered: Optional[Any] = None
+
     def make_globals(self, d: Optional[MutableMapping[str, Any]]) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
 
+    def compile(  # type: ignore[override]
+        self,
+        source: Any,
+        name: Optional[str] = None,
+        filename: Optional[str] = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        """Jinja's compile, the Python it makes of a template's text taken from
+        :attr:`remembered` when an earlier build made it."""
+        if self.remembered is None or raw or defer_init or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)
+        python = self.remembered.python(self, source, name)
+        if python is None:
+            python = super().compile(source, name, filename, raw=True)
+            self.remembered.learn(self, source, name, python)
+        return self._compile(python, filename or "<template>")
+
 
 @lru_cache(maxsize=8)
-def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
+def environment(user_templates: Optional[str] = None, remembered: Optional[Any] = None) -> jinja2.Environment:
     """The templates of a build: *user_templates* first, then docgen's.  Without user
     templates each template is read and compiled once per process (``auto_reload`` off:
     docgen's own templates do not change while it runs, and a build that renders one
@@ -238,10 +259,12 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
 
     Compiling the templates is about a sixth of a build's rendering; Jinja's optimizer (constant
     expressions folded when compiling) takes a sixth of that and saves nothing measurable
-    when rendering these templates, whose expressions are the views' values: it is off."""
+    when rendering these templates, whose expressions are the views' values: it is off.
+    *remembered* (docgen/reuse/templates.py) keeps the Python Jinja makes of each template
+    for later builds."""
     search = [user_templates] if user_templates else []
     search.append(str(template_dir()))
-    return _Environment(
+    made = _Environment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -251,6 +274,8 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
         auto_reload=bool(user_templates),
         optimized=False,
     )
+    made.remembered = remembered
+    return made
 
 
 def _as_is(source: str) -> str:

@@ -37,6 +37,7 @@ from ..emit.operations import emit_operations
 from ..format.formatter import Formatter
 from ..ir import Module, Spec
 from ..manifest import sha256
+from .templates import RememberedTemplates
 
 #: How many module records the cache keeps.
 LIMIT = 20_000
@@ -136,10 +137,14 @@ class ModuleRecords:
         incremental.save_pack(_PACK, self.learned, LIMIT)
 
 
+#: The templates' Python, shared by the builds of a process (each compiles a template once).
+REMEMBERED_TEMPLATES = RememberedTemplates()
+
+
 def emit_reusing(spec: Spec, formatter: Formatter, records: ModuleRecords, allow_nan: bool = False) -> dict[str, str]:
     """What :func:`docgen.emit.modules.emit` gives for *spec* with docgen's templates, each
     module whose record holds taken from OUT; records learned for the modules rendered."""
-    env = environment(None)
+    env = environment(None, REMEMBERED_TEMPLATES)
     decls, module_of = spec.decls(), spec.module_of()
     own = {m.module: module_digest(m) for m in spec.modules}
     digests = {key: own[m.module] for key, m in module_of.items()}
@@ -171,6 +176,7 @@ def emit_reusing(spec: Spec, formatter: Formatter, records: ModuleRecords, allow
     rendered.update(_packages(spec, env))
     rendered.update(emit_operations(spec, env, decls, module_of, allow_nan))
     rendered["py.typed"] = ""
+    REMEMBERED_TEMPLATES.save()
     formatted = formatter(rendered)
     for path, (key, needs) in pending.items():
         records.learn(key, needs, formatted[path])

@@ -180,3 +180,38 @@ def test_a_module_record_whose_text_is_not_in_out_is_not_taken(specs: Path, tmp_
     again = generate(specs, formatter=cache.Formatting(out, 1), modules=modules)
     assert again.files == generate(specs).files
     assert f"{SHARED}/book.py" not in modules.taken and f"{SHARED}/author.py" in modules.taken
+
+
+def test_a_rebuild_compiles_the_python_jinja_made_of_the_templates_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Python of each template is kept in the cache: a later process compiles it
+    without Jinja's lexer, parser and code generator, and renders the same text."""
+    from docgen.emit.modules import environment, render_runtime
+    from docgen.reuse.templates import RememberedTemplates
+
+    first = RememberedTemplates()
+    before = render_runtime("parsing.py.jinja", environment(None, first), lambda text: text)
+    assert first.learned
+    first.save()
+
+    def no_code_generation(*args: object, **kwargs: object) -> str:
+        raise AssertionError("Jinja generated code for a template it had made Python of before")
+
+    monkeypatch.setattr("jinja2.Environment._generate", no_code_generation)
+    later = RememberedTemplates()
+    assert render_runtime("parsing.py.jinja", environment(None, later), lambda text: text) == before
+    assert not later.learned
+
+
+def test_kept_template_python_is_keyed_by_the_template_text_and_a_damaged_record_is_ignored() -> None:
+    from docgen.emit.modules import environment
+    from docgen.reuse import templates
+
+    store = templates.RememberedTemplates()
+    env = environment(None, store)
+    assert templates._key(env, "{{ a }}", "x.jinja") != templates._key(env, "{{ b }}", "x.jinja")
+    assert templates._key(env, "{{ a }}", "x.jinja") != templates._key(env, "{{ a }}", "y.jinja")
+    store.learn(env, "{{ a }}", "x.jinja", "python of x")
+    store.save()
+    pack = incremental.pack_path("templates")
+    pack.write_text(pack.read_text(encoding="utf-8").replace("python of x", "python of y"), encoding="utf-8")
+    assert templates.RememberedTemplates().python(env, "{{ a }}", "x.jinja") is None
