@@ -16,7 +16,8 @@ synthetic tree of ``--synthetic`` pages (``synthetic.py``) and for DOCS (default
 
 Then ``--scaling``: cold builds (``-j 1 --no-cache``, one process) of synthetic trees of
 growing size, in CPU ms/page and KiB/page (peak RSS above a one-page build's, over the pages):
-both should stay flat if the build is linear.  Asserts nothing.  Needs ``pip install -e '.[bench]'``.
+both should stay flat if the build is linear.  docgen runs from bytecode, as an installed
+docgen does (``timing.child_environment``).  Asserts nothing.  Needs ``pip install -e '.[bench]'``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.jsonschema_export import write_schema  # noqa: E402
 from benchmarks.synthetic import write_tree  # noqa: E402
-from benchmarks.timing import Figure  # noqa: E402
+from benchmarks.timing import Figure, child_environment  # noqa: E402
 from docgen.build import compile_sources  # noqa: E402
 from docgen.read.sources import load_sources  # noqa: E402
 
@@ -185,7 +186,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.rounds < 5:
         parser.error("--rounds must be at least 5")
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = child_environment()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {sys.version.split()[0]}; {os.cpu_count()} CPUs; load average {load:.2f} at the start")
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as folder:

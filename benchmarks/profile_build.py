@@ -52,7 +52,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import write_tree  # noqa: E402
-from benchmarks.timing import Figure  # noqa: E402
+from benchmarks.timing import Figure, child_environment  # noqa: E402
 
 STAGES = ("start-up", "reading", "lowering/resolving", "rendering", "formatting", "writing", "other")
 _BY_PATH = (
@@ -254,7 +254,7 @@ def _rebuild(docs: Path, work: Path, n: int) -> Any:
 
 def _child(*args: str) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of a child process, its CPU time from wait4."""
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = child_environment()
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
