@@ -12,7 +12,6 @@ nothing changed stops after fingerprinting the pages (see :mod:`docgen.increment
 from __future__ import annotations
 
 import argparse
-import platform
 import sys
 import time
 import traceback
@@ -61,7 +60,7 @@ def parser() -> argparse.ArgumentParser:
         "--version",
         action="version",
         help="show docgen's, black's and Python's versions and exit",
-        version=f"docgen {__version__} (black {incremental.black_version()}, Python {platform.python_version()})",
+        version=f"docgen {__version__} (black {incremental.black_version()}, Python {sys.version.split()[0]})",
     )
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser(

@@ -56,8 +56,8 @@ from . import json_settings, operation_settings
 from .diagnostics import Diagnostic, DocgenError, error
 from .dialects import names as dialect_names
 from .emit import names
-from .ir import SourceSpan
 from .read.sources import MAX_PAGE_BYTES
+from .spans import SourceSpan
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from .codes import code_of
-from .ir import SourceSpan
+from .spans import SourceSpan
 
 
 class Severity(str, enum.Enum):

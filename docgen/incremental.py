@@ -34,8 +34,8 @@ from typing import Iterable, Optional
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
-from .ir import SourceSpan
 from .manifest import MANIFEST, contained, read_manifest, sha256
+from .spans import SourceSpan
 
 
 @lru_cache(maxsize=1)

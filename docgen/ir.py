@@ -1,7 +1,8 @@
 """The intermediate model: plain, immutable data that every later stage reads.
 
 Nothing here knows about markdown, Jinja or black, and this module imports nothing
-of docgen's.  Types refer to each other by *key* (``"models.pets.Dog"``: the
+of docgen's but :class:`SourceSpan` (docgen/spans.py, where the modules that need only
+spans import it from: a no-op build imports no more).  Types refer to each other by *key* (``"models.pets.Dog"``: the
 namespace path of the defining page plus the type name) through the symbol table
 of a :class:`Spec`, so reference cycles need no mutation.
 """
@@ -12,18 +13,7 @@ import enum
 from dataclasses import dataclass
 from typing import Union
 
-
-@dataclass(frozen=True, slots=True)
-class SourceSpan:
-    """Where something was written: a spec-relative POSIX path, 1-based line and column."""
-
-    path: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
-
+from .spans import SourceSpan  # noqa: F401 - part of the IR: every declaration has one
 
 # --- type references -------------------------------------------------------------
 

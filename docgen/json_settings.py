@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .diagnostics import Diagnostic, error
-from .ir import SourceSpan
+from .spans import SourceSpan
 
 Span = Callable[[str, str], SourceSpan]  # (table, key) -> where the key is written
 

@@ -26,7 +26,7 @@ from typing import Callable, Optional, Sequence, Union
 
 from . import __version__
 from .diagnostics import Diagnostic, DocgenError, error
-from .ir import SourceSpan
+from .spans import SourceSpan
 
 MANIFEST = ".docgen-manifest.json"
 

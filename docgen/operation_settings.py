@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .diagnostics import Diagnostic, error
-from .ir import SourceSpan
+from .spans import SourceSpan
 
 KEY = "operation-statuses"
 Span = Callable[[str, str], SourceSpan]  # (table, key) -> where the key is written

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .diagnostics import WARNING, Diagnostic
-from .failures import LeftOut, counts_by_kind
 
 if TYPE_CHECKING:
     from .build import Generated
+    from .failures import LeftOut
 
 #: The prefix of the keys of a build record's counts that count skipped pages.
 SKIPPED = "skipped: "
@@ -62,6 +62,8 @@ def failed(failing: Sequence[Diagnostic], what: str) -> None:
 def error_kinds(diagnostics: Iterable[Diagnostic]) -> None:
     """One line per kind of error, the most frequent first (stderr); nothing when each kind occurs
     once (the errors printed say as much)."""
+    from .failures import counts_by_kind  # it imports the IR, which a no-op build need not
+
     kinds = counts_by_kind(diagnostics)
     if all(count == 1 for _, count in kinds):
         return
@@ -69,7 +71,7 @@ def error_kinds(diagnostics: Iterable[Diagnostic]) -> None:
         print(f"docgen: {count:5d} × {kind}", file=sys.stderr)
 
 
-def left_out(pages: Sequence[LeftOut]) -> None:
+def left_out(pages: Sequence["LeftOut"]) -> None:
     """Each page a --keep-going build did not write, and why (stderr)."""
     for page in pages:
         print(f"docgen: left out {page.page}: {page.reason()}", file=sys.stderr)

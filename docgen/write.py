@@ -15,15 +15,13 @@ leaves OUT as it was.  The caller holds OUT's lock (:mod:`docgen.lock`) meanwhil
 
 from __future__ import annotations
 
-import ctypes
-import difflib
+# ctypes, difflib, socket and tempfile are imported where a write needs them: a no-op
+# build, which writes nothing, need not pay for them.
 import json
 import os
 import shutil
-import socket
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,6 +132,8 @@ def plan(out: Path, files: dict[str, bytes], with_diffs: bool = False, force: bo
 
 
 def _diff(path: str, old: bytes, new: bytes) -> str:
+    import difflib
+
     old_lines = old.decode("utf-8", "replace").splitlines(keepends=True)
     new_lines = new.decode("utf-8", "replace").splitlines(keepends=True)
     return "".join(difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}"))
@@ -234,6 +234,8 @@ _AT_FDCWD = -100
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2); False where the system cannot."""
+    import ctypes
+
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -291,6 +293,8 @@ def _temp_prefix(out: Path) -> str:
 
 
 def _make_temporary(out: Path) -> Path:
+    import tempfile
+
     temp = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
     try:
         os.chmod(temp, _folder_mode(out))  # mkdtemp makes it owner-only; OUT keeps its mode
@@ -311,12 +315,16 @@ def _folder_mode(out: Path) -> int:
 
 
 def _mark(folder: Path, out: Path) -> None:
+    import socket
+
     marker = {"generator": "docgen", "out": _identity(out), "host": socket.gethostname(), "pid": os.getpid()}
     (folder / _MARKER).write_text(json.dumps(marker), encoding="utf-8")
 
 
 def _is_stale(entry: Path, out: Path) -> bool:
     """Whether *entry* is provably a temporary tree of OUT whose builder is gone."""
+    import socket
+
     if entry.is_symlink() or not entry.is_dir():
         return False
     try:

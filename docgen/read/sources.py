@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..diagnostics import Diagnostic, error
-from ..ir import SourceSpan
+from ..spans import SourceSpan
 
 #: The largest page docgen reads by default, in bytes (the largest real docs page we know
 #: is under 100 KiB); ``[tool.docgen] max-page-size`` and ``--max-page-size`` change it.

@@ -37,7 +37,7 @@ def _plain_classes() -> dict[str, type]:
         if isinstance(value, type) and value.__module__ == ir.__name__:
             if dataclasses.is_dataclass(value) or issubclass(value, enum.Enum):
                 found[value.__name__] = value
-    for extra in (Declared, Diagnostic, Severity):
+    for extra in (ir.SourceSpan, Declared, Diagnostic, Severity):
         found[extra.__name__] = extra
     return found
 
