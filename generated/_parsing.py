@@ -4,6 +4,9 @@ Generated modules check and convert each value in line; they call this module on
 to convert ``float``, ``date``, ``datetime``, ``Decimal`` and ``bytes``, and to raise
 :class:`ParseError` with the JSON path of the offending value.  A path is built
 lazily as ``"$"`` or a tuple ``(parent, key)`` and formatted only for a message.
+A first reading keeps no path at all (``None``: no tuple made per field and per item);
+where it raises ParseError, the public function reads the value again with paths, so
+that the error says where.
 """
 
 from __future__ import annotations
@@ -51,8 +54,9 @@ __all__ = [
     "too_deep",
 ]
 
-Path = str | tuple["Path", str | int]
-"""A JSON path: ``"$"``, or ``(parent, key)`` with a member name or a list index."""
+Path = str | tuple["Path", str | int] | None
+"""A JSON path: ``"$"``, or ``(parent, key)`` with a member name or a list index; or
+``None`` in a first reading that keeps no path (formatted as ``$``)."""
 
 
 class _Missing:
@@ -99,7 +103,7 @@ def format_path(path: Path) -> str:
             parts.append(f".{key}")
         else:
             parts.append(f"[{_SHORT.repr(key)}]")
-    return path + "".join(reversed(parts))
+    return ("$" if path is None else path) + "".join(reversed(parts))
 
 
 def describe(value: object) -> str:

@@ -385,6 +385,7 @@ def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFun
         ctx.unique(f"dump_{snake}"),
         parse_expression(key_ref, "data", '"$"', ctx),
         dump_expression(key_ref, "value", ctx),
+        parse_expression(key_ref, "data", "None", ctx),
     )
 
 

@@ -15,7 +15,10 @@ and the conversions of the special types (``date``, ``datetime``, ``Decimal``,
 
 JSON paths are built lazily: a *path value* is ``"$"`` or a tuple ``(parent, key)``
 with a ``str`` key (object member) or an ``int`` key (list index); ``_parsing``
-formats it (``$.data.choices[0].index``) only when an error is raised.
+formats it (``$.data.choices[0].index``) only when an error is raised.  A public
+function first reads with the path ``None``, passed down as it is (``path and (path,
+key)``, a path being never empty): no tuple per nested value; on a ParseError it reads
+again from ``"$"``, and that error, with its path, is the one raised.
 
 The names generated code uses, for a type named ``T`` (models and enums in the module
 that defines them; union and inline helpers in every module that uses them):
@@ -201,7 +204,7 @@ def _not_json_text(ref: TypeRef) -> str:
 # --- parse ----------------------------------------------------------------------------
 
 
-def parse_expression(ref: TypeRef, value: str, path: str, ctx: ParserContext) -> str:
+def parse_expression(ref: TypeRef, value: str, path: str, ctx: ParserContext, kept: bool = False) -> str:
     """Python source of an expression that parses *value* as type *ref*.
 
     *value* is the source of a side-effect-free expression, normally a local name,
@@ -218,16 +221,17 @@ def parse_expression(ref: TypeRef, value: str, path: str, ctx: ParserContext) ->
     helper functions that *ctx* records: the caller renders ``ctx.helpers()`` into the
     same module (``templates/parsers.py.jinja``, macro ``helper``).  Types JSON cannot
     carry (HTTP responses, streams) give an expression that always raises ParseError.
+    *kept*: the caller's ``path`` is known not to be ``None`` (see the module's docstring).
     """
-    return _Parse(value, path, ctx, nullable=False).visit(ref)
+    return _Parse(value, path, ctx, nullable=False, kept=kept).visit(ref)
 
 
 class _Parse(TypeVisitor[str]):
     """The parse expression of each node class, for *value* at *path* (see
     :func:`parse_expression`); *nullable*: inside ``Optional[...]`` (messages add ``or null``)."""
 
-    def __init__(self, value: str, path: str, ctx: ParserContext, nullable: bool) -> None:
-        self.value, self.path, self.ctx = value, path, ctx
+    def __init__(self, value: str, path: str, ctx: ParserContext, nullable: bool, kept: bool = False) -> None:
+        self.value, self.path, self.ctx, self.kept = value, path, ctx, kept
         self.or_null = " or null" if nullable else ""
 
     def visit_Primitive(self, ref: Primitive) -> str:
@@ -245,15 +249,20 @@ class _Parse(TypeVisitor[str]):
         return f"_parsing.{primitive(ref.name).parse}({value}, {path})"
 
     def visit_Optional_(self, ref: Optional_) -> str:
-        inner = _Parse(self.value, self.path, self.ctx, nullable=True).visit(ref.inner)
+        inner = _Parse(self.value, self.path, self.ctx, nullable=True, kept=self.kept).visit(ref.inner)
         return f"(None if {self.value} is None else {inner})"
 
     def visit_LiteralOf(self, ref: LiteralOf) -> str:
         return _parse_literal(ref, self.value, self.path, self.or_null)
 
-    def _call(self, function: str) -> str:
-        """*function* called on the value and its path."""
-        return f"{function}({self.value}, {self.path})"
+    def _call(self, function: str, nested: bool = True) -> str:
+        """*function* called on the value and its path.  For a *nested* value (a model, a
+        container, a union: what reads further values) a path made from the caller's
+        (``(path, key)``) is made only when the caller keeps paths (see the module's docstring)."""
+        path = self.path
+        if nested and not self.kept and path.startswith("(path, ") and path.endswith(")"):
+            path = f"path and {path}"  # None while the path is not kept; a path is never empty
+        return f"{function}({self.value}, {path})"
 
     def visit_Ref(self, ref: Ref) -> str:
         decl = self.ctx.decls[ref.key]
@@ -261,7 +270,7 @@ class _Parse(TypeVisitor[str]):
             return self._call(_union_parser(ref, UnionOf(decl.members), self.ctx))
         if isinstance(decl, Model) and needs_arguments(decl):
             return f"_parsing.not_json({self.path}, {decl.name!r})"
-        return self._call(self.ctx.function(ref.key, "_parse_"))
+        return self._call(self.ctx.function(ref.key, "_parse_"), nested=not isinstance(decl, Enum))
 
     def visit_ListOf(self, ref: ListOf) -> str:
         return self._call(_container_parser(ref, self.ctx))
@@ -299,7 +308,12 @@ def _container_parser(ref: Union[ListOf, DictOf], ctx: ParserContext) -> str:
             "parse",
             ref,
             lambda name: ListHelper(
-                "list", "parse", name, ctx.annotate(ref), parse_expression(ref.item, "item", "(path, index)", ctx)
+                "list",
+                "parse",
+                name,
+                ctx.annotate(ref),
+                parse_expression(ref.item, "item", "(path, index)", ctx, kept=True),
+                parse_expression(ref.item, "item", "None", ctx),
             ),
         )
     return ctx._helper(

@@ -120,13 +120,15 @@ class HttpFields(_Row):
 @dataclass(frozen=True)
 class ListHelper:
     """``_parse_list_X`` / ``_dump_list_X``: *item* is an expression of ``item`` (and, when
-    parsing, of the path value ``(path, index)``)."""
+    parsing, of the path value ``(path, index)``); *unkept*, parsing a list, the same at
+    the path ``None`` (a first reading that keeps no path: no index, no tuple per item)."""
 
     kind: str  # "list" or "dict"
     direction: str  # "parse" or "dump"
     name: str
     annotation: str  # the Python type
     item: str
+    unkept: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,7 @@ class UnionFunctions:
     dump_public: str
     parse_expression: str  # of ``data`` at ``"$"``
     dump_expression: str  # of ``value``
+    first_reading: str  # of ``data`` at the path ``None``, keeping no path
 
 
 # --- modules -----------------------------------------------------------------

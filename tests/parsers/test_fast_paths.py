@@ -108,3 +108,36 @@ def test_the_decimal_fast_path_reads_exactly_the_texts_the_general_parse_reads(p
         except (TypeError, ArithmeticError):
             fast = "rejected"
         assert (text, fast) == (text, general)
+
+
+def _tree(depth: int, bad: bool = False) -> dict[str, Any]:
+    """A TreeNode *depth* levels deep, two children a level; *bad*: the last leaf's name is an int."""
+    if depth == 0:
+        return {"name": 7 if bad else "leaf", "children": []}
+    return {"name": f"level {depth}", "children": [_tree(depth - 1), _tree(depth - 1, bad)]}
+
+
+def test_a_first_reading_keeps_no_path_and_an_error_is_read_again_with_its_path(
+    pkg: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """from_dict reads with the path None (no tuple per nested value); where that reading
+    fails it reads again from ``$``, so the error still says exactly where."""
+    module = importlib.import_module(pkg.__name__ + ".models.shared.treenode")
+    parse = module._parse_TreeNode
+    paths: list[Any] = []
+
+    def recorded(value: Any, path: Any) -> Any:
+        paths.append(path)
+        return parse(value, path)
+
+    monkeypatch.setattr(module, "_parse_TreeNode", recorded)
+    tree = module.TreeNode.from_dict(_tree(3))
+    assert tree.children[1].children[0].name == "level 1"
+    assert len(paths) == 15 and set(paths) == {None}
+
+    paths.clear()
+    message = error_of(module.TreeNode.from_dict, _tree(3, bad=True))
+    assert message.startswith("$.children[1].children[1].children[1].name: expected str, got int 7"), message
+    first = paths[: paths.index("$")]
+    assert set(first) == {None}  # the first reading, up to the failing leaf
+    assert all(path == "$" or isinstance(path, tuple) for path in paths[len(first) :])

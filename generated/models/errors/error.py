@@ -22,7 +22,11 @@ class Error:
     def from_dict(cls, data: object) -> Error:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Error(data, "$")
+            try:
+                return _parse_Error(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Error(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 

@@ -42,12 +42,21 @@ class ChatResponse:
     ) -> ChatResponse:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_ChatResponse(
-                data,
-                "$",
-                raw_response=raw_response,
-                chat_completion_stream=chat_completion_stream,
-            )
+            try:
+                return _parse_ChatResponse(
+                    data,
+                    None,
+                    raw_response=raw_response,
+                    chat_completion_stream=chat_completion_stream,
+                )
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_ChatResponse(
+                    data,
+                    "$",
+                    raw_response=raw_response,
+                    chat_completion_stream=chat_completion_stream,
+                )
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -133,7 +142,7 @@ def _parse_ChatResponse(
         f_chat_completion_result = value.get("chat_completion_result")
         if f_chat_completion_result is not None:
             f_chat_completion_result = _parse_list_ChatCompletionEvent_or_SentinelEvent(
-                f_chat_completion_result, (path, "chat_completion_result")
+                f_chat_completion_result, path and (path, "chat_completion_result")
             )
         return ChatResponse(
             f_content_type,
@@ -196,6 +205,10 @@ def _parse_list_ChatCompletionEvent_or_SentinelEvent(
 ) -> list[ChatCompletionEvent | SentinelEvent]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [
+            _parse_ChatCompletionEvent_or_SentinelEvent(item, None) for item in value
+        ]
     return [
         _parse_ChatCompletionEvent_or_SentinelEvent(item, (path, index))
         for index, item in enumerate(value)

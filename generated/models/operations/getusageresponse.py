@@ -31,7 +31,11 @@ class GetUsageResponse:
     ) -> GetUsageResponse:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_GetUsageResponse(data, "$", raw_response=raw_response)
+            try:
+                return _parse_GetUsageResponse(data, None, raw_response=raw_response)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_GetUsageResponse(data, "$", raw_response=raw_response)
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -107,10 +111,10 @@ def _parse_GetUsageResponse(
             )
         f_usage = value.get("usage")
         if f_usage is not None:
-            f_usage = _parse_Usage(f_usage, (path, "usage"))
+            f_usage = _parse_Usage(f_usage, path and (path, "usage"))
         f_error = value.get("error")
         if f_error is not None:
-            f_error = _parse_Error(f_error, (path, "error"))
+            f_error = _parse_Error(f_error, path and (path, "error"))
         return GetUsageResponse(
             f_content_type,
             f_status_code,

@@ -84,7 +84,11 @@ class AllKinds:
     def from_dict(cls, data: object) -> AllKinds:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_AllKinds(data, "$")
+            try:
+                return _parse_AllKinds(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_AllKinds(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 

@@ -20,7 +20,11 @@ class Author:
     def from_dict(cls, data: object) -> Author:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Author(data, "$")
+            try:
+                return _parse_Author(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Author(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -51,7 +55,7 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
             _parsing.fail((path, "name"), "str", f_name)
         f_books = value.get("books")
         if f_books is not None:
-            f_books = _parse_list_Book(f_books, (path, "books"))
+            f_books = _parse_list_Book(f_books, path and (path, "books"))
         result = _parsing.new(Author)
         result.name = f_name
         result.books = f_books
@@ -83,6 +87,8 @@ def _dump_Author(value: Author) -> dict[str, Any]:
 def _parse_list_Book(value: object, path: _parsing.Path) -> list[Book]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [_parse_Book(item, None) for item in value]
     return [_parse_Book(item, (path, index)) for index, item in enumerate(value)]
 
 

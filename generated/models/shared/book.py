@@ -22,7 +22,11 @@ class Book:
     def from_dict(cls, data: object) -> Book:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Book(data, "$")
+            try:
+                return _parse_Book(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Book(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -54,7 +58,7 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
             _parsing.fail((path, "title"), "str", f_title)
         f_author = value.get("author")
         if f_author is not None:
-            f_author = _parse_Author(f_author, (path, "author"))
+            f_author = _parse_Author(f_author, path and (path, "author"))
         f_isbn = value.get("isbn")
         if f_isbn is not None and type(f_isbn) is not str:
             _parsing.fail((path, "isbn"), "str or null", f_isbn)

@@ -28,7 +28,11 @@ class ChatCompletionEvent:
     def from_dict(cls, data: object) -> ChatCompletionEvent:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_ChatCompletionEvent(data, "$")
+            try:
+                return _parse_ChatCompletionEvent(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_ChatCompletionEvent(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -59,7 +63,7 @@ def _parse_ChatCompletionEvent(
         value = _ChatCompletionEvent_FIELDS.rematch(value, path)
     try:
         f_data = value["data"]
-        f_data = _parse_Data(f_data, (path, "data"))
+        f_data = _parse_Data(f_data, path and (path, "data"))
         f_event = value.get("event")
         if f_event is not None and type(f_event) is not str:
             _parsing.fail((path, "event"), "str or null", f_event)

@@ -18,7 +18,11 @@ ChatCompletionResult = ChatCompletionEvent | SentinelEvent
 def parse_chat_completion_result(data: object) -> ChatCompletionResult:
     """Parse a decoded JSON value into the ChatCompletionResult member it matches; raises ParseError."""
     try:
-        return _parse_ChatCompletionResult(data, "$")
+        try:
+            return _parse_ChatCompletionResult(data, None)
+        # read again, keeping the path: the error says where
+        except _parsing.ParseError:
+            return _parse_ChatCompletionResult(data, "$")
     except RecursionError:
         raise _parsing.too_deep() from None
 

@@ -18,7 +18,11 @@ ChatCompletionStream = ChatCompletionEvent | SentinelEvent
 def parse_chat_completion_stream(data: object) -> ChatCompletionStream:
     """Parse a decoded JSON value into the ChatCompletionStream member it matches; raises ParseError."""
     try:
-        return _parse_ChatCompletionStream(data, "$")
+        try:
+            return _parse_ChatCompletionStream(data, None)
+        # read again, keeping the path: the error says where
+        except _parsing.ParseError:
+            return _parse_ChatCompletionStream(data, "$")
     except RecursionError:
         raise _parsing.too_deep() from None
 

@@ -52,7 +52,11 @@ class Containers:
     def from_dict(cls, data: object) -> Containers:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Containers(data, "$")
+            try:
+                return _parse_Containers(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Containers(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -91,32 +95,34 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
         value = _Containers_FIELDS.rematch(value, path)
     try:
         f_tags = value["tags"]
-        f_tags = _parse_list_str(f_tags, (path, "tags"))
+        f_tags = _parse_list_str(f_tags, path and (path, "tags"))
         f_labels = value["labels"]
-        f_labels = _parse_dict_str(f_labels, (path, "labels"))
+        f_labels = _parse_dict_str(f_labels, path and (path, "labels"))
         f_groups = value["groups"]
-        f_groups = _parse_dict_list_str(f_groups, (path, "groups"))
+        f_groups = _parse_dict_list_str(f_groups, path and (path, "groups"))
         f_matrix = value["matrix"]
-        f_matrix = _parse_list_list_int(f_matrix, (path, "matrix"))
+        f_matrix = _parse_list_list_int(f_matrix, path and (path, "matrix"))
         f_usage_by_model = value.get("usage_by_model")
         if f_usage_by_model is not None:
             f_usage_by_model = _parse_dict_Usage(
-                f_usage_by_model, (path, "usage_by_model")
+                f_usage_by_model, path and (path, "usage_by_model")
             )
         f_history = value.get("history")
         if f_history is not None:
-            f_history = _parse_list_Usage(f_history, (path, "history"))
+            f_history = _parse_list_Usage(f_history, path and (path, "history"))
         f_nested = value.get("nested")
         if f_nested is not None:
-            f_nested = _parse_dict_dict_list_Usage(f_nested, (path, "nested"))
+            f_nested = _parse_dict_dict_list_Usage(f_nested, path and (path, "nested"))
         f_values = value.get("values")
         if f_values is not None:
             f_values = _parse_list_str_or_int_or_float_or_bool(
-                f_values, (path, "values")
+                f_values, path and (path, "values")
             )
         f_timestamps = value.get("timestamps")
         if f_timestamps is not None:
-            f_timestamps = _parse_dict_datetime(f_timestamps, (path, "timestamps"))
+            f_timestamps = _parse_dict_datetime(
+                f_timestamps, path and (path, "timestamps")
+            )
         result = _parsing.new(Containers)
         result.tags = f_tags
         result.labels = f_labels
@@ -187,6 +193,11 @@ def _dump_Containers(value: Containers) -> dict[str, Any]:
 def _parse_list_str(value: object, path: _parsing.Path) -> list[str]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [
+            (item if type(item) is str else _parsing.fail(None, "str", item))
+            for item in value
+        ]
     return [
         (item if type(item) is str else _parsing.fail((path, index), "str", item))
         for index, item in enumerate(value)
@@ -209,7 +220,7 @@ def _parse_dict_list_str(value: object, path: _parsing.Path) -> dict[str, list[s
         _parsing.fail(path, "an object", value)
     return {
         (key if type(key) is str else _parsing.bad_key(path, key)): _parse_list_str(
-            item, (path, key)
+            item, path and (path, key)
         )
         for key, item in value.items()
     }
@@ -222,12 +233,19 @@ def _dump_dict_list_str(value: dict[str, list[str]]) -> dict[str, Any]:
 def _parse_list_list_int(value: object, path: _parsing.Path) -> list[list[int]]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [_parse_list_int(item, None) for item in value]
     return [_parse_list_int(item, (path, index)) for index, item in enumerate(value)]
 
 
 def _parse_list_int(value: object, path: _parsing.Path) -> list[int]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [
+            (item if type(item) is int else _parsing.fail(None, "int", item))
+            for item in value
+        ]
     return [
         (item if type(item) is int else _parsing.fail((path, index), "int", item))
         for index, item in enumerate(value)
@@ -243,7 +261,7 @@ def _parse_dict_Usage(value: object, path: _parsing.Path) -> dict[str, Usage]:
         _parsing.fail(path, "an object", value)
     return {
         (key if type(key) is str else _parsing.bad_key(path, key)): _parse_Usage(
-            item, (path, key)
+            item, path and (path, key)
         )
         for key, item in value.items()
     }
@@ -252,6 +270,8 @@ def _parse_dict_Usage(value: object, path: _parsing.Path) -> dict[str, Usage]:
 def _parse_list_Usage(value: object, path: _parsing.Path) -> list[Usage]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [_parse_Usage(item, None) for item in value]
     return [_parse_Usage(item, (path, index)) for index, item in enumerate(value)]
 
 
@@ -263,7 +283,7 @@ def _parse_dict_dict_list_Usage(
     return {
         (
             key if type(key) is str else _parsing.bad_key(path, key)
-        ): _parse_dict_list_Usage(item, (path, key))
+        ): _parse_dict_list_Usage(item, path and (path, key))
         for key, item in value.items()
     }
 
@@ -275,7 +295,7 @@ def _parse_dict_list_Usage(
         _parsing.fail(path, "an object", value)
     return {
         (key if type(key) is str else _parsing.bad_key(path, key)): _parse_list_Usage(
-            item, (path, key)
+            item, path and (path, key)
         )
         for key, item in value.items()
     }
@@ -296,6 +316,8 @@ def _parse_list_str_or_int_or_float_or_bool(
 ) -> list[str | int | float | bool]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [_parse_str_or_int_or_float_or_bool(item, None) for item in value]
     return [
         _parse_str_or_int_or_float_or_bool(item, (path, index))
         for index, item in enumerate(value)

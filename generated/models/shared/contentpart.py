@@ -15,7 +15,11 @@ ContentPart = TextPart | ImagePart | str
 def parse_content_part(data: object) -> ContentPart:
     """Parse a decoded JSON value into the ContentPart member it matches; raises ParseError."""
     try:
-        return _parse_ContentPart(data, "$")
+        try:
+            return _parse_ContentPart(data, None)
+        # read again, keeping the path: the error says where
+        except _parsing.ParseError:
+            return _parse_ContentPart(data, "$")
     except RecursionError:
         raise _parsing.too_deep() from None
 

@@ -49,7 +49,11 @@ class Data:
     def from_dict(cls, data: object) -> Data:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Data(data, "$")
+            try:
+                return _parse_Data(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Data(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -112,13 +116,13 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
                 )
         f_usage = value.get("usage")
         if f_usage is not None:
-            f_usage = _parse_Usage(f_usage, (path, "usage"))
+            f_usage = _parse_Usage(f_usage, path and (path, "usage"))
         f_logprobs = value.get("logprobs")
         if f_logprobs is not None:
-            f_logprobs = _parse_list_float(f_logprobs, (path, "logprobs"))
+            f_logprobs = _parse_list_float(f_logprobs, path and (path, "logprobs"))
         f_metadata = value.get("metadata")
         if f_metadata is not None:
-            f_metadata = _parse_dict_Any(f_metadata, (path, "metadata"))
+            f_metadata = _parse_dict_Any(f_metadata, path and (path, "metadata"))
         result = _parsing.new(Data)
         result.content = f_content
         result.role = f_role
@@ -180,6 +184,15 @@ def _dump_Data(value: Data) -> dict[str, Any]:
 def _parse_list_float(value: object, path: _parsing.Path) -> list[float]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [
+            (
+                item
+                if type(item) is float and item - item == 0.0
+                else _parsing.parse_float(item, None)
+            )
+            for item in value
+        ]
     return [
         (
             item

@@ -24,7 +24,11 @@ class ImagePart:
     def from_dict(cls, data: object) -> ImagePart:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_ImagePart(data, "$")
+            try:
+                return _parse_ImagePart(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_ImagePart(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 

@@ -27,7 +27,11 @@ class Message:
     def from_dict(cls, data: object) -> Message:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Message(data, "$")
+            try:
+                return _parse_Message(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Message(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -60,7 +64,7 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
             f_role = _parse_Role(value.get("role", _parsing.MISSING), (path, "role"))
         f_content = value["content"]
         f_content = _parse_list_TextPart_or_ImagePart_or_str(
-            f_content, (path, "content")
+            f_content, path and (path, "content")
         )
         f_name = value.get("name")
         if f_name is not None and type(f_name) is not str:
@@ -100,6 +104,8 @@ def _parse_list_TextPart_or_ImagePart_or_str(
 ) -> list[TextPart | ImagePart | str]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [_parse_TextPart_or_ImagePart_or_str(item, None) for item in value]
     return [
         _parse_TextPart_or_ImagePart_or_str(item, (path, index))
         for index, item in enumerate(value)

@@ -27,7 +27,11 @@ class RetryConfig:
     def from_dict(cls, data: object) -> RetryConfig:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_RetryConfig(data, "$")
+            try:
+                return _parse_RetryConfig(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_RetryConfig(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -62,7 +66,7 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
         if type(f_strategy) is not str:
             _parsing.fail((path, "strategy"), "str", f_strategy)
         f_backoff = value["backoff"]
-        f_backoff = _parse_BackoffStrategy(f_backoff, (path, "backoff"))
+        f_backoff = _parse_BackoffStrategy(f_backoff, path and (path, "backoff"))
         f_retry_connection_errors = value["retry_connection_errors"]
         if type(f_retry_connection_errors) is not bool:
             _parsing.fail(
@@ -114,7 +118,11 @@ class BackoffStrategy:
     def from_dict(cls, data: object) -> BackoffStrategy:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_BackoffStrategy(data, "$")
+            try:
+                return _parse_BackoffStrategy(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_BackoffStrategy(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 

@@ -13,7 +13,11 @@ ScalarValue = str | int | float | bool
 def parse_scalar_value(data: object) -> ScalarValue:
     """Parse a decoded JSON value into the ScalarValue member it matches; raises ParseError."""
     try:
-        return _parse_ScalarValue(data, "$")
+        try:
+            return _parse_ScalarValue(data, None)
+        # read again, keeping the path: the error says where
+        except _parsing.ParseError:
+            return _parse_ScalarValue(data, "$")
     except RecursionError:
         raise _parsing.too_deep() from None
 

@@ -19,7 +19,11 @@ class SentinelEvent:
     def from_dict(cls, data: object) -> SentinelEvent:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_SentinelEvent(data, "$")
+            try:
+                return _parse_SentinelEvent(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_SentinelEvent(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 

@@ -21,7 +21,11 @@ class TextPart:
     def from_dict(cls, data: object) -> TextPart:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_TextPart(data, "$")
+            try:
+                return _parse_TextPart(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_TextPart(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 

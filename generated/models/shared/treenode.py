@@ -23,7 +23,11 @@ class TreeNode:
     def from_dict(cls, data: object) -> TreeNode:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_TreeNode(data, "$")
+            try:
+                return _parse_TreeNode(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_TreeNode(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
@@ -54,10 +58,10 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
         if type(f_name) is not str:
             _parsing.fail((path, "name"), "str", f_name)
         f_children = value["children"]
-        f_children = _parse_list_TreeNode(f_children, (path, "children"))
+        f_children = _parse_list_TreeNode(f_children, path and (path, "children"))
         f_parent = value.get("parent")
         if f_parent is not None:
-            f_parent = _parse_TreeNode(f_parent, (path, "parent"))
+            f_parent = _parse_TreeNode(f_parent, path and (path, "parent"))
         result = _parsing.new(TreeNode)
         result.name = f_name
         result.children = f_children
@@ -91,4 +95,6 @@ def _dump_TreeNode(value: TreeNode) -> dict[str, Any]:
 def _parse_list_TreeNode(value: object, path: _parsing.Path) -> list[TreeNode]:
     if type(value) is not list:
         _parsing.fail(path, "a list", value)
+    if path is None:
+        return [_parse_TreeNode(item, None) for item in value]
     return [_parse_TreeNode(item, (path, index)) for index, item in enumerate(value)]

@@ -29,7 +29,11 @@ class Usage:
     def from_dict(cls, data: object) -> Usage:
         """Parse a decoded JSON object (unknown keys are ignored); raises ParseError."""
         try:
-            return _parse_Usage(data, "$")
+            try:
+                return _parse_Usage(data, None)
+            # read again, keeping the path: the error says where
+            except _parsing.ParseError:
+                return _parse_Usage(data, "$")
         except RecursionError:
             raise _parsing.too_deep() from None
 
