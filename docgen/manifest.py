@@ -70,7 +70,7 @@ def check_entries(out: Path, manifest: dict[str, str]) -> None:
     for path in sorted(manifest):
         if not contained(path):
             bad.append((path, "is not a plain relative path inside OUT"))
-        elif os.path.commonpath([root, _real_path(out, path, folders)]) != root:
+        elif not _inside(root, _real_path(out, path, folders)):
             bad.append((path, "leads outside OUT through a symbolic link"))
     if not bad:
         return
@@ -89,6 +89,13 @@ def check_entries(out: Path, manifest: dict[str, str]) -> None:
             for path, why in bad
         ]
     )
+
+
+def _inside(root: str, real: str) -> bool:
+    """Whether the real path *real* is *root* or below it (both as ``os.path.realpath``
+    gives them: absolute, normalized), as ``os.path.commonpath`` would say, cheaply."""
+    real, root = os.path.normcase(real), os.path.normcase(root)
+    return real == root or real.startswith(root if root.endswith(os.sep) else root + os.sep)
 
 
 def _real_path(out: Path, path: str, folders: dict[str, str]) -> str:
@@ -118,7 +125,7 @@ class _Other:
 OTHER = _Other()
 
 
-def current(target: Path) -> Union[bytes, None, _Other]:
+def current(target: Union[str, Path]) -> Union[bytes, None, _Other]:
     """The bytes of the regular file at *target*; None when nothing is there; OTHER for anything else."""
     try:
         mode = os.lstat(target).st_mode
@@ -126,7 +133,8 @@ def current(target: Path) -> Union[bytes, None, _Other]:
         return None
     if not stat.S_ISREG(mode):
         return OTHER
-    return target.read_bytes()
+    with open(target, "rb") as file:
+        return file.read()
 
 
 @dataclass
@@ -145,8 +153,9 @@ class Judgement:
 def judge(out: Path, files: dict[str, bytes], manifest: dict[str, str], force: bool = False) -> Judgement:
     """Sort every path of *files* and of *manifest* by what a build may do to it."""
     found = Judgement()
+    base = os.fspath(out)  # paths joined as text: a build checks every file it writes
     for path, data in files.items():
-        now = current(out / path)
+        now = current(os.path.join(base, path))
         if now is None:
             found.added.append(path)
         elif now == data:
@@ -163,7 +172,7 @@ def judge(out: Path, files: dict[str, bytes], manifest: dict[str, str], force: b
     if force:
         found.conflicts = []
     for path in sorted(set(manifest) - set(files)):
-        now = current(out / path)
+        now = current(os.path.join(base, path))
         if isinstance(now, bytes):
             (found.removed if sha256(now) == manifest[path] else found.kept).append(path)
     return found

@@ -24,6 +24,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Union
 
 from .manifest import (  # noqa: F401 - part of this module's API
     MANIFEST,
@@ -113,6 +114,11 @@ def plan(out: Path, files: dict[str, bytes], with_diffs: bool = False, force: bo
     """What writing *files* (already encoded, manifest included) into OUT would change."""
     manifest = read_manifest(out) or {}
     check_entries(out, manifest)
+    return _plan(out, files, manifest, with_diffs, force)
+
+
+def _plan(out: Path, files: dict[str, bytes], manifest: dict[str, str], with_diffs: bool, force: bool) -> Plan:
+    """:func:`plan` with OUT's *manifest* read and its entries checked."""
     found = judge(out, files, manifest, force)
     diffs: dict[str, str] = {}
     if with_diffs:
@@ -147,8 +153,7 @@ def write_tree(out: Path, files: dict[str, bytes], force: bool = False) -> Plan:
     escaping = sorted(path for path in files if not contained(path))
     if escaping:  # the emitter never makes such a path: a bug, stopped before anything is written
         raise ValueError(f"refusing to write outside {out}: {escaping[:3]}")
-    check_ownership(out)
-    result = plan(out, files, force=force)
+    result = _plan(out, files, check_ownership(out), False, force)
     if result.conflicts:
         raise ConflictError(result.conflicts)
     if result.is_noop:
@@ -179,48 +184,51 @@ def _write_error(out: Path, exc: OSError) -> WriteError:
 
 
 def _assemble(temp: Path, out: Path, files: dict[str, bytes], unchanged: set[str], removed: set[str]) -> None:
-    made: set[Path] = set()
+    """Write the new tree into *temp*: unchanged files hard-linked from OUT, the rest
+    written (paths joined as text: a tree has hundreds of files)."""
+    new, old = os.fspath(temp), os.fspath(out)
+    made: set[str] = set()
     for path, data in files.items():
-        target = temp / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if path in unchanged and _link(out / path, target):
+        target = os.path.join(new, path)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if path in unchanged and _link(os.path.join(old, path), target):
             continue
-        target.write_bytes(data)
+        with open(target, "wb") as file:
+            file.write(data)
     if out.is_dir():
-        _keep_foreign(out, temp, set(files) | removed)
+        _keep_foreign(old, new, set(files) | removed)
 
 
-def _keep_foreign(out: Path, temp: Path, replaced: set[str]) -> None:
+def _keep_foreign(out: str, temp: str, replaced: set[str]) -> None:
     """Carry every file the build neither writes nor removes over into the new tree."""
     for folder, subfolders, names in os.walk(out):
-        rel_folder = Path(folder).relative_to(out)
+        relative = os.path.relpath(folder, out)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
         for name in subfolders + names:
-            rel = (rel_folder / name).as_posix()
-            source = Path(folder) / name
-            target = temp / rel
+            rel = prefix + name
             if rel in replaced or name == "__pycache__":
                 continue
-            if source.is_symlink():
-                target.parent.mkdir(parents=True, exist_ok=True)
+            source, target = os.path.join(folder, name), os.path.join(temp, rel)
+            if os.path.islink(source):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.symlink(os.readlink(source), target)
-            elif source.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-            elif not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
+            elif os.path.isdir(source):
+                os.makedirs(target, exist_ok=True)
+            elif not os.path.exists(target):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
                 if not _link(source, target):
                     shutil.copy2(source, target)
         subfolders[:] = [
             d
             for d in subfolders
-            if d != "__pycache__"
-            and not (Path(folder) / d).is_symlink()
-            and (rel_folder / d).as_posix() not in replaced
+            if d != "__pycache__" and not os.path.islink(os.path.join(folder, d)) and prefix + d not in replaced
         ]
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: Union[str, Path], target: Union[str, Path]) -> bool:
     try:
         os.link(source, target)
         return True
