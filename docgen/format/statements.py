@@ -16,12 +16,26 @@ LINE_LENGTH = 88
 
 #: A string literal on one line, a bracket, or something this module leaves to black.
 _TOKEN = re.compile(r"""[A-Za-z_0-9]?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|[()\[\]{}]|#|\\|\t|\r|\f""")
+#: A string literal on one line (a letter or digit before it taken as its prefix), or a
+#: comment's ``#``: the literals :data:`_TOKEN` finds, without a match for each bracket
+#: between them (a bracket or any other one-character token cannot start a literal, so
+#: skipping them finds the same literals).
+_LITERAL_OR_COMMENT = re.compile(r"""[A-Za-z_0-9]?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|#""")
+#: A string literal on one line with its prefix, as :data:`_LITERAL_OR_COMMENT` finds it.
+_LITERAL = re.compile(r"""[A-Za-z_0-9]?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
 #: What this module leaves to black: comments, backslashes, tabs and other odd spaces.
 _ODD = re.compile(r"[\\\t\r\f]")
 #: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
 _REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \((?!\w+(?:, \w+)+\)$)")
 #: A trailing comma before a closing bracket: black splits the line there.
 _MAGIC_COMMA = re.compile(r",\s*[)\]}]")
+
+
+def _redundant(line: str) -> bool:
+    """Whether *line* has parentheses black would take away (:data:`_REDUNDANT`).  Every
+    match holds " (": a line without it, most lines, is not searched (a search tries the
+    pattern at every position of the line)."""
+    return " (" in line and _REDUNDANT.search(line) is not None
 
 
 class Unhandled(Exception):
@@ -52,23 +66,11 @@ def read_statement(lines: list[str], index: int) -> tuple[list[str], int]:
                 return lines[start : index + 1], index + 1
             return _long_string(lines, index)
         line = lines[index]
-        if "'" not in line and '"' not in line and "#" not in line:  # no strings: count the brackets
-            if _ODD.search(line):
-                raise Unhandled
-            depth += line.count("(") + line.count("[") + line.count("{")
-            depth -= line.count(")") + line.count("]") + line.count("}")
-        else:
-            for match in _TOKEN.finditer(line):
-                token = match.group()
-                if token in "([{":
-                    depth += 1
-                elif token in ")]}":
-                    depth -= 1
-                elif token == "#":
-                    break  # a comment to the end of the line
-                elif not match.group(1):
-                    raise Unhandled  # a backslash, a tab: black decides
-        if '"""' in lines[index] and lines[index].count('"""') != 2:
+        code = _code(line)
+        if _ODD.search(code):
+            raise Unhandled  # a backslash, a tab: black decides
+        depth += _bracket_change(code)
+        if '"""' in line and line.count('"""') != 2:
             raise Unhandled  # a string over several lines
         index += 1
         if depth <= 0:
@@ -102,7 +104,7 @@ def plain(statement: list[str]) -> Optional[list[str]]:
                 raise Unhandled  # a comment alone cannot be formatted apart
             return statement
         line = _quotes(statement[0])
-        if line is None or _REDUNDANT.search(line) or _MAGIC_COMMA.search(line):
+        if line is None or _redundant(line) or _MAGIC_COMMA.search(line):
             return None
         return [line] if _fits(line) else None if "#" in line else _split(line)
     # A call or display exploded one element a line, with a trailing comma: black keeps it.
@@ -114,7 +116,7 @@ def plain(statement: list[str]) -> Optional[list[str]]:
         return None
     if len(tail) - len(tail.lstrip(" ")) != indent or not body:
         return None
-    if _REDUNDANT.search(head + ")") and not (head.endswith(" (") and len(body) > 1):
+    if _redundant(head + ")") and not (head.endswith(" (") and len(body) > 1):
         return None  # parentheses opening a tuple of two or more (with its magic comma) stay
     if not head.lstrip(" ").startswith(("return ", "result", "f_")) and "=" not in head:
         return None
@@ -278,32 +280,86 @@ def is_docstring(line: str) -> bool:
 
 
 def _depth(line: str) -> int:
-    change = 0
-    for match in _TOKEN.finditer(line):
-        token = match.group()
-        if token == "#":
-            break
-        change += 1 if token in "([{" else -1 if token in ")]}" else 0
-    return change
+    """How many more brackets *line* opens than it closes (in its code, not its strings or comment)."""
+    return _bracket_change(_code(line))
+
+
+def _code(line: str) -> str:
+    """*line* without its string literals and its comment: the text whose brackets count.
+
+    One substitution and a partition in C, where a loop over every token in Python cost
+    most of reading a statement; tests/format/test_fast_paths.py compares it with that loop."""
+    if "'" not in line and '"' not in line:
+        return line.partition("#")[0] if "#" in line else line
+    return _LITERAL.sub("", line).partition("#")[0]
+
+
+def _bracket_change(code: str) -> int:
+    return code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - code.count("}")
 
 
 def _quotes(line: str) -> Optional[str]:
     """*line* with black's quotes: ``'text'`` becomes ``"text"`` when *text* has no ``"``;
-    None for a string black might change otherwise (prefixed, escaped, triple-quoted)."""
+    None for a string black might change otherwise (prefixed, escaped, triple-quoted).
+
+    Remembered per line: the layouts tried one after another on a statement each ask
+    for its quotes, and the long lines of key tables hold dozens of strings."""
     if line.endswith(" "):
         return None
     if "'" not in line and '"' not in line and "#" not in line:
         return line
+    quoted = _QUOTED.get(line, _UNSET)
+    if quoted is _UNSET:
+        if len(_QUOTED) > 100_000:
+            _QUOTED.clear()
+        quoted = _QUOTED[line] = _requoted(line)
+    return quoted  # type: ignore[return-value]
+
+
+#: :func:`_quotes` of the lines met in this process.
+_QUOTED: dict[str, Optional[str]] = {}
+_UNSET = object()
+#: What :data:`_TOKEN` takes as a string's prefix.
+_PREFIX_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789")
+
+
+def _requoted(line: str) -> Optional[str]:
+    """:func:`_quotes` worked out.  A line with one kind of quote and no comment nor
+    backslash (most lines) is split at its quotes, which then pair up in order; any other
+    goes through its literals one by one.  tests/format/test_fast_paths.py compares both."""
+    if "#" not in line and "\\" not in line and "\n" not in line:
+        if '"' not in line:
+            parts = line.split("'")
+            return None if _prefixed(parts) else _double_quoted(parts)
+        if "'" not in line:
+            return None if _prefixed(line.split('"')) else line
+    return _requoted_literals(line)
+
+
+def _prefixed(parts: list[str]) -> bool:
+    """Whether a literal of the line split into *parts* at its one kind of quote has a
+    prefix (black may change its case): the part before an opening quote ends in one of
+    :data:`_PREFIX_CHARACTERS`.  A last quote without a partner opens no literal."""
+    openings = parts[0 : 2 * ((len(parts) - 1) // 2) : 2]
+    return any(part[-1:] in _PREFIX_CHARACTERS for part in openings)
+
+
+def _double_quoted(parts: list[str]) -> str:
+    """The line split into *parts* at its single quotes, each literal's quotes made double."""
+    if len(parts) % 2:  # an even number of quotes: each opens or closes a literal
+        return '"'.join(parts)
+    return '"'.join(parts[:-1]) + "'" + parts[-1]
+
+
+def _requoted_literals(line: str) -> Optional[str]:
     pieces = []
     position = 0
-    for match in _TOKEN.finditer(line):
+    for match in _LITERAL_OR_COMMENT.finditer(line):
         literal = match.group(1)
-        if match.group() == "#":
+        if literal is None:  # a comment
             if not _comment(line, match.start()):
                 return None
             break
-        if not literal:
-            continue
         if match.group() != literal:
             return None  # a prefix (f"", b""): black may change its case
         if "\\" in literal:
