@@ -61,6 +61,9 @@ def _tokens(text: str) -> list[tuple[str, str, str]]:
     return tokens
 
 
+_END = ("end", "", "")
+
+
 class _Parser:
     """Recursive descent over the grammar, making black's leaves with the priorities
     their places in the grammar give them; Unsupported where the text is not spaced as
@@ -68,12 +71,14 @@ class _Parser:
 
     def __init__(self, tokens: list[tuple[str, str, str]]) -> None:
         self.tokens = tokens
+        # the tokens and two ends: peek looks at most one token past the position, which
+        # never passes the end (take stops there), so it needs no bounds check
+        self.padded = [*tokens, _END, _END]
         self.position = 0
         self.leaves: list[Leaf] = []
 
     def peek(self, offset: int = 0) -> tuple[str, str, str]:
-        index = self.position + offset
-        return self.tokens[index] if index < len(self.tokens) else ("end", "", "")
+        return self.padded[self.position + offset]
 
     def take(self, space: str = " ", priority: int = 0) -> Leaf:
         """The next token as a leaf, *space* before it (none after an opening bracket, a
@@ -94,8 +99,8 @@ class _Parser:
         return leaf
 
     def at(self, value: str, offset: int = 0) -> bool:
-        kind, text, _ = self.peek(offset)
-        return kind in ("op", "name") and text == value
+        kind, text, _ = self.padded[self.position + offset]
+        return text == value and kind in ("op", "name")
 
     def test(self, alone: bool = False) -> None:
         """An expression; a conditional one only *alone* (a statement's value or all a

@@ -27,7 +27,17 @@ from .assignments import assignment
 from .calls import assigned_call
 from .comprehensions import comprehension
 from .grammar import split_line
-from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
+from .statements import (
+    LINE_LENGTH,
+    Unhandled,
+    indent,
+    is_comment,
+    is_docstring,
+    next_code_indent,
+    opens_long_string,
+    plain,
+    read_statement,
+)
 
 __all__ = ["LINE_LENGTH", "format_code"]
 
@@ -71,10 +81,10 @@ def _format(source: str, black: Callable[[str], str]) -> str:
             continue
         else:
             statement, index = read_statement(lines, index)
-            if statement[0].lstrip(" ").startswith("#") and indent(statement[0]) != next_code_indent(lines, index):
+            if is_comment(statement[0]) and indent(statement[0]) != next_code_indent(lines, index):
                 raise Unhandled  # black moves a comment to the indentation of the code after it
             docstring = False
-            if len(statement) > 1 and statement[0].lstrip(" ").startswith('"""'):
+            if len(statement) > 1 and opens_long_string(statement[0]):
                 # A string over several lines: black leaves it as it is unless it is a docstring.
                 previous = next((line for line in reversed(out) if line), "")
                 if previous and not previous.endswith(":"):
@@ -82,7 +92,7 @@ def _format(source: str, black: Callable[[str], str]) -> str:
                     continue
                 docstring = True  # black formats docstrings: the first statement of a module or block
             kept = None if docstring else _kept(statement)
-            if len(statement) == 1 and not line.lstrip(" ").startswith("#"):
+            if len(statement) == 1 and not is_comment(line):
                 _remember(line, kept)
             if kept is not None:
                 out.extend(kept)
@@ -282,16 +292,22 @@ def _learn_shape(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
 
 def _shape(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
     """(indentation, closes a bracket first, opens a def or class, opens a definition or
-    decorates one, ends with ``:``, is an import) of a line that is not blank."""
-    text = line.lstrip(" ")
-    opens_definition = text.startswith(("def ", "class ", "async def "))
+    decorates one, ends with ``:``, is an import) of a line that is not blank.
+
+    Read from the first character after the indentation, the line itself compared from
+    there (no stripped copy of it): a build has tens of thousands of distinct lines."""
+    depth = len(line) - len(line.lstrip(" ")) if line.startswith(" ") else 0
+    if depth == len(line):  # spaces alone
+        return depth, False, False, False, line.endswith(":"), False
+    first = line[depth]
+    opens_definition = first in "dca" and line.startswith(("def ", "class ", "async def "), depth)
     return (
-        len(line) - len(text),
-        text.startswith((")", "]", "}")),
+        depth,
+        first in ")]}",
         opens_definition,
-        opens_definition or text.startswith("@"),
+        opens_definition or first == "@",
         line.endswith(":"),
-        text.startswith(("from ", "import ")),
+        first in "fi" and line.startswith(("from ", "import "), depth),
     )
 
 

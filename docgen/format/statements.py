@@ -42,6 +42,16 @@ class Unhandled(Exception):
     """The module has something :func:`format_code` leaves to black whole."""
 
 
+def is_comment(line: str) -> bool:
+    """Whether *line* is a comment alone (no stripped copy made of the many lines without ``#``)."""
+    return "#" in line and line.lstrip(" ").startswith("#")
+
+
+def opens_long_string(line: str) -> bool:
+    """Whether *line* starts with a triple-quoted string (checked as :func:`is_comment`)."""
+    return '"""' in line and line.lstrip(" ").startswith('"""')
+
+
 def indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -58,13 +68,15 @@ def next_code_indent(lines: list[str], index: int) -> int:
 def read_statement(lines: list[str], index: int) -> tuple[list[str], int]:
     """The physical lines of the statement (or block header) starting at *index*, and the
     index after it: lines are joined while a bracket is open."""
+    if index >= len(lines):
+        raise Unhandled
+    if opens_long_string(lines[index]):
+        if is_docstring(lines[index]):
+            return lines[index : index + 1], index + 1
+        return _long_string(lines, index)
     depth = 0
-    start = index
-    while index < len(lines):
-        if index == start and lines[index].lstrip(" ").startswith('"""'):
-            if is_docstring(lines[index]):
-                return lines[start : index + 1], index + 1
-            return _long_string(lines, index)
+    start, count = index, len(lines)
+    while index < count:
         line = lines[index]
         code = _code(line)
         if _ODD.search(code):
@@ -99,7 +111,7 @@ def plain(statement: list[str]) -> Optional[list[str]]:
     if len(statement) == 1:
         if is_docstring(statement[0]):
             return statement  # black does not split strings, nor change these
-        if statement[0].lstrip(" ").startswith("#"):
+        if is_comment(statement[0]):
             if statement[0].endswith(" ") or not _comment(statement[0], statement[0].index("#")):
                 raise Unhandled  # a comment alone cannot be formatted apart
             return statement
@@ -240,6 +252,8 @@ _ARGUMENT_PARTS = re.compile(r"""("[^"\n]*"|'[^'\n]*')|([(\[{])|([)\]}])|(,)""")
 def _items(body: str) -> Optional[list[str]]:
     """The arguments in *body* (the text between a call's parentheses), each as written
     after ``, ``; None when *body* is empty, unbalanced or not spaced as black spaces it."""
+    if not _NESTING.search(body) and ('"' not in body or not any("," in part for part in body.split('"')[1::2])):
+        return _plain_items(body)  # no brackets, nor a comma in a string: the commas part the items
     items = []
     depth = start = 0
     for match in _ARGUMENT_PARTS.finditer(body):
@@ -260,6 +274,22 @@ def _items(body: str) -> Optional[list[str]]:
     return items
 
 
+#: What makes an argument's commas not all separators: brackets, single-quoted strings.
+_NESTING = re.compile(r"[()\[\]{}']")
+
+
+def _plain_items(body: str) -> Optional[list[str]]:
+    """:func:`_items` of a *body* whose every comma separates two arguments (checked there);
+    tests/format/test_fast_paths.py compares the two ways."""
+    first, *rest = body.split(",")
+    items = [first]
+    for part in rest:
+        if not part.startswith(" "):
+            return None
+        items.append(part[1:])
+    return items if all(item and item.strip() == item for item in items) else None
+
+
 def _parts(pad: str, head: str, body: list[str], tail: str, long_head: bool = False) -> Optional[list[str]]:
     """``head`` / each of ``body`` one level in / ``tail``, if every line fits (but the
     head, when *long_head*)."""
@@ -269,6 +299,8 @@ def _parts(pad: str, head: str, body: list[str], tail: str, long_head: bool = Fa
 
 def is_docstring(line: str) -> bool:
     """A line that is one triple-quoted string and nothing else (as docgen writes docstrings)."""
+    if '"""' not in line:
+        return False
     text = line.strip()
     return (
         len(text) >= 6

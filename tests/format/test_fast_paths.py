@@ -221,3 +221,77 @@ def test_quotes_split_at_the_quotes_are_as_literal_by_literal(seed: int) -> None
         assert statements._quotes(line) == expected, repr(line)
         if not line.endswith(" "):
             assert statements._requoted(line) == expected, repr(line)
+
+
+def items_by_tokens(body: str) -> Optional[list[str]]:
+    items = []
+    depth = start = 0
+    for match in statements._ARGUMENT_PARTS.finditer(body):
+        if match.group(2):
+            depth += 1
+        elif match.group(3):
+            depth -= 1
+            if depth < 0:
+                return None
+        elif match.group(4) and depth == 0:
+            items.append(body[start : match.start()])
+            start = match.end() + 1
+            if body[match.end() : start] != " ":
+                return None
+    items.append(body[start:])
+    if depth or not all(item and item.strip() == item for item in items):
+        return None
+    return items
+
+
+#: The pieces of a call's arguments: names, commas spaced or not, strings holding commas.
+_ARGUMENT_PIECES = ["a", "b_1", ", ", ",", " ", '"', '"x, y"', '"z"', "'", "(", ")", "[", "=", ": int", "  "]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_arguments_parted_at_their_commas_are_as_token_by_token(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(20000):
+        pieces = _ARGUMENT_PIECES if rnd.random() < 0.2 else _ARGUMENT_PIECES[:-6]
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert statements._items(body) == items_by_tokens(body), repr(body)
+
+
+def shape_by_text(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
+    text = line.lstrip(" ")
+    opens_definition = text.startswith(("def ", "class ", "async def "))
+    return (
+        len(line) - len(text),
+        text.startswith((")", "]", "}")),
+        opens_definition,
+        opens_definition or text.startswith("@"),
+        line.endswith(":"),
+        text.startswith(("from ", "import ")),
+    )
+
+
+_SHAPE_PIECES = [
+    " ",
+    "    ",
+    "def ",
+    "def",
+    "class ",
+    "async def ",
+    "async ",
+    "@",
+    ")",
+    "]",
+    "}",
+    "(",
+    "from ",
+    "import ",
+]
+_SHAPE_PIECES += ["f", "i", "d", "c", "a", ":", "x", '"""']
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_lines_shape_is_as_read_from_its_stripped_text(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(20000):
+        line = "".join(rnd.choice(_SHAPE_PIECES) for _ in range(rnd.randint(1, 6)))
+        assert layout._shape(line) == shape_by_text(line), repr(line)
