@@ -41,6 +41,9 @@ _KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "ret
 _KEYWORDS |= {"None", "True", "False", "from", "lambda", "for", "yield", "async", "del", "pass", "import", "def"}
 _ATOM_KEYWORDS = {"None", "True", "False"}
 _COMPARATORS = {"==", "!=", "<", ">", "<=", ">="}
+#: The texts a comparison's operator starts with, and a trailer's (parsing stops at any other).
+_COMPARISON_WORDS = _COMPARATORS | {"in", "is", "not"}
+_TRAILER_WORDS = {"(", ".", "["}
 
 
 def _tokens(text: str) -> list[tuple[str, str, str]]:
@@ -139,6 +142,8 @@ class _Parser:
         self.arith()
         while True:
             kind, value, _ = self.peek()
+            if value not in _COMPARISON_WORDS:
+                return  # what follows most operands: nothing below could match
             if kind == "op" and value in _COMPARATORS:
                 self.take(" ", COMPARATOR_PRIORITY)
             elif self.at("in"):
@@ -171,6 +176,8 @@ class _Parser:
             self.take()  # awaiting the statement's value: a plain prefix to black
         self.atom()
         while True:
+            if self.peek()[1] not in _TRAILER_WORDS:
+                return  # what follows most atoms: nothing below could match
             if self.at("("):
                 self.take("")
                 self.arguments()

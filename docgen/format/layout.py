@@ -60,19 +60,19 @@ def _format(source: str, black: Callable[[str], str]) -> str:
     lines = source.split("\n")
     out: list[str] = []  # finished lines; _MARK where black's layout of a statement goes
     needy: list[tuple[int, int, list[str], bool]] = []  # (index in out, depth, statement lines, docstring)
-    single = _SINGLE.get
+    single, append, extend = _SINGLE.get, out.append, out.extend  # looked up once: run for every line
     index, count = 0, len(lines)
     while index < count:
         line = lines[index]
         if not line:
-            out.append("")
+            append("")
             index += 1
             continue
         kept = single(line, _UNKNOWN)
         if kept is not _UNKNOWN:  # a statement on one line met before: laid out as then
             index += 1
             if kept is not None:
-                out.extend(kept)
+                extend(kept)
                 continue
             statement, docstring = [line], False
         elif not line.strip():  # spaces alone: never remembered
@@ -261,7 +261,7 @@ def _blank_lines(lines: list[str]) -> str:
             continue
         shape = shapes(line) or _learn_shape(line)
         depth, closing, opens_definition, definition, colon, imports = shape
-        if not closing:
+        if not closing and (opens_definition or (definitions and definitions[-1] >= depth)):
             _after_definitions(depth, definition, opens_definition, definitions, blank)
         if depth and previous_colon and definition and not previous_definition:
             raise Unhandled  # black's blank lines before a definition opening a block

@@ -160,9 +160,10 @@ def _short(line: Line) -> bool:
 
 
 def transform_line(line: Line, force_parens: bool = False) -> list[Line]:
-    """transform_line: the line if it fits, else the first transform that applies."""
+    """transform_line: the line if it fits, else the first transform that applies.
+    (Whether it fits is read from its text: what :func:`_short` counts, the text's length.)"""
     line_str = str(line)
-    if _short(line):
+    if _fits(line_str):
         return [line]
     transforms = [delimiter_split, rhs] if line.inside_brackets else [rhs]
     for transform in transforms:

@@ -159,9 +159,10 @@ def test_the_scans_of_a_line_are_the_token_loops(seed: int) -> None:
         code = statements._code(line)
         expected = outcome(statement_depth_by_tokens, line)
         if expected is Unhandled:
-            assert statements._ODD.search(code), repr(line)
+            assert statements._odd(code) and statements._ODD.search(code), repr(line)
         else:
-            assert not statements._ODD.search(code) and statements._bracket_change(code) == expected, repr(line)
+            assert not statements._odd(code) and not statements._ODD.search(code)
+            assert statements._bracket_change(code) == expected, repr(line)
         assert statements._redundant(line) == bool(statements._REDUNDANT.search(line)), repr(line)
 
 
@@ -295,3 +296,23 @@ def test_a_lines_shape_is_as_read_from_its_stripped_text(seed: int) -> None:
     for _ in range(20000):
         line = "".join(rnd.choice(_SHAPE_PIECES) for _ in range(rnd.randint(1, 6)))
         assert layout._shape(line) == shape_by_text(line), repr(line)
+
+
+#: Lines of one kind of quote (mostly), brackets and comments: the code split at its quotes.
+_CODE_PIECES = ["'", "'", '"', "(", ")", "[", "]", "{", "}", "#", " ", "a", "f", "\t", "'x'", "'(#'", "\\"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_code_split_at_its_quotes_is_as_token_by_token(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(20000):
+        pieces = _CODE_PIECES if rnd.random() < 0.1 else _CODE_PIECES[:-1]
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        code = statements._code(line)
+        expected = outcome(statement_depth_by_tokens, line)
+        assert statements._depth(line) == depth_by_tokens(line), repr(line)
+        if expected is Unhandled:
+            assert statements._odd(code) and statements._ODD.search(code), repr(line)
+        else:
+            assert not statements._odd(code) and not statements._ODD.search(code)
+            assert statements._bracket_change(code) == expected, repr(line)
