@@ -254,7 +254,8 @@ def _blank_lines(lines: list[str]) -> str:
     after_import = False  # the last statement at the top level is an import
     definitions: list[int] = []  # the indentation of each def or class whose body may go on
     previous_colon = previous_definition = False  # the last line kept ends a header; opens a definition
-    shapes = _SHAPES.get
+    after_docstring = False  # the line before is the module's first, a docstring
+    shapes, keep = _SHAPES.get, kept.append
     for line in lines:
         if not line:
             blank += 1
@@ -265,8 +266,10 @@ def _blank_lines(lines: list[str]) -> str:
             _after_definitions(depth, definition, opens_definition, definitions, blank)
         if depth and previous_colon and definition and not previous_definition:
             raise Unhandled  # black's blank lines before a definition opening a block
-        if len(kept) == 1 and is_docstring(kept[0]) and not (opens_definition and not depth):
-            blank = 1  # black: one blank line after the module's docstring
+        if after_docstring:
+            after_docstring = False
+            if not (opens_definition and not depth):
+                blank = 1  # black: one blank line after the module's docstring
         if blank:
             most = 1 if depth or (after_import and not definition) else 2
             # black: one blank line inside a block, and between imports and the code after them
@@ -274,7 +277,9 @@ def _blank_lines(lines: list[str]) -> str:
         blank = 0
         if not depth and not closing:
             after_import = imports
-        kept.append(line)
+        if not kept:
+            after_docstring = is_docstring(line)
+        keep(line)
         previous_colon, previous_definition = colon, definition
     return "\n".join(kept) + "\n"
 

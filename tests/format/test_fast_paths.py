@@ -14,7 +14,7 @@ from typing import Optional
 
 import pytest
 
-from docgen.format import layout, statements
+from docgen.format import comprehensions, layout, statements
 from docgen.format.statements import _TOKEN, Unhandled, _comment
 
 # --- the loops as they were ---------------------------------------------------------------------
@@ -316,3 +316,45 @@ def test_code_split_at_its_quotes_is_as_token_by_token(seed: int) -> None:
         else:
             assert not statements._odd(code) and not statements._ODD.search(code)
             assert statements._bracket_change(code) == expected, repr(line)
+
+
+def flat_by_characters(text: str) -> Optional[str]:
+    out = list(text)
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if match.group(1):
+            out[match.start() + 1 : match.end() - 1] = "\0" * (match.end() - match.start() - 2)
+        elif token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        else:
+            return None
+    if depth:
+        return None
+    level = 0
+    for index, char in enumerate(text):
+        if out[index] == "\0":
+            continue
+        if char in ")]}":
+            level -= 1
+        if level > 0:
+            out[index] = "\0"
+        if char in "([{":
+            level += 1
+    return "".join(out)
+
+
+_FLAT_PIECES = ["(", ")", "[", "]", "{", "}", "'a(b'", '"x]"', "'", "a", " for ", ", ", "#", "\\", "f(x)", "\0"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_flat_text_is_as_blanked_character_by_character(seed: int) -> None:
+    rnd = random.Random(seed)
+    for _ in range(20000):
+        pieces = _FLAT_PIECES if rnd.random() < 0.1 else _FLAT_PIECES[:-3]
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert comprehensions._flat(text) == flat_by_characters(text), repr(text)
