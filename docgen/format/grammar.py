@@ -55,16 +55,13 @@ def _tokens(text: str) -> list[tuple[str, str, str]]:
         if found is None:
             raise Unsupported(text[position:])
         position = found.end()
-        space = found.group("space")
-        for kind in ("string", "number", "name", "op"):
-            value = found.group(kind)
-            if value is not None:
-                tokens.append((kind, value, space))
-                break
+        kind = found.lastgroup  # the one alternative matched, after the spaces
+        tokens.append((kind, found.group(kind), found.group("space")))  # type: ignore[arg-type]
     return tokens
 
 
 _END = ("end", "", "")
+_OPERATOR_KINDS = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}
 
 
 class _Parser:
@@ -96,7 +93,7 @@ class _Parser:
             raise Unsupported("spacing black would change")
         self.position += 1
         if kind == "op":
-            kind = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}.get(value, OPERATOR)
+            kind = _OPERATOR_KINDS.get(value, OPERATOR)
         leaf = Leaf(kind, value, space, priority)
         self.leaves.append(leaf)
         return leaf

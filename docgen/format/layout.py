@@ -75,7 +75,7 @@ def _format(source: str, black: Callable[[str], str]) -> str:
                 extend(kept)
                 continue
             statement, docstring = [line], False
-        elif not line.strip():  # spaces alone: never remembered
+        elif line.isspace():  # spaces alone: never remembered
             out.append("")
             index += 1
             continue

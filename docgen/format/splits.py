@@ -144,16 +144,9 @@ class Line:
 
 
 def _short(line: Line) -> bool:
-    """is_line_short_enough."""
-    leaves = line.leaves
-    if not leaves:
-        return True
-    if not all(leaf.value.isascii() for leaf in leaves):
-        return _fits(str(line))
-    width = 4 * line.depth - len(leaves[0].prefix)
-    for leaf in leaves:
-        width += len(leaf.prefix) + len(leaf.text)
-    return width <= LINE_LENGTH
+    """is_line_short_enough: the width of the line's text (its length, for ASCII: the
+    indentation, the first leaf without its prefix, the others with theirs)."""
+    return _fits(str(line))
 
 
 # --- black's transforms, for this grammar --------------------------------------------------
