@@ -254,6 +254,11 @@ def _items(body: str) -> Optional[list[str]]:
     after ``, ``; None when *body* is empty, unbalanced or not spaced as black spaces it."""
     if not _NESTING.search(body) and ('"' not in body or not any("," in part for part in body.split('"')[1::2])):
         return _plain_items(body)  # no brackets, nor a comma in a string: the commas part the items
+    return _items_by_tokens(body)
+
+
+def _items_by_tokens(body: str) -> Optional[list[str]]:
+    """:func:`_items` for any *body*: its strings, brackets and commas read one by one."""
     items = []
     depth = start = 0
     for match in _ARGUMENT_PARTS.finditer(body):

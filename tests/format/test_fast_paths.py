@@ -224,27 +224,6 @@ def test_quotes_split_at_the_quotes_are_as_literal_by_literal(seed: int) -> None
             assert statements._requoted(line) == expected, repr(line)
 
 
-def items_by_tokens(body: str) -> Optional[list[str]]:
-    items = []
-    depth = start = 0
-    for match in statements._ARGUMENT_PARTS.finditer(body):
-        if match.group(2):
-            depth += 1
-        elif match.group(3):
-            depth -= 1
-            if depth < 0:
-                return None
-        elif match.group(4) and depth == 0:
-            items.append(body[start : match.start()])
-            start = match.end() + 1
-            if body[match.end() : start] != " ":
-                return None
-    items.append(body[start:])
-    if depth or not all(item and item.strip() == item for item in items):
-        return None
-    return items
-
-
 #: The pieces of a call's arguments: names, commas spaced or not, strings holding commas.
 _ARGUMENT_PIECES = ["a", "b_1", ", ", ",", " ", '"', '"x, y"', '"z"', "'", "(", ")", "[", "=", ": int", "  "]
 
@@ -255,7 +234,7 @@ def test_arguments_parted_at_their_commas_are_as_token_by_token(seed: int) -> No
     for _ in range(20000):
         pieces = _ARGUMENT_PIECES if rnd.random() < 0.2 else _ARGUMENT_PIECES[:-6]
         body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
-        assert statements._items(body) == items_by_tokens(body), repr(body)
+        assert statements._items(body) == statements._items_by_tokens(body), repr(body)
 
 
 def shape_by_text(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
