@@ -106,7 +106,7 @@ def _flat(text: str) -> Optional[str]:
     None when it has a comment, a backslash or unbalanced brackets.
 
     The outermost brackets are found among the tokens, not by a second pass over every
-    character: tests/format/test_fast_paths.py compares the two."""
+    character: tests/format/test_layout_shortcuts.py compares the two."""
     out = list(text)
     depth = 0
     opened = 0

@@ -285,7 +285,7 @@ _NESTING = re.compile(r"[()\[\]{}']")
 
 def _plain_items(body: str) -> Optional[list[str]]:
     """:func:`_items` of a *body* whose every comma separates two arguments (checked there);
-    tests/format/test_fast_paths.py compares the two ways.  Split at ``, ``: the items are
+    tests/format/test_layout_shortcuts.py compares the two ways.  Split at ``, ``: the items are
     the same when every comma has its space (as many commas as separators)."""
     items = body.split(", ")
     if body.count(",") != len(items) - 1:
@@ -329,7 +329,7 @@ def _code(line: str) -> str:
     """*line* without its string literals and its comment: the text whose brackets count.
 
     One substitution and a partition in C, where a loop over every token in Python cost
-    most of reading a statement; tests/format/test_fast_paths.py compares it with that loop."""
+    most of reading a statement; tests/format/test_layout_shortcuts.py compares it with that loop."""
     if "'" not in line and '"' not in line:
         return line.partition("#")[0] if "#" in line else line
     if "\\" not in line and "\n" not in line and ("'" not in line or '"' not in line):
@@ -379,7 +379,7 @@ _PREFIX_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 def _requoted(line: str) -> Optional[str]:
     """:func:`_quotes` worked out.  A line with one kind of quote and no comment nor
     backslash (most lines) is split at its quotes, which then pair up in order; any other
-    goes through its literals one by one.  tests/format/test_fast_paths.py compares both."""
+    goes through its literals one by one.  tests/format/test_layout_shortcuts.py compares both."""
     if "#" not in line and "\\" not in line and "\n" not in line:
         if '"' not in line:
             parts = line.split("'")
