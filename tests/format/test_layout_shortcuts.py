@@ -14,7 +14,7 @@ from typing import Optional
 
 import pytest
 
-from docgen.format import comprehensions, layout, statements
+from docgen.format import comprehensions, layout, literals, statements
 from docgen.format.statements import _TOKEN, Unhandled, _comment
 
 # --- the loops as they were ---------------------------------------------------------------------
@@ -159,9 +159,9 @@ def test_the_scans_of_a_line_are_the_token_loops(seed: int) -> None:
         code = statements._code(line)
         expected = outcome(statement_depth_by_tokens, line)
         if expected is Unhandled:
-            assert statements._odd(code) and statements._ODD.search(code), repr(line)
+            assert statements._odd(code) and literals._ODD.search(code), repr(line)
         else:
-            assert not statements._odd(code) and not statements._ODD.search(code)
+            assert not statements._odd(code) and not literals._ODD.search(code)
             assert statements._bracket_change(code) == expected, repr(line)
         assert statements._redundant(line) == bool(statements._REDUNDANT.search(line)), repr(line)
 
@@ -221,7 +221,7 @@ def test_quotes_split_at_the_quotes_are_as_literal_by_literal(seed: int) -> None
         expected = quotes_by_tokens(line)
         assert statements._quotes(line) == expected, repr(line)
         if not line.endswith(" "):
-            assert statements._requoted(line) == expected, repr(line)
+            assert literals._requoted(line) == expected, repr(line)
 
 
 #: The pieces of a call's arguments: names, commas spaced or not, strings holding commas.
@@ -291,9 +291,9 @@ def test_code_split_at_its_quotes_is_as_token_by_token(seed: int) -> None:
         expected = outcome(statement_depth_by_tokens, line)
         assert statements._depth(line) == depth_by_tokens(line), repr(line)
         if expected is Unhandled:
-            assert statements._odd(code) and statements._ODD.search(code), repr(line)
+            assert statements._odd(code) and literals._ODD.search(code), repr(line)
         else:
-            assert not statements._odd(code) and not statements._ODD.search(code)
+            assert not statements._odd(code) and not literals._ODD.search(code)
             assert statements._bracket_change(code) == expected, repr(line)
 
 
