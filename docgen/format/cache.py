@@ -44,8 +44,8 @@ class Formatting:
             if not path.endswith(".py"):
                 done[path] = text
                 continue
-            before = sha256(text.encode("utf-8"))
-            previous = self._previous(path, before)
+            before = sha256(text.encode("utf-8")) if self.use_cache else ""  # no cache: nothing to look up
+            previous = self._previous(path, before) if before else None
             if previous is not None:
                 done[path] = previous
                 self.reused += 1
@@ -57,8 +57,9 @@ class Formatting:
         learned = {}
         for (path, before), text in zip(todo, formatted):
             done[path] = text
-            learned[before] = sha256(text.encode("utf-8"))
-        if self.use_cache and learned:
+            if before:
+                learned[before] = sha256(text.encode("utf-8"))
+        if learned:
             _save_formatted(learned)
         return done
 

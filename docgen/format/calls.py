@@ -18,6 +18,7 @@ from .statements import _fits, _items, _quotes
 #: ``name = module.function(arguments)`` on one line.
 _ASSIGNED = re.compile(r"( *)(\w+ = [\w.]+\()(.*)\)")
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
+_BRACKET = re.compile(r"[()\[\]{}]")
 
 
 def assigned_call(statement: list[str]) -> Optional[list[str]]:
@@ -70,13 +71,13 @@ _UNSPLITTABLE = re.compile(r' *"[^"\\\n]*"(?:: "[^"\\\n]*")?,?')
 def _display(argument: str) -> object:
     """For a tuple, list or dict display: (its elements, whether its trailing comma makes
     black explode it); None for an argument with no brackets; False for anything else."""
-    if not any(bracket in argument for bracket in "()[]{}"):
+    if not _BRACKET.search(argument):
         return None
     opening = argument[0]
     if opening not in _CLOSE or not argument.endswith(_CLOSE[opening]):
         return False
     inside = argument[1:-1]
-    if any(bracket in inside for bracket in "()[]{}") or not inside:
+    if _BRACKET.search(inside) or not inside:
         return False
     comma = inside.endswith(",")
     elements = _items(inside[:-1] if comma else inside)

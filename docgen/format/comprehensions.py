@@ -73,10 +73,9 @@ def _layout(pad: str, lead: str, opening: str, element: str, clause: str, closin
 
 def _split_call(pad: str, element: str) -> Optional[list[str]]:
     """*element* (ending in a call) split at that call's parentheses, as black splits it."""
-    if not element.endswith(")") or _flat(element) is None:
+    flat = _flat(element) if element.endswith(")") else None
+    if flat is None:
         return None
-    flat = _flat(element)
-    assert flat is not None
     at = flat.rindex("(")
     if at == 0 or not _fits(pad + element[: at + 1]):
         return None
@@ -104,31 +103,32 @@ def _plain(text: str, shape: re.Pattern[str]) -> bool:
 
 def _flat(text: str) -> Optional[str]:
     """*text* with what its brackets and strings hold replaced by NULs (same length);
-    None when it has a comment, a backslash or unbalanced brackets."""
+    None when it has a comment, a backslash or unbalanced brackets.
+
+    The outermost brackets are found among the tokens, not by a second pass over every
+    character: tests/format/test_layout_shortcuts.py compares the two."""
     out = list(text)
     depth = 0
+    opened = 0
+    insides: list[tuple[int, int]] = []  # what each outermost pair of brackets holds
     for match in _TOKEN.finditer(text):
         token = match.group()
         if match.group(1):  # a string: its text blanked, its quotes kept
             out[match.start() + 1 : match.end() - 1] = "\0" * (match.end() - match.start() - 2)
         elif token in "([{":
+            if not depth:
+                opened = match.end()
             depth += 1
         elif token in ")]}":
             depth -= 1
             if depth < 0:
                 return None
+            if not depth:
+                insides.append((opened, match.start()))
         else:
             return None  # a comment, a backslash, odd spaces
     if depth:
         return None
-    level = 0  # blank what lies inside brackets, keeping the outermost brackets
-    for index, char in enumerate(text):
-        if out[index] == "\0":
-            continue
-        if char in ")]}":
-            level -= 1
-        if level > 0:
-            out[index] = "\0"
-        if char in "([{":
-            level += 1
+    for start, end in insides:  # blank what lies inside brackets, keeping the outermost brackets
+        out[start:end] = "\0" * (end - start)
     return "".join(out)

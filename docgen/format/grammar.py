@@ -41,6 +41,9 @@ _KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "ret
 _KEYWORDS |= {"None", "True", "False", "from", "lambda", "for", "yield", "async", "del", "pass", "import", "def"}
 _ATOM_KEYWORDS = {"None", "True", "False"}
 _COMPARATORS = {"==", "!=", "<", ">", "<=", ">="}
+#: The texts a comparison's operator starts with, and a trailer's (parsing stops at any other).
+_COMPARISON_WORDS = _COMPARATORS | {"in", "is", "not"}
+_TRAILER_WORDS = {"(", ".", "["}
 
 
 def _tokens(text: str) -> list[tuple[str, str, str]]:
@@ -52,13 +55,13 @@ def _tokens(text: str) -> list[tuple[str, str, str]]:
         if found is None:
             raise Unsupported(text[position:])
         position = found.end()
-        space = found.group("space")
-        for kind in ("string", "number", "name", "op"):
-            value = found.group(kind)
-            if value is not None:
-                tokens.append((kind, value, space))
-                break
+        kind = found.lastgroup  # the one alternative matched, after the spaces
+        tokens.append((kind, found.group(kind), found.group("space")))  # type: ignore[arg-type]
     return tokens
+
+
+_END = ("end", "", "")
+_OPERATOR_KINDS = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}
 
 
 class _Parser:
@@ -68,12 +71,14 @@ class _Parser:
 
     def __init__(self, tokens: list[tuple[str, str, str]]) -> None:
         self.tokens = tokens
+        # the tokens and two ends: peek looks at most one token past the position, which
+        # never passes the end (take stops there), so it needs no bounds check
+        self.padded = [*tokens, _END, _END]
         self.position = 0
         self.leaves: list[Leaf] = []
 
     def peek(self, offset: int = 0) -> tuple[str, str, str]:
-        index = self.position + offset
-        return self.tokens[index] if index < len(self.tokens) else ("end", "", "")
+        return self.padded[self.position + offset]
 
     def take(self, space: str = " ", priority: int = 0) -> Leaf:
         """The next token as a leaf, *space* before it (none after an opening bracket, a
@@ -88,14 +93,14 @@ class _Parser:
             raise Unsupported("spacing black would change")
         self.position += 1
         if kind == "op":
-            kind = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}.get(value, OPERATOR)
+            kind = _OPERATOR_KINDS.get(value, OPERATOR)
         leaf = Leaf(kind, value, space, priority)
         self.leaves.append(leaf)
         return leaf
 
     def at(self, value: str, offset: int = 0) -> bool:
-        kind, text, _ = self.peek(offset)
-        return kind in ("op", "name") and text == value
+        kind, text, _ = self.padded[self.position + offset]
+        return text == value and kind in ("op", "name")
 
     def test(self, alone: bool = False) -> None:
         """An expression; a conditional one only *alone* (a statement's value or all a
@@ -134,6 +139,8 @@ class _Parser:
         self.arith()
         while True:
             kind, value, _ = self.peek()
+            if value not in _COMPARISON_WORDS:
+                return  # what follows most operands: nothing below could match
             if kind == "op" and value in _COMPARATORS:
                 self.take(" ", COMPARATOR_PRIORITY)
             elif self.at("in"):
@@ -166,6 +173,8 @@ class _Parser:
             self.take()  # awaiting the statement's value: a plain prefix to black
         self.atom()
         while True:
+            if self.peek()[1] not in _TRAILER_WORDS:
+                return  # what follows most atoms: nothing below could match
             if self.at("("):
                 self.take("")
                 self.arguments()

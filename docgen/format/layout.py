@@ -28,7 +28,17 @@ from .calls import assigned_call
 from .comprehensions import comprehension
 from .docstrings import kept_docstring
 from .grammar import split_line
-from .statements import LINE_LENGTH, Unhandled, indent, is_docstring, next_code_indent, plain, read_statement
+from .statements import (
+    LINE_LENGTH,
+    Unhandled,
+    indent,
+    is_comment,
+    is_docstring,
+    next_code_indent,
+    opens_long_string,
+    plain,
+    read_statement,
+)
 
 __all__ = ["LINE_LENGTH", "format_code"]
 
@@ -51,48 +61,48 @@ def _format(source: str, black: Callable[[str], str]) -> str:
     lines = source.split("\n")
     out: list[str] = []  # finished lines; _MARK where black's layout of a statement goes
     needy: list[tuple[int, int, list[str], bool]] = []  # (index in out, depth, statement lines, docstring)
-    index = 0
-    while index < len(lines):
+    single, append, extend = _SINGLE.get, out.append, out.extend  # looked up once: run for every line
+    index, count = 0, len(lines)
+    while index < count:
         line = lines[index]
-        if not line.strip():
+        if not line:
+            append("")
+            index += 1
+            continue
+        kept = single(line, _UNKNOWN)
+        if kept is not _UNKNOWN:  # a statement on one line met before: laid out as then
+            index += 1
+            if kept is not None:
+                extend(kept)
+                continue
+            statement, docstring = [line], False
+        elif line.isspace():  # spaces alone: never remembered
             out.append("")
             index += 1
             continue
-        known = _SINGLE.get(line, _UNKNOWN)
-        if known is not _UNKNOWN:  # a statement on one line met before: laid out as then
-            index += 1
-            statement, docstring, kept = [line], False, known
         else:
             statement, index = read_statement(lines, index)
-            if statement[0].lstrip(" ").startswith("#") and indent(statement[0]) != next_code_indent(lines, index):
+            if is_comment(statement[0]) and indent(statement[0]) != next_code_indent(lines, index):
                 raise Unhandled  # black moves a comment to the indentation of the code after it
             docstring = False
-            if len(statement) > 1 and statement[0].lstrip(" ").startswith('"""'):
+            if len(statement) > 1 and opens_long_string(statement[0]):
                 # A string over several lines: black leaves it as it is unless it is a docstring.
                 previous = next((line for line in reversed(out) if line), "")
                 if previous and not previous.endswith(":"):
                     out.append("\n".join(statement))  # one piece: its blank lines are the string's
                     continue
                 docstring = True  # black formats docstrings: the first statement of a module or block
-            kept = (
-                kept_docstring(statement)
-                if docstring
-                else plain(statement)
-                or comprehension(statement)
-                or assigned_call(statement)
-                or assignment(statement)
-                or split_line(statement)
-            )
-            if len(statement) == 1 and not line.lstrip(" ").startswith("#"):
+            kept = kept_docstring(statement) if docstring else _kept(statement)
+            if len(statement) == 1 and not is_comment(line):
                 _remember(line, kept)
-        if kept is not None:
-            out.extend(kept)
-        else:
-            depth, rest = divmod(len(statement[0]) - len(statement[0].lstrip(" ")), 4)
-            if rest:
-                raise Unhandled
-            needy.append((len(out), depth, statement, docstring))
-            out.append(_MARK)
+            if kept is not None:
+                out.extend(kept)
+                continue
+        depth, rest = divmod(len(statement[0]) - len(statement[0].lstrip(" ")), 4)
+        if rest:
+            raise Unhandled
+        needy.append((len(out), depth, statement, docstring))
+        out.append(_MARK)
     if needy:
         formatted = _black_statements([item[1:] for item in needy], black)
         done: list[str] = []
@@ -106,9 +116,37 @@ def _format(source: str, black: Callable[[str], str]) -> str:
     return _blank_lines(out)
 
 
+def _kept(statement: list[str]) -> Optional[list[str]]:
+    """*statement* as black writes it, when one of the plain layouts knows; None for black.
+    A statement over several lines met before is laid out as then (the same exploded calls
+    and comprehensions come back in module after module)."""
+    if len(statement) == 1:
+        return _lay_out(statement)
+    key = tuple(statement)
+    kept = _MULTI.get(key, _UNKNOWN)
+    if kept is _UNKNOWN:
+        kept = _lay_out(statement)
+        if len(_MULTI) > 20_000:
+            _MULTI.clear()
+        _MULTI[key] = kept
+    return kept  # type: ignore[return-value]
+
+
+def _lay_out(statement: list[str]) -> Optional[list[str]]:
+    return (
+        plain(statement)
+        or comprehension(statement)
+        or assigned_call(statement)
+        or assignment(statement)
+        or split_line(statement)
+    )
+
+
 #: Statements on one line met before in this process, with what :func:`plain` (or
 #: :func:`comprehension`) made of them: a build writes the same lines in many modules.
 _SINGLE: dict[str, Optional[list[str]]] = {}
+#: The same for statements over several lines, keyed by their lines.
+_MULTI: dict[tuple[str, ...], Optional[list[str]]] = {}
 _UNKNOWN = object()
 
 
@@ -203,7 +241,11 @@ def _strip_blank(lines: list[str]) -> list[str]:
 
 
 def _blank_lines(lines: list[str]) -> str:
-    """Lines joined, with at most two blank lines in a row and none at either end."""
+    """Lines joined, with at most two blank lines in a row and none at either end.
+
+    What the rules need of a line (its indentation, whether it opens a definition ...)
+    is read once per distinct line (:func:`_shape`): a build repeats its lines in module
+    after module, and reading them again was a good part of the formatting stage."""
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
@@ -212,41 +254,80 @@ def _blank_lines(lines: list[str]) -> str:
     blank = 0
     after_import = False  # the last statement at the top level is an import
     definitions: list[int] = []  # the indentation of each def or class whose body may go on
+    previous_colon = previous_definition = False  # the last line kept ends a header; opens a definition
+    after_docstring = False  # the line before is the module's first, a docstring
+    shapes, keep = _SHAPES.get, kept.append
     for line in lines:
         if not line:
             blank += 1
             continue
-        _after_definitions(line, definitions, blank)
-        top = not line.startswith(" ")
-        if not top and kept and kept[-1].endswith(":") and line.lstrip(" ").startswith(_DEFINITIONS):
-            if not kept[-1].lstrip(" ").startswith(_DEFINITIONS):
-                raise Unhandled  # black's blank lines before a definition opening a block
-        if len(kept) == 1 and is_docstring(kept[0]) and not line.startswith(("def ", "class ", "async def ")):
-            blank = 1  # black: one blank line after the module's docstring
+        shape = shapes(line) or _learn_shape(line)
+        depth, closing, opens_definition, definition, colon, imports = shape
+        if not closing and (opens_definition or (definitions and definitions[-1] >= depth)):
+            _after_definitions(depth, definition, opens_definition, definitions, blank)
+        if depth and previous_colon and definition and not previous_definition:
+            raise Unhandled  # black's blank lines before a definition opening a block
+        if after_docstring:
+            after_docstring = False
+            if not (opens_definition and not depth):
+                blank = 1  # black: one blank line after the module's docstring
         if blank:
-            most = 2 if top else 1
-            if top and after_import and not line.startswith(("def ", "class ", "@", "async def ")):
-                most = 1  # black: one blank line between imports and the code after them
+            most = 1 if depth or (after_import and not definition) else 2
+            # black: one blank line inside a block, and between imports and the code after them
             kept.extend([""] * min(blank, most))
         blank = 0
-        if top and not line.startswith((")", "]", "}")):
-            after_import = line.startswith(("from ", "import "))
-        kept.append(line)
+        if not depth and not closing:
+            after_import = imports
+        if not kept:
+            after_docstring = is_docstring(line)
+        keep(line)
+        previous_colon, previous_definition = colon, definition
     return "\n".join(kept) + "\n"
 
 
-def _after_definitions(line: str, definitions: list[int], blank: int) -> None:
-    """Keep *definitions* (the indentation of the defs and classes open before *line*)
-    up to date; Unhandled where black puts more blank lines after a body than *blank*:
-    black sets two before the next statement at the top level, one inside a block."""
-    text = line.lstrip(" ")
-    if text.startswith((")", "]", "}")):
-        return  # the end of a statement over several lines
-    depth = len(line) - len(text)
+#: Per distinct line, what :func:`_blank_lines` needs of it (see :func:`_shape`).
+_SHAPES: dict[str, tuple[int, bool, bool, bool, bool, bool]] = {}
+
+
+def _learn_shape(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
+    if len(_SHAPES) > 200_000:
+        _SHAPES.clear()
+    shape = _SHAPES[line] = _shape(line)
+    return shape
+
+
+def _shape(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
+    """(indentation, closes a bracket first, opens a def or class, opens a definition or
+    decorates one, ends with ``:``, is an import) of a line that is not blank.
+
+    Read from the first character after the indentation, the line itself compared from
+    there (no stripped copy of it): a build has tens of thousands of distinct lines."""
+    depth = len(line) - len(line.lstrip(" ")) if line.startswith(" ") else 0
+    if depth == len(line):  # spaces alone
+        return depth, False, False, False, line.endswith(":"), False
+    first = line[depth]
+    opens_definition = first in "dca" and line.startswith(("def ", "class ", "async def "), depth)
+    return (
+        depth,
+        first in ")]}",
+        opens_definition,
+        opens_definition or first == "@",
+        line.endswith(":"),
+        first in "fi" and line.startswith(("from ", "import "), depth),
+    )
+
+
+def _after_definitions(
+    depth: int, definition: bool, opens_definition: bool, definitions: list[int], blank: int
+) -> None:
+    """Keep *definitions* (the indentation of the defs and classes open before a line at
+    *depth*, not the end of a statement over several lines) up to date; Unhandled where
+    black puts more blank lines after a body than *blank*: black sets two before the next
+    statement at the top level, one inside a block."""
     if definitions and definitions[-1] >= depth:
         while definitions and definitions[-1] >= depth:
             definitions.pop()
-        if not text.startswith(_DEFINITIONS) and blank < (1 if depth else 2):
+        if not definition and blank < (1 if depth else 2):
             raise Unhandled
-    if text.startswith(("def ", "class ", "async def ")):
+    if opens_definition:
         definitions.append(depth)

@@ -144,25 +144,19 @@ class Line:
 
 
 def _short(line: Line) -> bool:
-    """is_line_short_enough."""
-    leaves = line.leaves
-    if not leaves:
-        return True
-    if not all(leaf.value.isascii() for leaf in leaves):
-        return _fits(str(line))
-    width = 4 * line.depth - len(leaves[0].prefix)
-    for leaf in leaves:
-        width += len(leaf.prefix) + len(leaf.text)
-    return width <= LINE_LENGTH
+    """is_line_short_enough: the width of the line's text (its length, for ASCII: the
+    indentation, the first leaf without its prefix, the others with theirs)."""
+    return _fits(str(line))
 
 
 # --- black's transforms, for this grammar --------------------------------------------------
 
 
 def transform_line(line: Line, force_parens: bool = False) -> list[Line]:
-    """transform_line: the line if it fits, else the first transform that applies."""
+    """transform_line: the line if it fits, else the first transform that applies.
+    (Whether it fits is read from its text: what :func:`_short` counts, the text's length.)"""
     line_str = str(line)
-    if _short(line):
+    if _fits(line_str):
         return [line]
     transforms = [delimiter_split, rhs] if line.inside_brackets else [rhs]
     for transform in transforms:

@@ -11,21 +11,38 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .literals import _bracket_change, _code, _comment, _odd, _quotes  # noqa: F401 (_quotes: for the layouts)
+
 #: black's line length for generated code (emit.BLACK_MODE).
 LINE_LENGTH = 88
 
 #: A string literal on one line, a bracket, or something this module leaves to black.
 _TOKEN = re.compile(r"""[A-Za-z_0-9]?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|[()\[\]{}]|#|\\|\t|\r|\f""")
-#: What this module leaves to black: comments, backslashes, tabs and other odd spaces.
-_ODD = re.compile(r"[\\\t\r\f]")
 #: Parentheses black would take away: around the whole right-hand side of ``=`` or ``return``.
 _REDUNDANT = re.compile(r"^ *(return|if|elif|while) \(|[^=!<>]= \((?!\w+(?:, \w+)+\)$)")
 #: A trailing comma before a closing bracket: black splits the line there.
 _MAGIC_COMMA = re.compile(r",\s*[)\]}]")
 
 
+def _redundant(line: str) -> bool:
+    """Whether *line* has parentheses black would take away (:data:`_REDUNDANT`).  Every
+    match holds " (": a line without it, most lines, is not searched (a search tries the
+    pattern at every position of the line)."""
+    return " (" in line and _REDUNDANT.search(line) is not None
+
+
 class Unhandled(Exception):
     """The module has something :func:`format_code` leaves to black whole."""
+
+
+def is_comment(line: str) -> bool:
+    """Whether *line* is a comment alone (no stripped copy made of the many lines without ``#``)."""
+    return "#" in line and line.lstrip(" ").startswith("#")
+
+
+def opens_long_string(line: str) -> bool:
+    """Whether *line* starts with a triple-quoted string (checked as :func:`is_comment`)."""
+    return '"""' in line and line.lstrip(" ").startswith('"""')
 
 
 def indent(line: str) -> int:
@@ -44,31 +61,21 @@ def next_code_indent(lines: list[str], index: int) -> int:
 def read_statement(lines: list[str], index: int) -> tuple[list[str], int]:
     """The physical lines of the statement (or block header) starting at *index*, and the
     index after it: lines are joined while a bracket is open."""
+    if index >= len(lines):
+        raise Unhandled
+    if opens_long_string(lines[index]):
+        if is_docstring(lines[index]):
+            return lines[index : index + 1], index + 1
+        return _long_string(lines, index)
     depth = 0
-    start = index
-    while index < len(lines):
-        if index == start and lines[index].lstrip(" ").startswith('"""'):
-            if is_docstring(lines[index]):
-                return lines[start : index + 1], index + 1
-            return _long_string(lines, index)
+    start, count = index, len(lines)
+    while index < count:
         line = lines[index]
-        if "'" not in line and '"' not in line and "#" not in line:  # no strings: count the brackets
-            if _ODD.search(line):
-                raise Unhandled
-            depth += line.count("(") + line.count("[") + line.count("{")
-            depth -= line.count(")") + line.count("]") + line.count("}")
-        else:
-            for match in _TOKEN.finditer(line):
-                token = match.group()
-                if token in "([{":
-                    depth += 1
-                elif token in ")]}":
-                    depth -= 1
-                elif token == "#":
-                    break  # a comment to the end of the line
-                elif not match.group(1):
-                    raise Unhandled  # a backslash, a tab: black decides
-        if '"""' in lines[index] and lines[index].count('"""') != 2:
+        code = _code(line)
+        if _odd(code):
+            raise Unhandled  # a backslash, a tab: black decides
+        depth += _bracket_change(code)
+        if '"""' in line and line.count('"""') != 2:
             raise Unhandled  # a string over several lines
         index += 1
         if depth <= 0:
@@ -97,12 +104,12 @@ def plain(statement: list[str]) -> Optional[list[str]]:
     if len(statement) == 1:
         if is_docstring(statement[0]):
             return statement  # black does not split strings, nor change these
-        if statement[0].lstrip(" ").startswith("#"):
+        if is_comment(statement[0]):
             if statement[0].endswith(" ") or not _comment(statement[0], statement[0].index("#")):
                 raise Unhandled  # a comment alone cannot be formatted apart
             return statement
         line = _quotes(statement[0])
-        if line is None or _REDUNDANT.search(line) or _MAGIC_COMMA.search(line):
+        if line is None or _redundant(line) or _MAGIC_COMMA.search(line):
             return None
         return [line] if _fits(line) else None if "#" in line else _split(line)
     # A call or display exploded one element a line, with a trailing comma: black keeps it.
@@ -114,7 +121,7 @@ def plain(statement: list[str]) -> Optional[list[str]]:
         return None
     if len(tail) - len(tail.lstrip(" ")) != indent or not body:
         return None
-    if _REDUNDANT.search(head + ")") and not (head.endswith(" (") and len(body) > 1):
+    if _redundant(head + ")") and not (head.endswith(" (") and len(body) > 1):
         return None  # parentheses opening a tuple of two or more (with its magic comma) stay
     if not head.lstrip(" ").startswith(("return ", "result", "f_")) and "=" not in head:
         return None
@@ -238,6 +245,13 @@ _ARGUMENT_PARTS = re.compile(r"""("[^"\n]*"|'[^'\n]*')|([(\[{])|([)\]}])|(,)""")
 def _items(body: str) -> Optional[list[str]]:
     """The arguments in *body* (the text between a call's parentheses), each as written
     after ``, ``; None when *body* is empty, unbalanced or not spaced as black spaces it."""
+    if not _NESTING.search(body) and ('"' not in body or not any("," in part for part in body.split('"')[1::2])):
+        return _plain_items(body)  # no brackets, nor a comma in a string: the commas part the items
+    return _items_by_tokens(body)
+
+
+def _items_by_tokens(body: str) -> Optional[list[str]]:
+    """:func:`_items` for any *body*: its strings, brackets and commas read one by one."""
     items = []
     depth = start = 0
     for match in _ARGUMENT_PARTS.finditer(body):
@@ -258,15 +272,37 @@ def _items(body: str) -> Optional[list[str]]:
     return items
 
 
+#: What makes an argument's commas not all separators: brackets, single-quoted strings.
+_NESTING = re.compile(r"[()\[\]{}']")
+
+
+def _plain_items(body: str) -> Optional[list[str]]:
+    """:func:`_items` of a *body* whose every comma separates two arguments (checked there);
+    tests/format/test_layout_shortcuts.py compares the two ways.  Split at ``, ``: the items are
+    the same when every comma has its space (as many commas as separators)."""
+    items = body.split(", ")
+    if body.count(",") != len(items) - 1:
+        return None  # a comma without its space after it
+    if "" in items or [item.strip() for item in items] != items:
+        return None
+    return items
+
+
 def _parts(pad: str, head: str, body: list[str], tail: str, long_head: bool = False) -> Optional[list[str]]:
     """``head`` / each of ``body`` one level in / ``tail``, if every line fits (but the
     head, when *long_head*)."""
-    lines = [pad + head, *(pad + "    " + b.strip() for b in body), pad + tail]
-    return lines if all(_fits(line) for line in lines[long_head:]) else None
+    inner = pad + "    "
+    lines = [pad + head, *[inner + b.strip() for b in body], pad + tail]
+    for line in lines[long_head:]:
+        if not _fits(line):
+            return None
+    return lines
 
 
 def is_docstring(line: str) -> bool:
     """A line that is one triple-quoted string and nothing else (as docgen writes docstrings)."""
+    if '"""' not in line:
+        return False
     text = line.strip()
     return (
         len(text) >= 6
@@ -278,57 +314,8 @@ def is_docstring(line: str) -> bool:
 
 
 def _depth(line: str) -> int:
-    change = 0
-    for match in _TOKEN.finditer(line):
-        token = match.group()
-        if token == "#":
-            break
-        change += 1 if token in "([{" else -1 if token in ")]}" else 0
-    return change
-
-
-def _quotes(line: str) -> Optional[str]:
-    """*line* with black's quotes: ``'text'`` becomes ``"text"`` when *text* has no ``"``;
-    None for a string black might change otherwise (prefixed, escaped, triple-quoted)."""
-    if line.endswith(" "):
-        return None
-    if "'" not in line and '"' not in line and "#" not in line:
-        return line
-    pieces = []
-    position = 0
-    for match in _TOKEN.finditer(line):
-        literal = match.group(1)
-        if match.group() == "#":
-            if not _comment(line, match.start()):
-                return None
-            break
-        if not literal:
-            continue
-        if match.group() != literal:
-            return None  # a prefix (f"", b""): black may change its case
-        if "\\" in literal:
-            if literal.startswith("'") or '\\"' in literal:
-                return None  # black may choose other quotes to need fewer escapes
-            continue
-        if literal.startswith("'"):
-            if '"' in literal:
-                continue
-            pieces.append(line[position : match.start()])
-            pieces.append('"' + literal[1:-1] + '"')
-            position = match.end()
-    if not pieces:
-        return line
-    pieces.append(line[position:])
-    return "".join(pieces)
-
-
-def _comment(line: str, start: int) -> bool:
-    """Whether the comment at *start* of *line* is as black writes comments: ``# text``
-    (or ``#:``), alone on its line or two spaces after the code."""
-    comment, code = line[start:], line[:start]
-    if not (comment == "#" or comment.startswith(("# ", "#:"))):
-        return False
-    return not code.strip() or (code.endswith("  ") and not code.endswith("   "))
+    """How many more brackets *line* opens than it closes (in its code, not its strings or comment)."""
+    return _bracket_change(_code(line))
 
 
 def _fits(line: str) -> bool:
