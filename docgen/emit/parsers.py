@@ -303,26 +303,17 @@ def literal_test(literal: object, value: str) -> str:
 
 
 def _container_parser(ref: Union[ListOf, DictOf], ctx: ParserContext) -> str:
-    if isinstance(ref, ListOf):
-        return ctx._helper(
-            "parse",
-            ref,
-            lambda name: ListHelper(
-                "list",
-                "parse",
-                name,
-                ctx.annotate(ref),
-                parse_expression(ref.item, "item", "(path, index)", ctx, kept=True),
-                parse_expression(ref.item, "item", "None", ctx),
-            ),
-        )
-    return ctx._helper(
-        "parse",
-        ref,
-        lambda name: ListHelper(
-            "dict", "parse", name, ctx.annotate(ref), parse_expression(ref.value, "item", "(path, key)", ctx)
-        ),
-    )
+    """The helper of a list (its items read with their index, or with no path: see the
+    module's docstring) or of a dict; its items' parsers made once the helper is named."""
+    kind, item = ("list", ref.item) if isinstance(ref, ListOf) else ("dict", ref.value)
+    path = "(path, index)" if kind == "list" else "(path, key)"
+
+    def helper(name: str) -> ListHelper:
+        kept = parse_expression(item, "item", path, ctx, kept=kind == "list")
+        unkept = parse_expression(item, "item", "None", ctx) if kind == "list" else ""
+        return ListHelper(kind, "parse", name, ctx.annotate(ref), kept, unkept)
+
+    return ctx._helper("parse", ref, helper)
 
 
 def union_members(ref: TypeRef, decls: dict[str, Decl]) -> list[TypeRef]:
