@@ -64,7 +64,7 @@ def contained(path: str) -> bool:
 
 def check_entries(out: Path, manifest: dict[str, str]) -> None:
     """Raise ManifestError for every entry that is not a plain path inside OUT."""
-    root = os.path.realpath(out)
+    root = os.path.normcase(os.path.realpath(out))
     folders: dict[str, str] = {}  # folder below OUT -> its real path: a tree has few folders
     bad = []
     for path in sorted(manifest):
@@ -93,8 +93,9 @@ def check_entries(out: Path, manifest: dict[str, str]) -> None:
 
 def _inside(root: str, real: str) -> bool:
     """Whether the real path *real* is *root* or below it (both as ``os.path.realpath``
-    gives them: absolute, normalized), as ``os.path.commonpath`` would say, cheaply."""
-    real, root = os.path.normcase(real), os.path.normcase(root)
+    gives them: absolute, normalized; *root* case-normalized), as ``os.path.commonpath``
+    would say, cheaply."""
+    real = os.path.normcase(real)
     return real == root or real.startswith(root if root.endswith(os.sep) else root + os.sep)
 
 

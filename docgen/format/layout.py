@@ -21,7 +21,7 @@ of the shapes it splits.  Code from a user's templates is formatted by black alo
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from .assignments import assignment
 from .calls import assigned_call
@@ -125,10 +125,7 @@ def _kept(statement: list[str]) -> Optional[list[str]]:
     key = tuple(statement)
     kept = _MULTI.get(key, _UNKNOWN)
     if kept is _UNKNOWN:
-        kept = _lay_out(statement)
-        if len(_MULTI) > 20_000:
-            _MULTI.clear()
-        _MULTI[key] = kept
+        kept = _remembered(_MULTI, key, _lay_out(statement), 20_000)
     return kept  # type: ignore[return-value]
 
 
@@ -151,9 +148,16 @@ _UNKNOWN = object()
 
 
 def _remember(line: str, kept: Optional[list[str]]) -> None:
-    if len(_SINGLE) > 200_000:
-        _SINGLE.clear()
-    _SINGLE[line] = kept
+    _remembered(_SINGLE, line, kept, 200_000)
+
+
+def _remembered(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> Any:
+    """*value*, kept under *key* in *cache*, which is emptied past *limit* entries (a
+    bounded memory, whatever a process builds)."""
+    if len(cache) > limit:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 #: Statements black laid out before in this process: a build repeats many (the same
@@ -290,10 +294,7 @@ _SHAPES: dict[str, tuple[int, bool, bool, bool, bool, bool]] = {}
 
 
 def _learn_shape(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
-    if len(_SHAPES) > 200_000:
-        _SHAPES.clear()
-    shape = _SHAPES[line] = _shape(line)
-    return shape
+    return _remembered(_SHAPES, line, _shape(line), 200_000)  # type: ignore[no-any-return]
 
 
 def _shape(line: str) -> tuple[int, bool, bool, bool, bool, bool]:
