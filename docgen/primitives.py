@@ -47,7 +47,7 @@ class PrimitiveType:
     in_cells: bool = True
     #: It stands for any JSON value: taken and written as it is, never checked.
     any_value: bool = False
-    #: The same dump written in line, Python text on ``{v}`` (``{v}.isoformat()``); "" to call
+    #: The same dump written in line, Python text on ``{v}`` (``{v}.__str__()``); "" to call
     #: :attr:`dump`.
     dump_in_line: str = ""
     #: A model field's fast path (docgen/emit/fast.py): a conversion of ``{v}`` written in
@@ -77,7 +77,6 @@ TABLE: tuple[PrimitiveType, ...] = (
         (_STRING, "a date-time string"),
         "parse_datetime",
         "dump_datetime",
-        dump_in_line="{v}.isoformat()",
         fast_parse=("_parsing.iso_datetime({v})", "TypeError, ValueError"),
     ),
     PrimitiveType(
@@ -86,7 +85,6 @@ TABLE: tuple[PrimitiveType, ...] = (
         (_STRING, "a date string"),
         "parse_date",
         "dump_date",
-        dump_in_line="{v}.isoformat()",
         fast_parse=("_parsing.iso_date({v})", "TypeError, ValueError"),
     ),
     PrimitiveType(

@@ -300,8 +300,8 @@ def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
         "int": value.int,
         "float_value": value.float_value,
         "bool": value.bool_,
-        "date": value.date_.isoformat(),
-        "date_time": value.date_time.isoformat(),
+        "date": _parsing.dump_date(value.date_),
+        "date_time": _parsing.dump_datetime(value.date_time),
         "decimal": value.decimal.__str__(),
         "big_int": value.big_int,
         "blob": _parsing.dump_bytes(value.blob),
@@ -315,7 +315,7 @@ def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
     if value.opt_float is not None:
         result["opt_float"] = value.opt_float
     if value.opt_date is not None:
-        result["opt_date"] = value.opt_date.isoformat()
+        result["opt_date"] = _parsing.dump_date(value.opt_date)
     if value.opt_decimal is not None:
         result["opt_decimal"] = value.opt_decimal.__str__()
     if value.opt_bytes is not None:

@@ -185,7 +185,7 @@ def _dump_Containers(value: Containers) -> dict[str, Any]:
         result["values"] = list(value.values)
     if value.timestamps is not None:
         result["timestamps"] = {
-            key: item.isoformat() for key, item in value.timestamps.items()
+            key: _parsing.dump_datetime(item) for key, item in value.timestamps.items()
         }
     return result
 

@@ -168,7 +168,7 @@ def _dump_Data(value: Data) -> dict[str, Any]:
         "content": value.content,
         "role": value.role._value_,
         "index": value.index,
-        "created": value.created.isoformat(),
+        "created": _parsing.dump_datetime(value.created),
     }
     if value.finish_reason is not None:
         result["finish_reason"] = value.finish_reason._value_
