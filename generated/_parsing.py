@@ -270,6 +270,8 @@ def parse_bytes(value: object, path: Path) -> bytes:
 
 #: ``"00"`` to ``"99"``: the two-digit fields of a date-time, looked up rather than formatted.
 _TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
+#: ``"000"`` to ``"999"``: the microseconds in two halves.
+_THREE_DIGITS = tuple(f"{number:03d}" for number in range(1000))
 _UTC = timezone.utc
 #: fixed offset -> its ISO suffix (``+05:30``), for the offsets an API has sent so far.
 _OFFSETS: dict[timezone, str] = {}
@@ -278,42 +280,41 @@ _OFFSETS: dict[timezone, str] = {}
 def dump_date(value: date) -> str:
     """``value.isoformat()``, written from the fields in Python (see :func:`dump_datetime`);
     a datetime set where a date belongs keeps its own isoformat."""
-    year = value.year
-    if year < 1000 or type(value) is not date:
+    if type(value) is not date:
         return value.isoformat()
+    year = value.year
     digits = _TWO_DIGITS
     return f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
 
 
 def dump_datetime(value: datetime) -> str:
     """``value.isoformat()``, written from the fields in Python where the offset is fixed (or
-    there is none) and the year has four digits: ``isoformat`` formats each part through C's
-    ``printf`` and asks the time zone for its offset, twice what this costs."""
+    there is none): ``isoformat`` formats each part through C's ``printf`` and asks the time
+    zone for its offset, twice what this costs."""
     zone = value.tzinfo
     if zone is None:
         suffix = ""
     elif zone is _UTC:
         suffix = "+00:00"
     elif type(zone) is timezone:
-        suffix = _offset_suffix(zone)
+        suffix = _OFFSETS.get(zone) or _offset_suffix(zone)
     else:  # a zone whose offset changes (zoneinfo): it says which at this moment
         return value.isoformat()
     year = value.year
-    if year < 1000:
-        return value.isoformat()
-    # the year and the microseconds too, in pairs: formatting an int costs more
+    # the year in pairs (zero-padded, as isoformat pads it), the microseconds in halves:
+    # formatting an int costs more than looking its digits up
     digits = _TWO_DIGITS
-    text = (
-        f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
-        f"T{digits[value.hour]}:{digits[value.minute]}:{digits[value.second]}"
-    )
     microsecond = value.microsecond
     if microsecond:
         return (
-            f"{text}.{digits[microsecond // 10000]}{digits[microsecond // 100 % 100]}"
-            f"{digits[microsecond % 100]}{suffix}"
+            f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
+            f"T{digits[value.hour]}:{digits[value.minute]}:{digits[value.second]}"
+            f".{_THREE_DIGITS[microsecond // 1000]}{_THREE_DIGITS[microsecond % 1000]}{suffix}"
         )
-    return text + suffix
+    return (
+        f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
+        f"T{digits[value.hour]}:{digits[value.minute]}:{digits[value.second]}{suffix}"
+    )
 
 
 def _offset_suffix(zone: timezone) -> str:

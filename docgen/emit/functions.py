@@ -158,10 +158,10 @@ class _ModelParts:
         self.locals.append(_additional_local(field.type, local, self.known, self.ctx))
         self.subscripted.append(self.locals[-1])
         self.arguments.append(local)
-        self.dump_extra = dump_expression(field.type, f"value.{name}", self.ctx)
+        self.dump_extra = dump_expression(field.type, f"self.{name}", self.ctx)
 
     def constant(self, field: Field, name: str) -> None:
-        local, wire, attribute, unset = f"f_{name}", repr(field.wire_name), f"value.{name}", _unset_field(field)
+        local, wire, attribute, unset = f"f_{name}", repr(field.wire_name), f"self.{name}", _unset_field(field)
         self.countable = False
         self.locals.append(_constant_local(field.type, local, wire, f"(path, {wire})", unset))
         self.subscripted.append(self.locals[-1])
@@ -242,7 +242,7 @@ class _ModelParts:
 
     def dump(self, field: Field, name: str) -> None:
         """What ``to_dict`` writes for an ordinary field."""
-        wire, attribute, ctx = repr(field.wire_name), f"value.{name}", self.ctx
+        wire, attribute, ctx = repr(field.wire_name), f"self.{name}", self.ctx
         if field.required or field.default is not None:  # an absent key would read as the default
             self.dump_required.append(DumpRequired(wire, dump_expression(field.type, attribute, ctx)))
         elif _unset_field(field):

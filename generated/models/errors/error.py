@@ -32,7 +32,12 @@ class Error:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Error(self)
+        result: dict[str, Any] = {
+            "message": self.message,
+        }
+        if self.code is not None:
+            result["code"] = self.code
+        return result
 
 
 _Error_FIELDS = _parsing.WireKeys(
@@ -77,10 +82,4 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
     return _parse_Error(_Error_FIELDS.rematch(value, path), path)
 
 
-def _dump_Error(value: Error) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "message": value.message,
-    }
-    if value.code is not None:
-        result["code"] = value.code
-    return result
+_dump_Error = Error.to_dict

@@ -62,7 +62,17 @@ class ChatResponse:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_ChatResponse(self)
+        result: dict[str, Any] = {
+            "content_type": self.content_type,
+            "status_code": self.status_code,
+        }
+        if self.chat_completion_result is not None:
+            result["chat_completion_result"] = (
+                _dump_list_ChatCompletionEvent_or_SentinelEvent(
+                    self.chat_completion_result
+                )
+            )
+        return result
 
     @classmethod
     def from_response(cls, response: requests_http.Response) -> ChatResponse:
@@ -156,18 +166,7 @@ def _parse_ChatResponse(
         raise
 
 
-def _dump_ChatResponse(value: ChatResponse) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "content_type": value.content_type,
-        "status_code": value.status_code,
-    }
-    if value.chat_completion_result is not None:
-        result["chat_completion_result"] = (
-            _dump_list_ChatCompletionEvent_or_SentinelEvent(
-                value.chat_completion_result
-            )
-        )
-    return result
+_dump_ChatResponse = ChatResponse.to_dict
 
 
 def _body_ChatResponse_chat_completion_result(

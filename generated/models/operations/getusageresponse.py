@@ -41,7 +41,15 @@ class GetUsageResponse:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_GetUsageResponse(self)
+        result: dict[str, Any] = {
+            "content_type": self.content_type,
+            "status_code": self.status_code,
+        }
+        if self.usage is not None:
+            result["usage"] = _dump_Usage(self.usage)
+        if self.error is not None:
+            result["error"] = _dump_Error(self.error)
+        return result
 
     @classmethod
     def from_response(cls, response: requests_http.Response) -> GetUsageResponse:
@@ -127,16 +135,7 @@ def _parse_GetUsageResponse(
         raise
 
 
-def _dump_GetUsageResponse(value: GetUsageResponse) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "content_type": value.content_type,
-        "status_code": value.status_code,
-    }
-    if value.usage is not None:
-        result["usage"] = _dump_Usage(value.usage)
-    if value.error is not None:
-        result["error"] = _dump_Error(value.error)
-    return result
+_dump_GetUsageResponse = GetUsageResponse.to_dict
 
 
 def _body_GetUsageResponse_usage(response: Any) -> Usage:

@@ -94,7 +94,34 @@ class AllKinds:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_AllKinds(self)
+        result: dict[str, Any] = {
+            "str": self.str_,
+            "int": self.int,
+            "float_value": self.float_value,
+            "bool": self.bool_,
+            "date": _parsing.dump_date(self.date_),
+            "date_time": _parsing.dump_datetime(self.date_time),
+            "decimal": self.decimal.__str__(),
+            "big_int": self.big_int,
+            "blob": _parsing.dump_bytes(self.blob),
+            "any": self.any,
+            "class": self.class_,
+            "priority": self.priority._value_,
+            "nullable_count": self.nullable_count,
+        }
+        if self.opt_str is not None:
+            result["opt_str"] = self.opt_str
+        if self.opt_float is not None:
+            result["opt_float"] = self.opt_float
+        if self.opt_date is not None:
+            result["opt_date"] = _parsing.dump_date(self.opt_date)
+        if self.opt_decimal is not None:
+            result["opt_decimal"] = self.opt_decimal.__str__()
+        if self.opt_bytes is not None:
+            result["opt_bytes"] = _parsing.dump_bytes(self.opt_bytes)
+        if self.old_mode is not None:
+            result["old_mode"] = self.old_mode._value_
+        return result
 
 
 _AllKinds_FIELDS = _parsing.WireKeys(
@@ -294,32 +321,4 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
     return _parse_AllKinds(_AllKinds_FIELDS.rematch(value, path), path)
 
 
-def _dump_AllKinds(value: AllKinds) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "str": value.str_,
-        "int": value.int,
-        "float_value": value.float_value,
-        "bool": value.bool_,
-        "date": _parsing.dump_date(value.date_),
-        "date_time": _parsing.dump_datetime(value.date_time),
-        "decimal": value.decimal.__str__(),
-        "big_int": value.big_int,
-        "blob": _parsing.dump_bytes(value.blob),
-        "any": value.any,
-        "class": value.class_,
-        "priority": value.priority._value_,
-        "nullable_count": value.nullable_count,
-    }
-    if value.opt_str is not None:
-        result["opt_str"] = value.opt_str
-    if value.opt_float is not None:
-        result["opt_float"] = value.opt_float
-    if value.opt_date is not None:
-        result["opt_date"] = _parsing.dump_date(value.opt_date)
-    if value.opt_decimal is not None:
-        result["opt_decimal"] = value.opt_decimal.__str__()
-    if value.opt_bytes is not None:
-        result["opt_bytes"] = _parsing.dump_bytes(value.opt_bytes)
-    if value.old_mode is not None:
-        result["old_mode"] = value.old_mode._value_
-    return result
+_dump_AllKinds = AllKinds.to_dict

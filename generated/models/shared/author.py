@@ -30,7 +30,12 @@ class Author:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Author(self)
+        result: dict[str, Any] = {
+            "name": self.name,
+        }
+        if self.books is not None:
+            result["books"] = [_dump_Book(item) for item in self.books]
+        return result
 
 
 _Author_FIELDS = _parsing.WireKeys(
@@ -75,13 +80,7 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
     return _parse_Author(_Author_FIELDS.rematch(value, path), path)
 
 
-def _dump_Author(value: Author) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "name": value.name,
-    }
-    if value.books is not None:
-        result["books"] = [_dump_Book(item) for item in value.books]
-    return result
+_dump_Author = Author.to_dict
 
 
 def _parse_list_Book(value: object, path: _parsing.Path) -> list[Book]:

@@ -32,7 +32,14 @@ class Book:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Book(self)
+        result: dict[str, Any] = {
+            "title": self.title,
+        }
+        if self.author is not None:
+            result["author"] = _dump_Author(self.author)
+        if self.isbn is not None:
+            result["isbn"] = self.isbn
+        return result
 
 
 _Book_FIELDS = _parsing.WireKeys(
@@ -86,15 +93,7 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
     return _parse_Book(_Book_FIELDS.rematch(value, path), path)
 
 
-def _dump_Book(value: Book) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "title": value.title,
-    }
-    if value.author is not None:
-        result["author"] = _dump_Author(value.author)
-    if value.isbn is not None:
-        result["isbn"] = value.isbn
-    return result
+_dump_Book = Book.to_dict
 
 
 from .author import Author, _dump_Author, _parse_Author

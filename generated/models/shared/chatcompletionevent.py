@@ -38,7 +38,16 @@ class ChatCompletionEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_ChatCompletionEvent(self)
+        result: dict[str, Any] = {
+            "data": _dump_Data(self.data),
+        }
+        if self.event is not None:
+            result["event"] = self.event
+        if self.id is not None:
+            result["id"] = self.id
+        if self.retry is not None:
+            result["retry"] = self.retry
+        return result
 
 
 _ChatCompletionEvent_FIELDS = _parsing.WireKeys(
@@ -107,17 +116,7 @@ def _parse_ChatCompletionEvent(
     )
 
 
-def _dump_ChatCompletionEvent(value: ChatCompletionEvent) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "data": _dump_Data(value.data),
-    }
-    if value.event is not None:
-        result["event"] = value.event
-    if value.id is not None:
-        result["id"] = value.id
-    if value.retry is not None:
-        result["retry"] = value.retry
-    return result
+_dump_ChatCompletionEvent = ChatCompletionEvent.to_dict
 
 
 from .data import Data, _dump_Data, _parse_Data

@@ -62,7 +62,28 @@ class Containers:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Containers(self)
+        result: dict[str, Any] = {
+            "tags": list(self.tags),
+            "labels": dict(self.labels),
+            "groups": _dump_dict_list_str(self.groups),
+            "matrix": _dump_list_list_int(self.matrix),
+        }
+        if self.usage_by_model is not None:
+            result["usage_by_model"] = {
+                key: _dump_Usage(item) for key, item in self.usage_by_model.items()
+            }
+        if self.history is not None:
+            result["history"] = [_dump_Usage(item) for item in self.history]
+        if self.nested is not None:
+            result["nested"] = _dump_dict_dict_list_Usage(self.nested)
+        if self.values is not None:
+            result["values"] = list(self.values)
+        if self.timestamps is not None:
+            result["timestamps"] = {
+                key: _parsing.dump_datetime(item)
+                for key, item in self.timestamps.items()
+            }
+        return result
 
 
 _Containers_FIELDS = _parsing.WireKeys(
@@ -166,28 +187,7 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
     return _parse_Containers(_Containers_FIELDS.rematch(value, path), path)
 
 
-def _dump_Containers(value: Containers) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "tags": list(value.tags),
-        "labels": dict(value.labels),
-        "groups": _dump_dict_list_str(value.groups),
-        "matrix": _dump_list_list_int(value.matrix),
-    }
-    if value.usage_by_model is not None:
-        result["usage_by_model"] = {
-            key: _dump_Usage(item) for key, item in value.usage_by_model.items()
-        }
-    if value.history is not None:
-        result["history"] = [_dump_Usage(item) for item in value.history]
-    if value.nested is not None:
-        result["nested"] = _dump_dict_dict_list_Usage(value.nested)
-    if value.values is not None:
-        result["values"] = list(value.values)
-    if value.timestamps is not None:
-        result["timestamps"] = {
-            key: _parsing.dump_datetime(item) for key, item in value.timestamps.items()
-        }
-    return result
+_dump_Containers = Containers.to_dict
 
 
 def _parse_list_str(value: object, path: _parsing.Path) -> list[str]:

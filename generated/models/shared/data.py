@@ -59,7 +59,21 @@ class Data:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Data(self)
+        result: dict[str, Any] = {
+            "content": self.content,
+            "role": self.role._value_,
+            "index": self.index,
+            "created": _parsing.dump_datetime(self.created),
+        }
+        if self.finish_reason is not None:
+            result["finish_reason"] = self.finish_reason._value_
+        if self.usage is not None:
+            result["usage"] = _dump_Usage(self.usage)
+        if self.logprobs is not None:
+            result["logprobs"] = list(self.logprobs)
+        if self.metadata is not None:
+            result["metadata"] = dict(self.metadata)
+        return result
 
 
 _Data_FIELDS = _parsing.WireKeys(
@@ -163,22 +177,7 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
     return _parse_Data(_Data_FIELDS.rematch(value, path), path)
 
 
-def _dump_Data(value: Data) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "content": value.content,
-        "role": value.role._value_,
-        "index": value.index,
-        "created": _parsing.dump_datetime(value.created),
-    }
-    if value.finish_reason is not None:
-        result["finish_reason"] = value.finish_reason._value_
-    if value.usage is not None:
-        result["usage"] = _dump_Usage(value.usage)
-    if value.logprobs is not None:
-        result["logprobs"] = list(value.logprobs)
-    if value.metadata is not None:
-        result["metadata"] = dict(value.metadata)
-    return result
+_dump_Data = Data.to_dict
 
 
 def _parse_list_float(value: object, path: _parsing.Path) -> list[float]:

@@ -34,7 +34,13 @@ class ImagePart:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_ImagePart(self)
+        result: dict[str, Any] = {
+            "type": self.type,
+            "url": self.url,
+        }
+        if self.detail is not None:
+            result["detail"] = self.detail
+        return result
 
 
 _ImagePart_FIELDS = _parsing.WireKeys(
@@ -88,11 +94,4 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
     return _parse_ImagePart(_ImagePart_FIELDS.rematch(value, path), path)
 
 
-def _dump_ImagePart(value: ImagePart) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "type": value.type,
-        "url": value.url,
-    }
-    if value.detail is not None:
-        result["detail"] = value.detail
-    return result
+_dump_ImagePart = ImagePart.to_dict

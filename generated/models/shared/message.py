@@ -37,7 +37,13 @@ class Message:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Message(self)
+        result: dict[str, Any] = {
+            "role": self.role._value_,
+            "content": _dump_list_TextPart_or_ImagePart_or_str(self.content),
+        }
+        if self.name is not None:
+            result["name"] = self.name
+        return result
 
 
 _Message_FIELDS = _parsing.WireKeys(
@@ -89,14 +95,7 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
     return _parse_Message(_Message_FIELDS.rematch(value, path), path)
 
 
-def _dump_Message(value: Message) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "role": value.role._value_,
-        "content": _dump_list_TextPart_or_ImagePart_or_str(value.content),
-    }
-    if value.name is not None:
-        result["name"] = value.name
-    return result
+_dump_Message = Message.to_dict
 
 
 def _parse_list_TextPart_or_ImagePart_or_str(

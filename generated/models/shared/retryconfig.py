@@ -37,7 +37,12 @@ class RetryConfig:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_RetryConfig(self)
+        result: dict[str, Any] = {
+            "strategy": self.strategy,
+            "backoff": _dump_BackoffStrategy(self.backoff),
+            "retry_connection_errors": self.retry_connection_errors,
+        }
+        return result
 
 
 _RetryConfig_FIELDS = _parsing.WireKeys(
@@ -92,13 +97,7 @@ def _parse_RetryConfig(value: object, path: _parsing.Path) -> RetryConfig:
     return _parse_RetryConfig(_RetryConfig_FIELDS.rematch(value, path), path)
 
 
-def _dump_RetryConfig(value: RetryConfig) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "strategy": value.strategy,
-        "backoff": _dump_BackoffStrategy(value.backoff),
-        "retry_connection_errors": value.retry_connection_errors,
-    }
-    return result
+_dump_RetryConfig = RetryConfig.to_dict
 
 
 @dataclass(slots=True)
@@ -128,7 +127,12 @@ class BackoffStrategy:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_BackoffStrategy(self)
+        result: dict[str, Any] = {
+            "initial_interval": self.initial_interval,
+            "max_interval": self.max_interval,
+            "exponent": self.exponent,
+        }
+        return result
 
 
 _BackoffStrategy_FIELDS = _parsing.WireKeys(
@@ -184,10 +188,4 @@ def _parse_BackoffStrategy(value: object, path: _parsing.Path) -> BackoffStrateg
     return _parse_BackoffStrategy(_BackoffStrategy_FIELDS.rematch(value, path), path)
 
 
-def _dump_BackoffStrategy(value: BackoffStrategy) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "initial_interval": value.initial_interval,
-        "max_interval": value.max_interval,
-        "exponent": value.exponent,
-    }
-    return result
+_dump_BackoffStrategy = BackoffStrategy.to_dict

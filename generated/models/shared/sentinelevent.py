@@ -29,7 +29,10 @@ class SentinelEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_SentinelEvent(self)
+        result: dict[str, Any] = {
+            "data": self.data,
+        }
+        return result
 
 
 _SentinelEvent_FIELDS = _parsing.WireKeys(
@@ -63,8 +66,4 @@ def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
     return _parse_SentinelEvent(_SentinelEvent_FIELDS.rematch(value, path), path)
 
 
-def _dump_SentinelEvent(value: SentinelEvent) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "data": value.data,
-    }
-    return result
+_dump_SentinelEvent = SentinelEvent.to_dict

@@ -31,7 +31,11 @@ class TextPart:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_TextPart(self)
+        result: dict[str, Any] = {
+            "type": self.type,
+            "text": self.text,
+        }
+        return result
 
 
 _TextPart_FIELDS = _parsing.WireKeys(
@@ -76,9 +80,4 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
     return _parse_TextPart(_TextPart_FIELDS.rematch(value, path), path)
 
 
-def _dump_TextPart(value: TextPart) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "type": value.type,
-        "text": value.text,
-    }
-    return result
+_dump_TextPart = TextPart.to_dict

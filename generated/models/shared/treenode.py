@@ -33,7 +33,13 @@ class TreeNode:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_TreeNode(self)
+        result: dict[str, Any] = {
+            "name": self.name,
+            "children": [_dump_TreeNode(item) for item in self.children],
+        }
+        if self.parent is not None:
+            result["parent"] = _dump_TreeNode(self.parent)
+        return result
 
 
 _TreeNode_FIELDS = _parsing.WireKeys(
@@ -82,14 +88,7 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
     return _parse_TreeNode(_TreeNode_FIELDS.rematch(value, path), path)
 
 
-def _dump_TreeNode(value: TreeNode) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "name": value.name,
-        "children": [_dump_TreeNode(item) for item in value.children],
-    }
-    if value.parent is not None:
-        result["parent"] = _dump_TreeNode(value.parent)
-    return result
+_dump_TreeNode = TreeNode.to_dict
 
 
 def _parse_list_TreeNode(value: object, path: _parsing.Path) -> list[TreeNode]:

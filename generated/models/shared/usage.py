@@ -39,7 +39,14 @@ class Usage:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: wire names as keys, unset optional fields left out."""
-        return _dump_Usage(self)
+        result: dict[str, Any] = {
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.total_tokens,
+        }
+        if self.cost is not None:
+            result["cost"] = self.cost.__str__()
+        return result
 
 
 _Usage_FIELDS = _parsing.WireKeys(
@@ -101,12 +108,4 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
     return _parse_Usage(_Usage_FIELDS.rematch(value, path), path)
 
 
-def _dump_Usage(value: Usage) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "prompt_tokens": value.prompt_tokens,
-        "completion_tokens": value.completion_tokens,
-        "total_tokens": value.total_tokens,
-    }
-    if value.cost is not None:
-        result["cost"] = value.cost.__str__()
-    return result
+_dump_Usage = Usage.to_dict
