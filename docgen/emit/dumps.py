@@ -6,6 +6,9 @@ Part of stage 6 (emit), the other half of :mod:`docgen.emit.parsers` (whose
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Optional
+
 from ..ir import (
     Decl,
     DictOf,
@@ -196,3 +199,16 @@ def _dump_check(ref: TypeRef, ctx: ParserContext) -> tuple[int, str]:
             f"isinstance(value, {ctx.annotate(ref)})",
         )
     return -1, ""
+
+
+def hand_union_dump(ctx: ParserContext, ref: TypeRef, call: str, public: str) -> Optional[UnionHelper]:
+    """The union dump helper of *ref* when *call* is nothing but a call of it, for the
+    public function *public* to hold its body (a frame fewer per value); the helper stays
+    behind as an alias of *public*, for its other callers (recursive ones too).  None,
+    and nothing changed, when *call* is anything else."""
+    key = ("dump", ref)
+    found = ctx._helpers.get(key)
+    if not isinstance(found, UnionHelper) or call != f"{found.name}(value)":
+        return None
+    ctx._helpers[key] = dataclasses.replace(found, public=public)
+    return found

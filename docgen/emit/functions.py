@@ -28,7 +28,7 @@ from ..ir import (
 )
 from ..primitives import is_any_value, primitive
 from ..walk import without_optional
-from .dumps import dump_expression
+from .dumps import dump_expression, hand_union_dump
 from .fast import fast_conversion, fast_statement
 from .keys import keys_view
 from .parsers import (
@@ -380,12 +380,14 @@ def enum_parser(enum: Enum) -> EnumParser:
 
 def union_functions(union: Union_, key_ref: Ref, ctx: ParserContext) -> UnionFunctions:
     snake = snake_case(union.name)
+    dump_public, dump = ctx.unique(f"dump_{snake}"), dump_expression(key_ref, "value", ctx)
     return UnionFunctions(
         ctx.unique(f"parse_{snake}"),
-        ctx.unique(f"dump_{snake}"),
+        dump_public,
         parse_expression(key_ref, "data", '"$"', ctx),
-        dump_expression(key_ref, "value", ctx),
+        dump,
         parse_expression(key_ref, "data", "None", ctx),
+        hand_union_dump(ctx, key_ref, dump, dump_public),
     )
 
 

@@ -183,6 +183,7 @@ class UnionHelper:
     constants: tuple[Constant, ...]  # module-level names the members use
     tag: str = ""  # a string literal: the wire key whose value tells the object members apart
     tagged: tuple[TaggedMember, ...] = ()  # tried first, each alone, when its test holds
+    public: str = ""  # a dump helper whose body a union page's public function holds: an alias of it
 
     @property
     def kind(self) -> str:
@@ -272,6 +273,7 @@ class UnionFunctions:
     parse_expression: str  # of ``data`` at ``"$"``
     dump_expression: str  # of ``value``
     first_reading: str  # of ``data`` at the path ``None``, keeping no path
+    dump_helper: Optional[UnionHelper] = None  # the dump the public function holds, one frame fewer
 
 
 # --- modules -----------------------------------------------------------------

@@ -29,7 +29,16 @@ def parse_chat_completion_result(data: object) -> ChatCompletionResult:
 
 def dump_chat_completion_result(value: ChatCompletionResult) -> Any:
     """A ChatCompletionResult as a JSON-ready value."""
-    return _dump_ChatCompletionResult(value)
+    if isinstance(value, ChatCompletionEvent):
+        return _dump_ChatCompletionEvent(value)
+    if isinstance(value, SentinelEvent):
+        return _dump_SentinelEvent(value)
+    raise TypeError(
+        "not a ChatCompletionEvent | SentinelEvent: " + type(value).__name__
+    )
+
+
+_dump_ChatCompletionResult = dump_chat_completion_result
 
 
 _ChatCompletionEvent_KEYS = frozenset({"data", "event", "id", "retry"})
@@ -86,13 +95,3 @@ def _parse_ChatCompletionResult(
     if best is not None:
         return best[0]
     _parsing.no_member(path, "ChatCompletionEvent | SentinelEvent", value, rejected)
-
-
-def _dump_ChatCompletionResult(value: object) -> Any:
-    if isinstance(value, ChatCompletionEvent):
-        return _dump_ChatCompletionEvent(value)
-    if isinstance(value, SentinelEvent):
-        return _dump_SentinelEvent(value)
-    raise TypeError(
-        "not a ChatCompletionEvent | SentinelEvent: " + type(value).__name__
-    )

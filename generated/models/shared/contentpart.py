@@ -26,7 +26,16 @@ def parse_content_part(data: object) -> ContentPart:
 
 def dump_content_part(value: ContentPart) -> Any:
     """A ContentPart as a JSON-ready value."""
-    return _dump_ContentPart(value)
+    if isinstance(value, TextPart):
+        return _dump_TextPart(value)
+    if isinstance(value, ImagePart):
+        return _dump_ImagePart(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError("not a TextPart | ImagePart | str: " + type(value).__name__)
+
+
+_dump_ContentPart = dump_content_part
 
 
 _TextPart_KEYS = frozenset({"text", "type"})
@@ -87,13 +96,3 @@ def _parse_ContentPart(
     if best is not None:
         return best[0]
     _parsing.no_member(path, "TextPart | ImagePart | str", value, rejected)
-
-
-def _dump_ContentPart(value: object) -> Any:
-    if isinstance(value, TextPart):
-        return _dump_TextPart(value)
-    if isinstance(value, ImagePart):
-        return _dump_ImagePart(value)
-    if isinstance(value, str):
-        return value
-    raise TypeError("not a TextPart | ImagePart | str: " + type(value).__name__)
