@@ -205,10 +205,14 @@ def hand_union_dump(ctx: ParserContext, ref: TypeRef, call: str, public: str) ->
     """The union dump helper of *ref* when *call* is nothing but a call of it, for the
     public function *public* to hold its body (a frame fewer per value); the helper stays
     behind as an alias of *public*, for its other callers (recursive ones too).  None,
-    and nothing changed, when *call* is anything else."""
+    and nothing changed, when *call* is anything else, or when a member is a list or a dict:
+    there the public function's annotation would narrow ``value`` to ``list[A] | list[B]``,
+    which the list helper (``list[A | B]``) does not take under mypy."""
     key = ("dump", ref)
     found = ctx._helpers.get(key)
     if not isinstance(found, UnionHelper) or call != f"{found.name}(value)":
+        return None
+    if any(isinstance(member, (ListOf, DictOf)) for member in union_members(ref, ctx.decls)):
         return None
     ctx._helpers[key] = dataclasses.replace(found, public=public)
     return found
