@@ -93,7 +93,13 @@ TABLE: tuple[PrimitiveType, ...] = (
         parse="parse_decimal",
         dump="dump_decimal",
         dump_in_line="{v}.__str__()",  # not str(): a model may be named str
-        fast_parse=("_parsing.decimal_string({v})", "TypeError, ArithmeticError"),
+        # decimal_string's test in line (no call frame): Decimal() reads these texts and,
+        # besides them, only texts with whitespace or underscores, NaN and the infinities
+        fast_parse=(
+            'number if type({v}) is str and "_" not in {v} and {v} == {v}.strip()'
+            " and (number := _parsing.Decimal({v})).is_finite() else {{fallback}}",
+            "ArithmeticError",
+        ),
     ),
     PrimitiveType("bytes", guard=(_STRING, "a base64 string"), parse="parse_bytes", dump="dump_bytes"),
     PrimitiveType("str", guard=(_STRING, "a string"), identity=True, exact=True),

@@ -32,7 +32,6 @@ __all__ = [
     "Path",
     "WireKeys",
     "bad_key",
-    "decimal_string",
     "describe",
     "dump_bytes",
     "dump_date",
@@ -186,8 +185,10 @@ def parse_float(value: object, path: Path, finite: bool = True) -> float:
 
 #: The fast paths generated parsers call in line, inside ``try``: a value that is not a
 #: ``str`` raises TypeError, a text that is not ISO raises ValueError, and the parser then
-#: calls :func:`parse_date` / :func:`parse_datetime` / :func:`parse_decimal`, which accept
-#: what these do not (``Z`` on Python 3.10, ints for decimals) or raise the ParseError.
+#: calls :func:`parse_date` / :func:`parse_datetime`, which accept what these do not
+#: (``Z`` on Python 3.10) or raise the ParseError.  (A Decimal field's fast path is all in
+#: line: a plain finite decimal text goes to ``Decimal()``, anything else to
+#: :func:`parse_decimal`.)
 iso_date = date.fromisoformat
 iso_datetime = datetime.fromisoformat
 
@@ -195,20 +196,6 @@ iso_datetime = datetime.fromisoformat
 #: its fields: calling the class would run the dataclass's ``__init__``, which assigns the
 #: same fields again after a call from C into Python that costs more than the assignments.
 new = object.__new__
-
-
-def decimal_string(value: object) -> Decimal:
-    """The finite ``Decimal`` a decimal text spells, the fast path of a Decimal field:
-    TypeError for anything else, or InvalidOperation for a text ``Decimal`` cannot read.
-
-    ``Decimal()`` reads the texts :data:`_DECIMAL` matches and, besides them, only texts
-    with surrounding whitespace or underscores, and NaN and the infinities: rejecting
-    those three costs a third of what matching the pattern does."""
-    if type(value) is str and "_" not in value and value == value.strip():
-        number = Decimal(value)
-        if number.is_finite():
-            return number
-    raise TypeError("not a finite decimal text")
 
 
 def parse_date(value: object, path: Path) -> date:

@@ -106,6 +106,7 @@ LOCAL_NAMES = frozenset(
         "key",
         "media",
         "member",
+        "number",
         "path",
         "rejected",
         "response",

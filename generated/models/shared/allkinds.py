@@ -195,9 +195,19 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
             f_date_time = _parsing.parse_datetime(
                 value.get("date_time", _parsing.MISSING), (path, "date_time")
             )
+        f_decimal = value.get("decimal")
         try:
-            f_decimal = _parsing.decimal_string(value["decimal"])
-        except (KeyError, TypeError, ArithmeticError):
+            f_decimal = (
+                number
+                if type(f_decimal) is str
+                and "_" not in f_decimal
+                and f_decimal == f_decimal.strip()
+                and (number := _parsing.Decimal(f_decimal)).is_finite()
+                else _parsing.parse_decimal(
+                    value.get("decimal", _parsing.MISSING), (path, "decimal")
+                )
+            )
+        except ArithmeticError:
             f_decimal = _parsing.parse_decimal(
                 value.get("decimal", _parsing.MISSING), (path, "decimal")
             )
@@ -248,8 +258,15 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
         f_opt_decimal = value.get("opt_decimal")
         if f_opt_decimal is not None:
             try:
-                f_opt_decimal = _parsing.decimal_string(f_opt_decimal)
-            except (TypeError, ArithmeticError):
+                f_opt_decimal = (
+                    number
+                    if type(f_opt_decimal) is str
+                    and "_" not in f_opt_decimal
+                    and f_opt_decimal == f_opt_decimal.strip()
+                    and (number := _parsing.Decimal(f_opt_decimal)).is_finite()
+                    else _parsing.parse_decimal(f_opt_decimal, (path, "opt_decimal"))
+                )
+            except ArithmeticError:
                 f_opt_decimal = _parsing.parse_decimal(
                     f_opt_decimal, (path, "opt_decimal")
                 )

@@ -84,8 +84,15 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
         f_cost = value.get("cost")
         if f_cost is not None:
             try:
-                f_cost = _parsing.decimal_string(f_cost)
-            except (TypeError, ArithmeticError):
+                f_cost = (
+                    number
+                    if type(f_cost) is str
+                    and "_" not in f_cost
+                    and f_cost == f_cost.strip()
+                    and (number := _parsing.Decimal(f_cost)).is_finite()
+                    else _parsing.parse_decimal(f_cost, (path, "cost"))
+                )
+            except ArithmeticError:
                 f_cost = _parsing.parse_decimal(f_cost, (path, "cost"))
         result = _parsing.new(Usage)
         result.prompt_tokens = f_prompt_tokens
