@@ -257,6 +257,8 @@ def parse_bytes(value: object, path: Path) -> bytes:
 
 #: ``"00"`` to ``"99"``: the two-digit fields of a date-time, looked up rather than formatted.
 _TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
+#: The years of nearly every date an API sends, whole; others are written from their pairs.
+_YEARS = tuple(str(year) for year in range(1900, 2200))
 #: ``"000"`` to ``"999"``: the microseconds in two halves.
 _THREE_DIGITS = tuple(f"{number:03d}" for number in range(1000))
 _UTC = timezone.utc
@@ -271,6 +273,8 @@ def dump_date(value: date) -> str:
         return value.isoformat()
     year = value.year
     digits = _TWO_DIGITS
+    if 1900 <= year < 2200:
+        return f"{_YEARS[year - 1900]}-{digits[value.month]}-{digits[value.day]}"
     return f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
 
 
@@ -279,27 +283,31 @@ def dump_datetime(value: datetime) -> str:
     there is none): ``isoformat`` formats each part through C's ``printf`` and asks the time
     zone for its offset, twice what this costs."""
     zone = value.tzinfo
-    if zone is None:
-        suffix = ""
-    elif zone is _UTC:
+    if zone is _UTC:
         suffix = "+00:00"
+    elif zone is None:
+        suffix = ""
     elif type(zone) is timezone:
         suffix = _OFFSETS.get(zone) or _offset_suffix(zone)
     else:  # a zone whose offset changes (zoneinfo): it says which at this moment
         return value.isoformat()
+    # the year whole or in pairs (zero-padded, as isoformat pads it), the microseconds in
+    # halves: formatting an int costs more than looking its digits up
     year = value.year
-    # the year in pairs (zero-padded, as isoformat pads it), the microseconds in halves:
-    # formatting an int costs more than looking its digits up
     digits = _TWO_DIGITS
+    if 1900 <= year < 2200:
+        text = _YEARS[year - 1900]
+    else:
+        text = digits[year // 100] + digits[year % 100]
     microsecond = value.microsecond
     if microsecond:
         return (
-            f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
+            f"{text}-{digits[value.month]}-{digits[value.day]}"
             f"T{digits[value.hour]}:{digits[value.minute]}:{digits[value.second]}"
             f".{_THREE_DIGITS[microsecond // 1000]}{_THREE_DIGITS[microsecond % 1000]}{suffix}"
         )
     return (
-        f"{digits[year // 100]}{digits[year % 100]}-{digits[value.month]}-{digits[value.day]}"
+        f"{text}-{digits[value.month]}-{digits[value.day]}"
         f"T{digits[value.hour]}:{digits[value.minute]}:{digits[value.second]}{suffix}"
     )
 

@@ -50,6 +50,11 @@ def test_the_edges_are_written_as_isoformat_writes_them(pkg: ModuleType) -> None
     ):
         assert parsing.dump_datetime(value) == value.isoformat()
     assert parsing.dump_date(date(1, 1, 1)) == "0001-01-01"
+    # the years written whole, and those on either side of them, written from their pairs
+    for year in (1899, 1900, 2199, 2200):
+        assert parsing.dump_date(date(year, 7, 4)) == f"{year}-07-04"
+        moment = datetime(year, 7, 4, 9, 5, 3, 70, tzinfo=timezone.utc)
+        assert parsing.dump_datetime(moment) == moment.isoformat()
     # a datetime set where a date belongs keeps its time, as isoformat() did
     assert parsing.dump_date(datetime(2024, 5, 1, 8, 0)) == "2024-05-01T08:00:00"
 
