@@ -47,7 +47,7 @@ class PrimitiveType:
     in_cells: bool = True
     #: It stands for any JSON value: taken and written as it is, never checked.
     any_value: bool = False
-    #: The same dump written in line, Python text on ``{v}`` (``{v}.__str__()``); "" to call
+    #: The same dump written in line, Python text on ``{v}`` (``str({v})``); "" to call
     #: :attr:`dump`.
     dump_in_line: str = ""
     #: A model field's fast path (docgen/emit/fast.py): a conversion of ``{v}`` written in
@@ -92,9 +92,10 @@ TABLE: tuple[PrimitiveType, ...] = (
         "decimal",
         parse="parse_decimal",
         dump="dump_decimal",
-        dump_in_line="{v}.__str__()",  # not str(): a model may be named str
-        # decimal_string's test in line (no call frame): Decimal() reads these texts and,
-        # besides them, only texts with whitespace or underscores, NaN and the infinities
+        # str() is the builtin: a page type of that name is spelled str_ (names.BUILTINS_USED)
+        dump_in_line="str({v})",
+        # Decimal() reads these texts and, besides them, only texts with whitespace or
+        # underscores, NaN and the infinities; tested in line, no call frame
         fast_parse=(
             'number if type({v}) is str and "_" not in {v} and {v} == {v}.strip()'
             " and (number := _parsing.Decimal({v})).is_finite() else {{fallback}}",

@@ -101,7 +101,7 @@ class AllKinds:
             "bool": self.bool_,
             "date": _parsing.dump_date(self.date_),
             "date_time": _parsing.dump_datetime(self.date_time),
-            "decimal": self.decimal.__str__(),
+            "decimal": str(self.decimal),
             "big_int": self.big_int,
             "blob": _parsing.dump_bytes(self.blob),
             "any": self.any,
@@ -116,7 +116,7 @@ class AllKinds:
         if self.opt_date is not None:
             result["opt_date"] = _parsing.dump_date(self.opt_date)
         if self.opt_decimal is not None:
-            result["opt_decimal"] = self.opt_decimal.__str__()
+            result["opt_decimal"] = str(self.opt_decimal)
         if self.opt_bytes is not None:
             result["opt_bytes"] = _parsing.dump_bytes(self.opt_bytes)
         if self.old_mode is not None:

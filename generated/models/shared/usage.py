@@ -45,7 +45,7 @@ class Usage:
             "total_tokens": self.total_tokens,
         }
         if self.cost is not None:
-            result["cost"] = self.cost.__str__()
+            result["cost"] = str(self.cost)
         return result
 
 
