@@ -202,7 +202,7 @@ def generate(
     """Every file of the package the pages below *specs_dir* describe, or the errors that prevent it.
 
     *loaded* is the result of :func:`load_sources` when the caller has read the pages already;
-    *jobs* processes read the pages; *records* and *modules*: what earlier builds read and
+    *jobs* processes read the pages and render the modules; *records* and *modules*: what earlier builds read and
     rendered (:mod:`docgen.reuse`)."""
     selection = Selection(settings.include, settings.exclude) if settings is not None else Selection()
     limit = settings.max_page_size if settings is not None else MAX_PAGE_BYTES
@@ -235,7 +235,7 @@ def generate(
     if clashes:
         return failed(tuple(clashes))
     try:
-        files = _emit(spec, user_templates, formatter, settings is not None and settings.allow_nan, modules)
+        files = _emit(spec, user_templates, formatter, settings is not None and settings.allow_nan, modules, jobs)
     except Exception as exc:  # noqa: BLE001 - sorted out below: the user's template, or a bug
         problem = _template_problem(exc, user_templates) if user_templates is not None else None
         if problem is None:
@@ -252,12 +252,18 @@ def generate(
 
 
 def _emit(
-    spec: Spec, user_templates: Optional[str], formatter: Formatter, allow_nan: bool, modules: Optional[ModuleRecords]
+    spec: Spec,
+    user_templates: Optional[str],
+    formatter: Formatter,
+    allow_nan: bool,
+    modules: Optional[ModuleRecords],
+    jobs: int,
 ) -> dict[str, str]:
-    """The files of *spec*: with docgen's templates and *modules*, each module whose record holds taken from OUT."""
+    """The files of *spec*, rendered in *jobs* processes: with docgen's templates and
+    *modules*, each module whose record holds taken from OUT."""
     if modules is None or user_templates is not None:
-        return emit(spec, user_templates, formatter, allow_nan=allow_nan)
-    files = emit_reusing(spec, formatter, modules, allow_nan)
+        return emit(spec, user_templates, formatter, allow_nan=allow_nan, jobs=jobs)
+    files = emit_reusing(spec, formatter, modules, allow_nan, jobs)
     modules.save()
     return files
 

@@ -1,4 +1,4 @@
-"""Worker processes that die with docgen: the forked pools that read pages and format code.
+"""Worker processes that die with docgen: the forked pools that read pages, render and format code.
 
 A worker must not outlive the build that started it, however the build ends: normally,
 by an exception, or killed (``SIGKILL`` included, which runs no clean-up in the main
@@ -19,12 +19,19 @@ import os
 import signal
 import sys
 import threading
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 _PR_SET_PDEATHSIG = 1
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: What the workers of :func:`forked_map` run: set before they are forked, so that they
+#: inherit it with everything it refers to (nothing of it is pickled).
+_TASK: Optional[Callable[[object], object]] = None
 
 
 def die_with_parent() -> bool:
@@ -79,3 +86,36 @@ def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def _run_task(item: object) -> object:
+    assert _TASK is not None
+    return _TASK(item)
+
+
+def can_fork() -> bool:
+    """Forking is safe and cheap on Linux; elsewhere docgen works in one process."""
+    return sys.platform.startswith("linux")
+
+
+def forked_map(function: Callable[[T], R], items: Sequence[T], jobs: int, threshold: int) -> list[R]:
+    """``[function(item) for item in items]``, in *jobs* forked processes when there are at
+    least *threshold* items (below that, starting processes costs more than it saves).
+
+    The workers inherit *function* and what it refers to from this process; only the
+    items and the results travel, pickled.  What the build holds is frozen out of the
+    collector's reach first: the workers need not walk (nor copy) it."""
+    if jobs <= 1 or len(items) < threshold or not can_fork():
+        return [function(item) for item in items]
+    import gc
+
+    global _TASK
+    _TASK = function  # type: ignore[assignment]
+    gc.freeze()
+    try:
+        chunk = max(1, len(items) // (jobs * 4))
+        with forked_pool(jobs) as pool:
+            return list(pool.map(_run_task, items, chunksize=chunk))  # type: ignore[arg-type]
+    finally:
+        _TASK = None
+        gc.unfreeze()

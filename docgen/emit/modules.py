@@ -20,7 +20,7 @@ import json
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, MutableMapping, Optional
+from typing import Any, Callable, MutableMapping, Optional, TypeVar
 
 import jinja2
 
@@ -294,24 +294,51 @@ def render_runtime(template: str, env: jinja2.Environment, fmt: Callable[[str], 
     return fmt(env.get_template(template).render())
 
 
+#: Below this many modules, rendering in one process is faster than forking others.
+PARALLEL_RENDER_THRESHOLD = 100
+
+T = TypeVar("T")
+
+
+def render_all(render: Callable[[int], T], count: int, env: jinja2.Environment, jobs: int) -> list[T]:
+    """``render(index)`` for each of *count* modules, in *jobs* forked processes when there
+    are enough.  Every template is compiled here first, for the workers to inherit (and
+    for this process to remember)."""
+    if jobs > 1 and count >= PARALLEL_RENDER_THRESHOLD:
+        for name in env.list_templates(filter_func=lambda name: name.endswith(".jinja")):
+            env.get_template(name)
+    from ..workers import forked_map  # not needed by a no-op build
+
+    return forked_map(render, range(count), jobs, PARALLEL_RENDER_THRESHOLD)
+
+
 def emit(
-    spec: Spec, user_templates: Optional[str] = None, formatter: Formatter = format_files, allow_nan: bool = False
+    spec: Spec,
+    user_templates: Optional[str] = None,
+    formatter: Formatter = format_files,
+    allow_nan: bool = False,
+    jobs: int = 1,
 ) -> dict[str, str]:
     """Every file of the generated package: relative POSIX path -> text.
 
-    Templates are rendered first and the whole build is then formatted by *formatter*
-    in one call, so that a caller can format in parallel or reuse earlier results.
-    *allow_nan*: ``float`` accepts NaN and the infinities.
+    Templates are rendered first (the modules in *jobs* processes) and the whole build
+    is then formatted by *formatter* in one call, so that a caller can format in
+    parallel or reuse earlier results.  *allow_nan*: ``float`` accepts NaN and the
+    infinities.
     """
     env = environment(user_templates)
     if user_templates is not None and formatter is format_files:
         formatter = format_files_twice
     decls = spec.decls()
     module_of = spec.module_of()
-    files: dict[str, str] = {}
-    for module in spec.modules:
-        view = module_view(module, spec, decls, module_of, allow_nan)
-        files["/".join(module.module) + ".py"] = render_module(view, env, _as_is)
+
+    def render(index: int) -> str:
+        view = module_view(spec.modules[index], spec, decls, module_of, allow_nan)
+        return render_module(view, env, _as_is)
+
+    # a user's template renders here: its errors are then located from this traceback
+    texts = render_all(render, len(spec.modules), env, jobs if user_templates is None else 1)
+    files = {"/".join(module.module) + ".py": text for module, text in zip(spec.modules, texts)}
     for name, template in RUNTIME_FILES.items():
         files[name + ".py"] = render_runtime(template, env, _as_is)
     files.update(_packages(spec, env))

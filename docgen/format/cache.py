@@ -7,7 +7,6 @@ Part of the formatting stage; the cache folder and its rules are those of
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -103,21 +102,6 @@ def _save_formatted(learned: dict[str, str]) -> None:
 
 def format_all(texts: list[str], jobs: int, format_one) -> list[str]:  # type: ignore[no-untyped-def]
     """*format_one* over *texts*, in *jobs* forked processes when that is worth it."""
-    if jobs <= 1 or len(texts) < PARALLEL_THRESHOLD or not _can_fork():
-        return [format_one(text) for text in texts]
-    import gc
+    from ..workers import forked_map  # not needed by a no-op build
 
-    from ..workers import forked_pool  # not needed by a no-op build
-
-    gc.freeze()  # the forked processes need not walk (nor copy) what the build holds
-    try:
-        chunk = max(1, len(texts) // (jobs * 4))
-        with forked_pool(jobs) as pool:
-            return list(pool.map(format_one, texts, chunksize=chunk))
-    finally:
-        gc.unfreeze()
-
-
-def _can_fork() -> bool:
-    """Forking is safe and cheap on Linux; elsewhere docgen formats in one process."""
-    return sys.platform.startswith("linux")
+    return forked_map(format_one, texts, jobs, PARALLEL_THRESHOLD)

@@ -29,6 +29,7 @@ from ..emit.modules import (
     _packages,
     environment,
     module_view,
+    render_all,
     render_module,
     render_runtime,
     template_dir,
@@ -141,29 +142,43 @@ class ModuleRecords:
 REMEMBERED_TEMPLATES = RememberedTemplates()
 
 
-def emit_reusing(spec: Spec, formatter: Formatter, records: ModuleRecords, allow_nan: bool = False) -> dict[str, str]:
+def emit_reusing(
+    spec: Spec, formatter: Formatter, records: ModuleRecords, allow_nan: bool = False, jobs: int = 1
+) -> dict[str, str]:
     """What :func:`docgen.emit.modules.emit` gives for *spec* with docgen's templates, each
-    module whose record holds taken from OUT; records learned for the modules rendered."""
+    module whose record holds taken from OUT; records learned for the modules rendered.
+    *jobs* processes render the others."""
     env = environment(None, REMEMBERED_TEMPLATES)
     decls, module_of = spec.decls(), spec.module_of()
     own = {m.module: module_digest(m) for m in spec.modules}
     digests = {key: own[m.module] for key, m in module_of.items()}
     taken: dict[str, str] = {}
-    rendered: dict[str, str] = {}
-    pending: dict[str, tuple[str, dict[str, str]]] = {}  # path -> (record key, what its text needs)
+    todo: list[tuple[Module, str, str]] = []  # (module, path, record key): those to render
     for module in spec.modules:
         path = "/".join(module.module) + ".py"
         key = records.key("module\0" + own[module.module])
         text = records.reusable(key, path, digests)
         if text is not None:
             taken[path] = text
-            continue
+        else:
+            todo.append((module, path, key))
+
+    def render(index: int) -> tuple[str, Optional[dict[str, str]]]:
+        """The text of module *index* of *todo*, and what it looked up (None: not recordable)."""
         noted_decls, noted_modules, watched = Noted(decls), Noted(module_of), _Watched(spec)
-        view = module_view(module, watched, noted_decls, noted_modules, allow_nan)  # type: ignore[arg-type]
-        rendered[path] = render_module(view, env, _as_is)
-        if not (watched.used or noted_decls.walked or noted_modules.walked):
-            looked_up = noted_decls.looked_up | noted_modules.looked_up
-            pending[path] = (key, {k: digests.get(k, "") for k in sorted(looked_up)})
+        view = module_view(todo[index][0], watched, noted_decls, noted_modules, allow_nan)  # type: ignore[arg-type]
+        text = render_module(view, env, _as_is)
+        if watched.used or noted_decls.walked or noted_modules.walked:
+            return text, None
+        looked_up = noted_decls.looked_up | noted_modules.looked_up
+        return text, {k: digests.get(k, "") for k in sorted(looked_up)}
+
+    rendered: dict[str, str] = {}
+    pending: dict[str, tuple[str, dict[str, str]]] = {}  # path -> (record key, what its text needs)
+    for (_, path, key), (text, needs) in zip(todo, render_all(render, len(todo), env, jobs)):
+        rendered[path] = text
+        if needs is not None:
+            pending[path] = (key, needs)
     for name, template in RUNTIME_FILES.items():
         path = name + ".py"
         key = records.key("support\0" + template)

@@ -94,6 +94,23 @@ def test_parallel_formatting_gives_the_same_text() -> None:
     assert cache.format_all(texts, 2, format_source) == [format_source(t) for t in texts]
 
 
+def test_parallel_rendering_gives_the_same_files(
+    specs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Modules rendered by forked workers, with and without the module records, are the
+    files one process renders (the threshold lowered: specs/ has fewer modules)."""
+    from docgen.emit import modules
+
+    monkeypatch.setattr(modules, "PARALLEL_RENDER_THRESHOLD", 2)
+    outputs = {}
+    for jobs, cached in (("1", "--no-cache"), ("2", "--no-cache"), ("2", "--jobs=2")):
+        out = tmp_path / f"out-{jobs}{cached}"
+        assert run_main(capsys, "build", str(specs), "-o", str(out), "-q", "-j", jobs, cached)[0] == 0
+        outputs[jobs + cached] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.py")}
+    single, *parallel = outputs.values()
+    assert len(single) > 2 and all(files == single for files in parallel)
+
+
 def test_fingerprint_covers_modules_in_subfolders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Editing any module of docgen, in any stage folder, changes the build key."""
     import shutil
