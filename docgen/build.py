@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -66,9 +65,12 @@ def _read_all(sources: list[Source]) -> list[Page]:
 def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
     """Every page read, in order; with *jobs* > 1 the other processes read a share each
     while this one reads the first (pages are plain data: they travel pickled)."""
-    if jobs <= 1 or len(sources) < PARALLEL_READ_THRESHOLD or not sys.platform.startswith("linux"):
+    if jobs <= 1 or len(sources) < PARALLEL_READ_THRESHOLD:
         return _read_all(sources)
-    from .workers import forked_pool
+    from .workers import can_fork, forked_pool
+
+    if not can_fork():
+        return _read_all(sources)
 
     share = -(-len(sources) // jobs)
     shares = [sources[i : i + share] for i in range(0, len(sources), share)]
