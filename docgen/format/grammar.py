@@ -35,7 +35,7 @@ from .statements import _fits, _quotes
 
 _TOKEN = re.compile(
     r"""(?P<space> *)(?:(?P<string>"[^"\\\n]*")|(?P<number>\d+(?:\.\d+)?)(?![\w.])|(?P<name>[A-Za-z_]\w*)"""
-    r"""|(?P<op>//|==|!=|<=|>=|[-+*/%<>=()\[\].,:]))"""
+    r"""|(?P<op>//|==|!=|<=|>=|:=|[-+*/%<>=()\[\].,:]))"""
 )
 _KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "return", "raise", "await"}
 _KEYWORDS |= {"None", "True", "False", "from", "lambda", "for", "yield", "async", "del", "pass", "import", "def"}
@@ -194,6 +194,26 @@ class _Parser:
             else:
                 return
 
+    def tuple_rest(self, start: int) -> None:
+        """The elements after the first (its leaves from *start*) of a tuple of two or more
+        in parentheses, without a comma after the last (black would explode it)."""
+        if any(leaf.priority == TERNARY_PRIORITY for leaf in self.leaves[start:]):
+            raise Unsupported("a conditional expression black parenthesises")
+        while self.at(","):
+            self.take("")
+            if self.at(")"):
+                raise Unsupported("a magic trailing comma")
+            self.test()
+
+    def named_expression(self) -> None:
+        """``name := test``, all a parenthesis holds (a delimiter of no priority to black)."""
+        kind, value, _ = self.peek()
+        if value in _KEYWORDS:
+            raise Unsupported(f"keyword {value}")
+        self.take()
+        self.take()
+        self.test(alone=True)
+
     def close(self, value: str) -> None:
         if not self.at(value):
             raise Unsupported("unbalanced")
@@ -226,13 +246,19 @@ class _Parser:
             if self.peek()[0] == "string":
                 raise Unsupported("implicit concatenation")
         elif self.at("("):
-            self.take()
+            opening = self.take()
             if self.at("("):
                 raise Unsupported("redundant parentheses")
-            start = len(self.leaves)
-            self.test(alone=True)
-            if not any(leaf.priority for leaf in self.leaves[start:]):
-                raise Unsupported("parentheses black may make invisible")
+            if self.peek()[0] == "name" and self.at(":=", 1):
+                self.named_expression()  # black keeps its parentheses: they are needed
+            else:
+                start = len(self.leaves)
+                self.test(alone=True)
+                if self.at(","):
+                    self.tuple_rest(start)
+                    opening.display = True
+                elif not any(leaf.priority for leaf in self.leaves[start:]):
+                    raise Unsupported("parentheses black may make invisible")
             self.close(")")
         else:
             raise Unsupported(f"atom {value}")

@@ -2,12 +2,12 @@
 
 Part of the formatting stage.  A statement on one line whose condition or value is a
 plain expression (names, numbers, plain strings, attribute access, calls, one-element
-subscripts, parenthesised sub-expressions, unary ``not`` and ``-``, arithmetic,
-comparisons, ``and``/``or`` and conditional expressions) is split here by the same
-procedure black follows: black's right-hand split (with its optional parentheses and
-its search over trailers to leave on the line), its split at the delimiters of the
-highest priority inside brackets, and its second opinion with the optional parentheses
-forced.  Each function below mirrors the black function of the same name (black's
+subscripts, parenthesised sub-expressions, tuples and named expressions, unary ``not``
+and ``-``, arithmetic, comparisons, ``and``/``or`` and conditional expressions) is split
+here by the same procedure black follows: black's right-hand split (with its optional
+parentheses and its search over trailers to leave on the line), its split at the
+delimiters of the highest priority inside brackets, and its second opinion with the
+optional parentheses forced.  Each function below mirrors the black function of the same name (black's
 ``linegen.py``, ``lines.py`` and ``brackets.py``, the parts that stayed the same from
 black 24.1 to 26) for that grammar only.
 
@@ -60,6 +60,7 @@ class Leaf:
         "bracket_depth",
         "visible",
         "text",
+        "display",
     )
 
     def __init__(self, kind: str, value: str, prefix: str, priority: int = 0) -> None:
@@ -74,6 +75,7 @@ class Leaf:
         self.bracket_depth = 0
         self.visible = True  # False: black's invisible parentheses (value "" until made visible)
         self.text = value  # what the line shows of it
+        self.display = False  # opens a tuple: black's atom, whose body a split explodes
 
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
@@ -89,6 +91,7 @@ class Line:
         self.leaves: list[Leaf] = []
         self.delimiters: dict[int, int] = {}  # id(leaf) -> priority of a split after it
         self.invisible: list[Leaf] = []
+        self.should_split_rhs = False  # split at its commas even when it fits (should_split_line)
         self._stack: list[Leaf] = []  # the brackets open
         self._previous: Optional[Leaf] = None
 
@@ -156,7 +159,7 @@ def transform_line(line: Line, force_parens: bool = False) -> list[Line]:
     """transform_line: the line if it fits, else the first transform that applies.
     (Whether it fits is read from its text: what :func:`_short` counts, the text's length.)"""
     line_str = str(line)
-    if _fits(line_str):
+    if not line.should_split_rhs and _fits(line_str):
         return [line]
     transforms = [delimiter_split, rhs] if line.inside_brackets else [rhs]
     for transform in transforms:
@@ -182,6 +185,7 @@ def run_transformer(line: Line, transform, line_str: str, force_parens: bool) ->
     for leaf in line.leaves:  # append_leaves: new leaves, spaced afresh
         fresh = Leaf(leaf.kind, leaf.value, leaf.spaced if copy.leaves else "", leaf.priority)
         fresh.set_visible(leaf.visible)
+        fresh.display = leaf.display
         copy.append(fresh, track=True)
     second = run_transformer(copy, transform, line_str, True)
     return second if all(_short(part) for part in second) else result
@@ -266,14 +270,14 @@ def first_right_hand_split(line: Line, omit) -> RHS:  # type: ignore[no-untyped-
     body.reverse()
     head.reverse()
     head_line = _build(head, line, "head")
-    body_line = _build(body, line, "body")
+    body_line = _build(body, line, "body", opening)
     tail_line = _build(tail, line, "tail")
     if not body_line.leaves and len(str(tail_line).strip()) < 3:
         raise CannotSplit("empty body")
     return RHS(head_line, body_line, tail_line, opening, closing)
 
 
-def _build(leaves: list[Leaf], original: Line, component: str) -> Line:
+def _build(leaves: list[Leaf], original: Line, component: str, opening: Optional[Leaf] = None) -> Line:
     """bracket_split_build_line (no trailing comma: this grammar has no imports nor defs).
 
     black tracks the brackets of a head that match within it too; in this grammar the
@@ -286,6 +290,11 @@ def _build(leaves: list[Leaf], original: Line, component: str) -> Line:
     result = Line(original.depth + 1, inside_brackets=True)
     for leaf in leaves:
         result.append(leaf)
+    if opening is not None and opening.display and leaves:  # should_split_line: a tuple's elements
+        exclude = (id(leaves[-1]),)
+        result.should_split_rhs = any(key not in exclude for key in result.delimiters) and (
+            result.max_priority(exclude) == COMMA_PRIORITY
+        )
     return result
 
 

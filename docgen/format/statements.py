@@ -226,15 +226,19 @@ def _split(line: str) -> Optional[list[str]]:
         if "[" in lead:
             return None  # black keeps the parentheses after a subscript, the head too long in them
         return _call_parts(pad, lead + head, body, items, tail, long_head=True)
-    return _call_parts(pad, lead + head, body, items, tail)
+    if lead:
+        return _call_parts(pad, lead + head, body, items, tail)
+    # a call standing alone: black splits it at its parentheses even when its head or a
+    # string among its arguments stays too long (neither can be split)
+    return _call_parts(pad, head, body, items, tail, long_head=not _fits(pad + head), long_strings=True)
 
 
 def _call_parts(
-    pad: str, head: str, body: str, items: list[str], tail: str, long_head: bool = False
+    pad: str, head: str, body: str, items: list[str], tail: str, long_head: bool = False, long_strings: bool = False
 ) -> Optional[list[str]]:
     """A call split at its parentheses: the arguments on one line, else one a line."""
-    return _parts(pad, head, [body], tail, long_head) or _parts(
-        pad, head, [item + "," for item in items], tail, long_head
+    return _parts(pad, head, [body], tail, long_head, long_strings) or _parts(
+        pad, head, [item + "," for item in items], tail, long_head, long_strings
     )
 
 
@@ -288,15 +292,22 @@ def _plain_items(body: str) -> Optional[list[str]]:
     return items
 
 
-def _parts(pad: str, head: str, body: list[str], tail: str, long_head: bool = False) -> Optional[list[str]]:
+def _parts(
+    pad: str, head: str, body: list[str], tail: str, long_head: bool = False, long_strings: bool = False
+) -> Optional[list[str]]:
     """``head`` / each of ``body`` one level in / ``tail``, if every line fits (but the
-    head, when *long_head*)."""
+    head, when *long_head*, and with *long_strings* a string alone, which black cannot
+    split either)."""
     inner = pad + "    "
     lines = [pad + head, *[inner + b.strip() for b in body], pad + tail]
     for line in lines[long_head:]:
-        if not _fits(line):
+        if not _fits(line) and not (long_strings and _LONE_STRING.fullmatch(line, len(inner))):
             return None
     return lines
+
+
+#: An element that is one plain string, with the comma after it or not: black leaves it too long.
+_LONE_STRING = re.compile(r'"[^"\\\n]*",?')
 
 
 def is_docstring(line: str) -> bool:

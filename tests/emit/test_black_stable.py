@@ -129,7 +129,7 @@ def _call(rnd: random.Random) -> str:
         return rnd.choice(
             [
                 _name(rnd, 30),
-                '"' + " ".join(_name(rnd, 12) for _ in range(rnd.randint(1, 6))) + ' (an object)"',
+                '"' + " ".join(_name(rnd, 12) for _ in range(rnd.randint(1, 8))) + ' (an object)"',
                 f"'{_name(rnd, 30)}'",
                 f"{_name(rnd, 10)}={_name(rnd, 20)}",
                 f"{_name(rnd, 10)}.{_name(rnd, 30)}",
@@ -152,7 +152,8 @@ def _call(rnd: random.Random) -> str:
             f'result["{_name(rnd, 40)}"] = ',
         ]
     )
-    return lead + f"{_name(rnd, 12)}.{_name(rnd, 40)}({arguments})"
+    callee = rnd.choice([f"{_name(rnd, 12)}.{_name(rnd, 40)}", f"{_name(rnd, 75)}.{_name(rnd, 20)}"])  # a head too long
+    return lead + f"{callee}({arguments})"
 
 
 def _import(rnd: random.Random) -> str:

@@ -58,6 +58,11 @@ def name(length: int, stem: str = "f_") -> str:
         "result = await _dispatch.adispatch(response, ROUTES_delete_payment_method, api_errors.UnexpectedResponseError)",
         "return _parse_SomeVeryLongModelNameForTheTest(_SomeVeryLongModelNameForTheTest_FIELDS.rematch(value, path), path)",
         "_SomeLongEnumName_values = _values_SomeLongEnumName[f_x] if type(f_x) is int else _parse_SomeLongEnumName(f_x, path)",
+        "f_decimal_input = number if type(f_decimal_input) is str and '_' not in f_decimal_input"
+        " and f_decimal_input == f_decimal_input.strip() and (number := _parsing.Decimal(f_decimal_input)).is_finite()"
+        " else _parsing.parse_decimal(value.get('decimal_input', _parsing.MISSING), (path, 'decimal_input'))",
+        "if len(value) == 3 and f_code_of_the_error is not None and f_message is not None and f_type is not None:",
+        "_ALongModelNameForTheKeysTable_FIELDS = _parsing.WireKeys('ALongModelNameForTheKeysTable', ('a', 'b'))",
     ],
 )
 @pytest.mark.parametrize("depth", [1, 2, 3])
@@ -157,8 +162,12 @@ def _atom(rnd: random.Random, depth: int) -> str:
         return f"{rnd.choice([_name(rnd), f'_parsing.{_name(rnd)}'])}({', '.join(arguments)})"
     if choice < 0.8:
         return f'{_name(rnd)}["{_name(rnd)}"]'
-    if choice < 0.9:
+    if choice < 0.86:
         return f"({_comparison(rnd, depth + 1)})"
+    if choice < 0.9:  # a tuple of two or more
+        return f"({', '.join(_arith(rnd, depth + 1) for _ in range(rnd.randint(2, 3)))})"
+    if choice < 0.93:  # a named expression, in its parentheses
+        return f"({_name(rnd)} := {_or(rnd, depth + 1)}).{_name(rnd)}()"
     base = _atom(rnd, depth + 1)
     return f"{base if not base[0].isdigit() else f'({base} + 1)'}.{_name(rnd)}"
 
