@@ -71,7 +71,7 @@ def model_parser(
             parts.dump(field, name)
     keys = keys_view(model, [f for f, _ in ordered], lambda f: is_json(f.type), ctx.unique)
     assert len(parts.arguments) == len(ordered), "one argument a field: the parser sets every field"
-    first_key, all_read = parts.known_count() if keys is not None and keys.exact else ("", "")
+    first_key, all_read = parts.known_count() if keys is not None and keys.exact else ("", ())
     return ModelParser(
         f"_parse_{model.name}",
         f"_dump_{model.name}",
@@ -111,28 +111,28 @@ class _ModelParts:
         self.counted: list[str] = []  # locals of the others: not None only when their key is there
         self.countable = True
 
-    def known_count(self) -> tuple[str, str]:
-        """(the wire name literal of a required field, the test that every key of the
-        object was read): when the parse succeeds, the object has a key for each field in
-        ``present`` and for each local in ``counted`` that is not None, so an object of
-        that many keys has no other key and tolerant matching has nothing to rename.  An
-        object of the required fields' keys alone (the optional ones left out, as servers
-        often do) passes a first test without the count, and an object with every field
-        (each local not None) a second one: the count subtracts bools, which CPython does
-        not specialise as it does ints.
-        ("", "") when a field's local says nothing of its key (a default, UNSET, a constant,
+    def known_count(self) -> tuple[str, tuple[str, ...]]:
+        """(the wire name literal of a required field, the tests any of which shows that
+        every key of the object was read): when the parse succeeds, the object has a key
+        for each field in ``present`` and for each local in ``counted`` that is not None,
+        so an object of that many keys has no other key and tolerant matching has nothing
+        to rename.  An object of the required fields' keys alone (the optional ones left
+        out, as servers often do) passes a first test without the count, and an object
+        with every field (each local not None) a second one: the count subtracts bools,
+        which CPython does not specialise as it does ints.  One ``if`` a test, not an
+        ``or`` of them: each is laid out without black (docgen/format/splits.py).
+        ("", ()) when a field's local says nothing of its key (a default, UNSET, a constant,
         additional properties), and for a model with keyword parameters, whose names
         (the fields') may be those of the locals the counted read binds."""
         if not self.countable or self.params:
-            return "", ""
-        total = len(self.present) + len(self.counted)
-        test = f"len(value) == {total}" + "".join(f" - ({local} is None)" for local in self.counted)
-        if len(self.counted) > 1:
-            every = " and ".join(f"{local} is not None" for local in self.counted)
-            test = f"(len(value) == {total} and {every}) or {test}"
-        if self.present and len(self.counted) > 1:  # an object of its required keys alone needs no count
-            test = f"len(value) == {len(self.present)} or {test}"
-        return (self.present[0] if self.present else ""), test
+            return "", ()
+        total, several = len(self.present) + len(self.counted), len(self.counted) > 1
+        every = " and ".join(f"{local} is not None" for local in self.counted)
+        absent = "".join(f" - ({local} is None)" for local in self.counted)  # parenthesised: split at each " - "
+        tests = [f"len(value) == {len(self.present)}"] if self.present and several else []  # required keys alone
+        tests += [f"len(value) == {total} and {every}"] if several else []
+        tests.append(f"len(value) == ({total}{absent})" if absent else f"len(value) == {total}")
+        return (self.present[0] if self.present else ""), tuple(tests)
 
     def _count(self, field: Field, local: str, wire: str) -> None:
         if field.default is not None or _unset_field(field):

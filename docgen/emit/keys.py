@@ -44,7 +44,7 @@ def keys_view(
     read = [f for f in fields if is_json(f) and not f.additional]
     if not read:
         return None
-    wire = ", ".join(repr(f.wire_name) for f in read)
+    wire = repr(tuple(f.wire_name for f in read))  # no comma after the last of two or more: black would explode it
     nulls = {
         f.wire_name: setting_target(model, f)
         for f in read
@@ -52,5 +52,5 @@ def keys_view(
     }
     table = unique(f"_{model.name}_FIELDS")
     exact = "" if model.exact_keys else unique(f"_{model.name}_EXACT")
-    literal = f"_parsing.WireKeys({model.name!r}, ({wire},)" + (f", {nulls!r})" if nulls else ")")
+    literal = f"_parsing.WireKeys({model.name!r}, {wire}" + (f", {nulls!r})" if nulls else ")")
     return KeysView(table, literal, exact, bool(nulls))

@@ -239,9 +239,9 @@ class ModelParser:
     unknown_keys: str = "ignored"  # what from_dict does with keys no field has, for its docstring
     keys: Optional[KeysView] = None  # the model's WireKeys table (docgen/emit/keys.py)
     first_key: str = ""  # a required field's wire name literal: without it the keys are tested first
-    #: the test that the parse read every key of the object, for a model read with tolerant
-    #: keys and no keyword parameters ("" to test the keys before reading)
-    all_read: str = ""
+    #: the tests any of which shows that the parse read every key of the object, for a
+    #: model read with tolerant keys and no keyword parameters (() to test the keys before reading)
+    all_read: tuple[str, ...] = ()
     #: an :class:`Assignment` a field at a time, for a model the parser makes itself and
     #: fills in (``_parsing.new``); () for one built by calling the class (keyword parameters)
     assigned: tuple[Assignment, ...] = ()

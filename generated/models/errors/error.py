@@ -41,12 +41,7 @@ class Error:
 
 
 _Error_FIELDS = _parsing.WireKeys(
-    "Error",
-    (
-        "message",
-        "code",
-    ),
-    {"message": "errors.Error.message"},
+    "Error", ("message", "code"), {"message": "errors.Error.message"}
 )
 _Error_EXACT = _Error_FIELDS.exact
 
@@ -74,7 +69,7 @@ def _parse_Error(value: object, path: _parsing.Path) -> Error:
         if _Error_FIELDS.unchanged(value, path):
             return _parse_Error(_Error_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 2 - (f_code is None):
+        if len(value) == (2 - (f_code is None)):
             return result
         if _Error_FIELDS.unchanged(value, path):
             return result

@@ -110,11 +110,7 @@ class ChatResponse:
 
 _ChatResponse_FIELDS = _parsing.WireKeys(
     "ChatResponse",
-    (
-        "content_type",
-        "status_code",
-        "chat_completion_result",
-    ),
+    ("content_type", "status_code", "chat_completion_result"),
     {
         "content_type": "operations.ChatResponse.content_type",
         "status_code": "operations.ChatResponse.status_code",

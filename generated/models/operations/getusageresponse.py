@@ -83,12 +83,7 @@ class GetUsageResponse:
 
 _GetUsageResponse_FIELDS = _parsing.WireKeys(
     "GetUsageResponse",
-    (
-        "content_type",
-        "status_code",
-        "usage",
-        "error",
-    ),
+    ("content_type", "status_code", "usage", "error"),
     {
         "content_type": "operations.GetUsageResponse.content_type",
         "status_code": "operations.GetUsageResponse.status_code",

@@ -307,21 +307,22 @@ def _parse_AllKinds(value: object, path: _parsing.Path) -> AllKinds:
         if _AllKinds_FIELDS.unchanged(value, path):
             return _parse_AllKinds(_AllKinds_FIELDS.absent(value, exc), path)
     else:
+        if len(value) == 11:
+            return result
         if (
-            len(value) == 11
-            or (
-                len(value) == 19
-                and f_class_ is not None
-                and f_nullable_count is not None
-                and f_opt_str is not None
-                and f_opt_float is not None
-                and f_opt_date is not None
-                and f_opt_decimal is not None
-                and f_opt_bytes is not None
-                and f_old_mode is not None
-            )
-            or len(value)
-            == 19
+            len(value) == 19
+            and f_class_ is not None
+            and f_nullable_count is not None
+            and f_opt_str is not None
+            and f_opt_float is not None
+            and f_opt_date is not None
+            and f_opt_decimal is not None
+            and f_opt_bytes is not None
+            and f_old_mode is not None
+        ):
+            return result
+        if len(value) == (
+            19
             - (f_class_ is None)
             - (f_nullable_count is None)
             - (f_opt_str is None)

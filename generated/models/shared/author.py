@@ -39,12 +39,7 @@ class Author:
 
 
 _Author_FIELDS = _parsing.WireKeys(
-    "Author",
-    (
-        "name",
-        "books",
-    ),
-    {"name": "shared.Author.name"},
+    "Author", ("name", "books"), {"name": "shared.Author.name"}
 )
 _Author_EXACT = _Author_FIELDS.exact
 
@@ -72,7 +67,7 @@ def _parse_Author(value: object, path: _parsing.Path) -> Author:
         if _Author_FIELDS.unchanged(value, path):
             return _parse_Author(_Author_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 2 - (f_books is None):
+        if len(value) == (2 - (f_books is None)):
             return result
         if _Author_FIELDS.unchanged(value, path):
             return result

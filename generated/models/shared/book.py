@@ -43,13 +43,7 @@ class Book:
 
 
 _Book_FIELDS = _parsing.WireKeys(
-    "Book",
-    (
-        "title",
-        "author",
-        "isbn",
-    ),
-    {"title": "shared.Book.title"},
+    "Book", ("title", "author", "isbn"), {"title": "shared.Book.title"}
 )
 _Book_EXACT = _Book_FIELDS.exact
 
@@ -81,11 +75,11 @@ def _parse_Book(value: object, path: _parsing.Path) -> Book:
         if _Book_FIELDS.unchanged(value, path):
             return _parse_Book(_Book_FIELDS.absent(value, exc), path)
     else:
-        if (
-            len(value) == 1
-            or (len(value) == 3 and f_author is not None and f_isbn is not None)
-            or len(value) == 3 - (f_author is None) - (f_isbn is None)
-        ):
+        if len(value) == 1:
+            return result
+        if len(value) == 3 and f_author is not None and f_isbn is not None:
+            return result
+        if len(value) == (3 - (f_author is None) - (f_isbn is None)):
             return result
         if _Book_FIELDS.unchanged(value, path):
             return result

@@ -52,12 +52,7 @@ class ChatCompletionEvent:
 
 _ChatCompletionEvent_FIELDS = _parsing.WireKeys(
     "ChatCompletionEvent",
-    (
-        "data",
-        "event",
-        "id",
-        "retry",
-    ),
+    ("data", "event", "id", "retry"),
     {"data": "shared.ChatCompletionEvent.data"},
 )
 _ChatCompletionEvent_EXACT = _ChatCompletionEvent_FIELDS.exact
@@ -97,16 +92,16 @@ def _parse_ChatCompletionEvent(
                 _ChatCompletionEvent_FIELDS.absent(value, exc), path
             )
     else:
+        if len(value) == 1:
+            return result
         if (
-            len(value) == 1
-            or (
-                len(value) == 4
-                and f_event is not None
-                and f_id is not None
-                and f_retry is not None
-            )
-            or len(value) == 4 - (f_event is None) - (f_id is None) - (f_retry is None)
+            len(value) == 4
+            and f_event is not None
+            and f_id is not None
+            and f_retry is not None
         ):
+            return result
+        if len(value) == (4 - (f_event is None) - (f_id is None) - (f_retry is None)):
             return result
         if _ChatCompletionEvent_FIELDS.unchanged(value, path):
             return result

@@ -162,18 +162,19 @@ def _parse_Containers(value: object, path: _parsing.Path) -> Containers:
         if _Containers_FIELDS.unchanged(value, path):
             return _parse_Containers(_Containers_FIELDS.absent(value, exc), path)
     else:
+        if len(value) == 4:
+            return result
         if (
-            len(value) == 4
-            or (
-                len(value) == 9
-                and f_usage_by_model is not None
-                and f_history is not None
-                and f_nested is not None
-                and f_values is not None
-                and f_timestamps is not None
-            )
-            or len(value)
-            == 9
+            len(value) == 9
+            and f_usage_by_model is not None
+            and f_history is not None
+            and f_nested is not None
+            and f_values is not None
+            and f_timestamps is not None
+        ):
+            return result
+        if len(value) == (
+            9
             - (f_usage_by_model is None)
             - (f_history is None)
             - (f_nested is None)

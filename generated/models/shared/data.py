@@ -154,17 +154,18 @@ def _parse_Data(value: object, path: _parsing.Path) -> Data:
         if _Data_FIELDS.unchanged(value, path):
             return _parse_Data(_Data_FIELDS.absent(value, exc), path)
     else:
+        if len(value) == 4:
+            return result
         if (
-            len(value) == 4
-            or (
-                len(value) == 8
-                and f_finish_reason is not None
-                and f_usage is not None
-                and f_logprobs is not None
-                and f_metadata is not None
-            )
-            or len(value)
-            == 8
+            len(value) == 8
+            and f_finish_reason is not None
+            and f_usage is not None
+            and f_logprobs is not None
+            and f_metadata is not None
+        ):
+            return result
+        if len(value) == (
+            8
             - (f_finish_reason is None)
             - (f_usage is None)
             - (f_logprobs is None)

@@ -45,11 +45,7 @@ class ImagePart:
 
 _ImagePart_FIELDS = _parsing.WireKeys(
     "ImagePart",
-    (
-        "type",
-        "url",
-        "detail",
-    ),
+    ("type", "url", "detail"),
     {"type": "shared.ImagePart.type", "url": "shared.ImagePart.url"},
 )
 _ImagePart_EXACT = _ImagePart_FIELDS.exact
@@ -82,11 +78,11 @@ def _parse_ImagePart(value: object, path: _parsing.Path) -> ImagePart:
         if _ImagePart_FIELDS.unchanged(value, path):
             return _parse_ImagePart(_ImagePart_FIELDS.absent(value, exc), path)
     else:
-        if (
-            len(value) == 1
-            or (len(value) == 3 and f_type is not None and f_detail is not None)
-            or len(value) == 3 - (f_type is None) - (f_detail is None)
-        ):
+        if len(value) == 1:
+            return result
+        if len(value) == 3 and f_type is not None and f_detail is not None:
+            return result
+        if len(value) == (3 - (f_type is None) - (f_detail is None)):
             return result
         if _ImagePart_FIELDS.unchanged(value, path):
             return result

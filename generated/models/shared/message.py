@@ -48,11 +48,7 @@ class Message:
 
 _Message_FIELDS = _parsing.WireKeys(
     "Message",
-    (
-        "role",
-        "content",
-        "name",
-    ),
+    ("role", "content", "name"),
     {"role": "shared.Message.role", "content": "shared.Message.content"},
 )
 _Message_EXACT = _Message_FIELDS.exact
@@ -87,7 +83,7 @@ def _parse_Message(value: object, path: _parsing.Path) -> Message:
         if _Message_FIELDS.unchanged(value, path):
             return _parse_Message(_Message_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 3 - (f_name is None):
+        if len(value) == (3 - (f_name is None)):
             return result
         if _Message_FIELDS.unchanged(value, path):
             return result

@@ -47,11 +47,7 @@ class RetryConfig:
 
 _RetryConfig_FIELDS = _parsing.WireKeys(
     "RetryConfig",
-    (
-        "strategy",
-        "backoff",
-        "retry_connection_errors",
-    ),
+    ("strategy", "backoff", "retry_connection_errors"),
     {
         "strategy": "shared.RetryConfig.strategy",
         "backoff": "shared.RetryConfig.backoff",
@@ -137,11 +133,7 @@ class BackoffStrategy:
 
 _BackoffStrategy_FIELDS = _parsing.WireKeys(
     "BackoffStrategy",
-    (
-        "initial_interval",
-        "max_interval",
-        "exponent",
-    ),
+    ("initial_interval", "max_interval", "exponent"),
     {
         "initial_interval": "shared.BackoffStrategy.initial_interval",
         "max_interval": "shared.BackoffStrategy.max_interval",

@@ -58,7 +58,7 @@ def _parse_SentinelEvent(value: object, path: _parsing.Path) -> SentinelEvent:
         if _SentinelEvent_FIELDS.unchanged(value, path):
             return _parse_SentinelEvent(_SentinelEvent_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 1 - (f_data is None):
+        if len(value) == (1 - (f_data is None)):
             return result
         if _SentinelEvent_FIELDS.unchanged(value, path):
             return result

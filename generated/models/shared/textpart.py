@@ -40,10 +40,7 @@ class TextPart:
 
 _TextPart_FIELDS = _parsing.WireKeys(
     "TextPart",
-    (
-        "type",
-        "text",
-    ),
+    ("type", "text"),
     {"type": "shared.TextPart.type", "text": "shared.TextPart.text"},
 )
 _TextPart_EXACT = _TextPart_FIELDS.exact
@@ -72,7 +69,7 @@ def _parse_TextPart(value: object, path: _parsing.Path) -> TextPart:
         if _TextPart_FIELDS.unchanged(value, path):
             return _parse_TextPart(_TextPart_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 2 - (f_type is None):
+        if len(value) == (2 - (f_type is None)):
             return result
         if _TextPart_FIELDS.unchanged(value, path):
             return result

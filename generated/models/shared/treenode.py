@@ -44,11 +44,7 @@ class TreeNode:
 
 _TreeNode_FIELDS = _parsing.WireKeys(
     "TreeNode",
-    (
-        "name",
-        "children",
-        "parent",
-    ),
+    ("name", "children", "parent"),
     {"name": "shared.TreeNode.name", "children": "shared.TreeNode.children"},
 )
 _TreeNode_EXACT = _TreeNode_FIELDS.exact
@@ -80,7 +76,7 @@ def _parse_TreeNode(value: object, path: _parsing.Path) -> TreeNode:
         if _TreeNode_FIELDS.unchanged(value, path):
             return _parse_TreeNode(_TreeNode_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 3 - (f_parent is None):
+        if len(value) == (3 - (f_parent is None)):
             return result
         if _TreeNode_FIELDS.unchanged(value, path):
             return result

@@ -51,12 +51,7 @@ class Usage:
 
 _Usage_FIELDS = _parsing.WireKeys(
     "Usage",
-    (
-        "prompt_tokens",
-        "completion_tokens",
-        "total_tokens",
-        "cost",
-    ),
+    ("prompt_tokens", "completion_tokens", "total_tokens", "cost"),
     {
         "prompt_tokens": "shared.Usage.prompt_tokens",
         "completion_tokens": "shared.Usage.completion_tokens",
@@ -107,7 +102,7 @@ def _parse_Usage(value: object, path: _parsing.Path) -> Usage:
         if _Usage_FIELDS.unchanged(value, path):
             return _parse_Usage(_Usage_FIELDS.absent(value, exc), path)
     else:
-        if len(value) == 4 - (f_cost is None):
+        if len(value) == (4 - (f_cost is None)):
             return result
         if _Usage_FIELDS.unchanged(value, path):
             return result
