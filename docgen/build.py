@@ -56,6 +56,11 @@ _RENAME = "rename the page or its folder"
 
 #: Below this many pages, reading in one process is faster than forking another.
 PARALLEL_READ_THRESHOLD = 200
+#: Below this many jobs, reading in one process is faster too: a read page travels back
+#: pickled, and pickling and unpickling it costs about 0.4 of reading it (700 pages of
+#: speakeasy-v1 or of benchmarks/synthetic.py), so with two processes the main one waits
+#: about as long as it would have taken to read them all, plus the start of the other.
+PARALLEL_READ_JOBS = 4
 
 
 def _read_all(sources: list[Source]) -> list[Page]:
@@ -63,9 +68,10 @@ def _read_all(sources: list[Source]) -> list[Page]:
 
 
 def read_pages(sources: list[Source], jobs: int = 1) -> list[Page]:
-    """Every page read, in order; with *jobs* > 1 the other processes read a share each
-    while this one reads the first (pages are plain data: they travel pickled)."""
-    if jobs <= 1 or len(sources) < PARALLEL_READ_THRESHOLD:
+    """Every page read, in order; with *jobs* of at least PARALLEL_READ_JOBS the other
+    processes read a share each while this one reads the first (pages are plain data:
+    they travel pickled)."""
+    if jobs < PARALLEL_READ_JOBS or len(sources) < PARALLEL_READ_THRESHOLD:
         return _read_all(sources)
     from .workers import can_fork, forked_pool
 

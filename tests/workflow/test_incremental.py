@@ -111,6 +111,24 @@ def test_parallel_rendering_gives_the_same_files(
     assert len(single) > 2 and all(files == single for files in parallel)
 
 
+def test_parallel_reading_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages read by forked workers (from PARALLEL_READ_JOBS jobs on) are the pages one
+    process reads, in the same order; fewer jobs read in this process alone (the
+    project's specs/ tree, the threshold lowered)."""
+    from docgen import build
+    from docgen.read.sources import load_sources
+
+    monkeypatch.setattr(build, "PARALLEL_READ_THRESHOLD", 2)
+    sources, _ = load_sources(Path(__file__).resolve().parents[2] / "specs")
+    assert len(sources) > 2
+    single = build.read_pages(sources, 1)
+    assert build.read_pages(sources, build.PARALLEL_READ_JOBS) == single
+    forked = []
+    monkeypatch.setattr(build, "_read_all", lambda chunk: forked.append(len(chunk)) or [])
+    build.read_pages(sources, build.PARALLEL_READ_JOBS - 1)
+    assert forked == [len(sources)]  # one share: read here, nothing forked
+
+
 def test_fingerprint_covers_modules_in_subfolders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Editing any module of docgen, in any stage folder, changes the build key."""
     import shutil
