@@ -11,6 +11,9 @@ synthetic tree of ``--synthetic`` pages (``synthetic.py``) and for DOCS (default
 
 * docgen cold build (empty OUT, empty cache), with the default ``--jobs`` and with ``-j 1``;
 * no-op rebuild and one page changed (on a copy), as a share of the cold build;
+* creating OUT's files alone: a plain Python loop writing the files of a cold build
+  into a new folder (the seconds inside that process), the part of a cold build the
+  disk decides, which the peer, writing one file, does not pay;
 * datamodel-code-generator (``--formatters black isort``, its default) making dataclasses
   from a JSON Schema of the same models, written from docgen's IR; the ratio cold / peer.
 
@@ -85,6 +88,41 @@ def peer(docs: Path, work: Path, env: dict[str, str], count: int) -> Optional[Ru
     return rounds(command, env, count)
 
 
+#: A child's script: OUT's files read into memory, then written into a new folder, timed.
+_WRITE_ALONE = """
+import os, sys, time
+out, target = sys.argv[1:]
+files = {}
+for folder, _, names in os.walk(out):
+    for name in names:
+        path = os.path.join(folder, name)
+        with open(path, "rb") as file:
+            files[os.path.join(target, os.path.relpath(path, out))] = file.read()
+started = time.perf_counter()
+for path, data in files.items():
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as file:
+        file.write(data)
+print(len(files), time.perf_counter() - started)
+"""
+
+
+def write_alone(out: Path, work: Path, count: int) -> tuple[int, Figure]:
+    """(how many files OUT holds, the seconds a plain Python loop takes to create them
+    anew): what the disk alone costs a cold build, which a peer writing one file does
+    not pay."""
+    seconds, files = [], 0
+    for round_ in range(count):
+        target = work / f"written-{round_}"
+        done = subprocess.run(
+            [sys.executable, "-c", _WRITE_ALONE, str(out), str(target)], capture_output=True, text=True, check=True
+        )
+        files, took = done.stdout.split()
+        seconds.append(float(took))
+        shutil.rmtree(target)
+    return int(files), Figure.of(seconds)
+
+
 def _line(label: str, run: Run, cold: Optional[Run] = None, target: str = "") -> None:
     wall, cpu, peak = run
     share = (
@@ -124,6 +162,7 @@ def builds(title: str, docs: Path, work: Path, env: dict[str, str], count: int) 
 
     one = rounds(build, env, count, change_one_page)
     page.write_text(original, encoding="utf-8")
+    files, writing = write_alone(out, work, count)
     theirs = peer(copy, work, env, count)
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"{title}: {docs} ({len(pages)} pages); median of {count} rounds (fastest-slowest)")
@@ -132,6 +171,10 @@ def builds(title: str, docs: Path, work: Path, env: dict[str, str], count: int) 
     _line("docgen cold build (-j 1)", one_job)
     _line("docgen no-op rebuild", noop, cold, " (target <= 5%)")
     _line("docgen one page changed", one, cold, " (target <= 15%)")
+    print(
+        f"  {f'creating its {files} files alone':<33}{writing.median:6.2f} s ({writing.low:.2f}-{writing.high:.2f})"
+        f"{'':<23}{'':<11}{writing.median / cold[0].median:6.1%} of cold wall (the disk's part; the peer writes 1 file)"
+    )
     if theirs is None:
         print("  datamodel-codegen not installed: pip install -e '.[bench]'")
         return
