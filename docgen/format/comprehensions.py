@@ -18,8 +18,9 @@ from .statements import _MAGIC_COMMA, _TOKEN, _fits, _items, _parts, _quotes
 
 #: ``return [`` or ``return {`` opening the statement, or ``name = [`` and ``result["key"] = {``.
 _HEAD = re.compile(r"( *)(return |\w+ = |\w+\[\"[^\"\\\\]*\"\] = )([\[{])")
-#: An element with no delimiter of its own at its top level: a call, an atom, a dict entry.
-_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|(?:\(\)|\w+): \w+(?:\.\w+)?\(\)")
+#: An element with no delimiter of its own at its top level: a call, an atom, a dict
+#: entry (of a call, or of names and attributes, as an enum's value table).
+_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|(?:\(\)|\w+): \w+(?:\.\w+)?\(\)|\w+(?:\.\w+)?: \w+(?:\.\w+)?")
 #: The one ``for`` clause (no ``if``): ``for a, b in c.d()``.
 _CLAUSE = re.compile(r"for \w+(?:, \w+)* in [\w.]+(?:\(\))?")
 _CLOSE = {"[": "]", "{": "}"}

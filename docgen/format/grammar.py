@@ -1,10 +1,10 @@
-"""Reading a statement of the plain expression grammar into black's leaves.
+"""Statements of the plain expression grammar split as black splits them.
 
-Part of the formatting stage: the tokens of a statement (or of one element of an
-exploded call or display), checked to be spaced as black spaces them, as the leaves
-:mod:`docgen.format.splits` splits, each with the delimiter priority its place in the
-grammar gives it.  :func:`split_line` and :func:`split_element` are what the layout
-calls; anything outside the grammar is None (black).
+Part of the formatting stage: a statement (a condition, a returned, raised or assigned
+value) or one element of an exploded call or display, read into black's leaves by
+:mod:`docgen.format.expressions` and split by :mod:`docgen.format.splits`.
+:func:`split_line` and :func:`split_element` are what the layout calls; anything
+outside the grammar is None (black).
 """
 
 from __future__ import annotations
@@ -12,257 +12,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .splits import (
-    COLON,
-    COMMA,
-    COMPARATOR_PRIORITY,
-    DOT,
-    EQUAL,
-    LOGIC_PRIORITY,
-    MATH_PRIORITIES,
-    NAME,
-    OPERATOR,
-    TERNARY_PRIORITY,
-    CannotSplit,
-    Leaf,
-    Line,
-    Unsupported,
-    transform_line,
-)
+from .expressions import Parser, read_tokens
+from .splits import COLON, COMMA, EQUAL, NAME, OPERATOR, CannotSplit, Leaf, Line, Unsupported, transform_line
 from .statements import _fits, _quotes
-
-# --- reading the statement ------------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"""(?P<space> *)(?:(?P<string>"[^"\\\n]*")|(?P<number>\d+(?:\.\d+)?)(?![\w.])|(?P<name>[A-Za-z_]\w*)"""
-    r"""|(?P<op>//|==|!=|<=|>=|:=|[-+*/%<>=()\[\].,:]))"""
-)
-_KEYWORDS = {"and", "or", "not", "in", "is", "if", "else", "elif", "while", "return", "raise", "await"}
-_KEYWORDS |= {"None", "True", "False", "from", "lambda", "for", "yield", "async", "del", "pass", "import", "def"}
-_ATOM_KEYWORDS = {"None", "True", "False"}
-_COMPARATORS = {"==", "!=", "<", ">", "<=", ">="}
-#: The texts a comparison's operator starts with, and a trailer's (parsing stops at any other).
-_COMPARISON_WORDS = _COMPARATORS | {"in", "is", "not"}
-_TRAILER_WORDS = {"(", ".", "["}
-
-
-def _tokens(text: str) -> list[tuple[str, str, str]]:
-    """(kind, value, the spaces before it) for each token of *text*; Unsupported for anything else."""
-    tokens = []
-    position = 0
-    while position < len(text):
-        found = _TOKEN.match(text, position)
-        if found is None:
-            raise Unsupported(text[position:])
-        position = found.end()
-        kind = found.lastgroup  # the one alternative matched, after the spaces
-        tokens.append((kind, found.group(kind), found.group("space")))  # type: ignore[arg-type]
-    return tokens
-
-
-_END = ("end", "", "")
-_OPERATOR_KINDS = {",": COMMA, ".": DOT, "=": EQUAL, ":": COLON}
-
-
-class _Parser:
-    """Recursive descent over the grammar, making black's leaves with the priorities
-    their places in the grammar give them; Unsupported where the text is not spaced as
-    black spaces it."""
-
-    def __init__(self, tokens: list[tuple[str, str, str]]) -> None:
-        self.tokens = tokens
-        # the tokens and two ends: peek looks at most one token past the position, which
-        # never passes the end (take stops there), so it needs no bounds check
-        self.padded = [*tokens, _END, _END]
-        self.position = 0
-        self.leaves: list[Leaf] = []
-
-    def peek(self, offset: int = 0) -> tuple[str, str, str]:
-        return self.padded[self.position + offset]
-
-    def take(self, space: str = " ", priority: int = 0) -> Leaf:
-        """The next token as a leaf, *space* before it (none after an opening bracket, a
-        dot or a keyword argument's ``=``)."""
-        kind, value, written = self.peek()
-        if kind == "end":
-            raise Unsupported("unexpected end")
-        previous = self.leaves[-1] if self.leaves else None
-        if previous is None or previous.opening or previous.kind in (DOT, EQUAL):
-            space = ""
-        if written != space:
-            raise Unsupported("spacing black would change")
-        self.position += 1
-        if kind == "op":
-            kind = _OPERATOR_KINDS.get(value, OPERATOR)
-        leaf = Leaf(kind, value, space, priority)
-        self.leaves.append(leaf)
-        return leaf
-
-    def at(self, value: str, offset: int = 0) -> bool:
-        kind, text, _ = self.padded[self.position + offset]
-        return text == value and kind in ("op", "name")
-
-    def test(self, alone: bool = False) -> None:
-        """An expression; a conditional one only *alone* (a statement's value or all a
-        parenthesis holds: anywhere else black adds parentheses of its own around it)."""
-        self.or_test()
-        if self.at("if"):
-            if not alone:
-                raise Unsupported("a conditional expression black parenthesises")
-            self.take(" ", TERNARY_PRIORITY)
-            self.or_test()
-            if not self.at("else"):
-                raise Unsupported("if without else")
-            self.take(" ", TERNARY_PRIORITY)
-            self.test()
-
-    def or_test(self) -> None:
-        self.and_test()
-        while self.at("or"):
-            self.take(" ", LOGIC_PRIORITY)
-            self.and_test()
-
-    def and_test(self) -> None:
-        self.not_test()
-        while self.at("and"):
-            self.take(" ", LOGIC_PRIORITY)
-            self.not_test()
-
-    def not_test(self) -> None:
-        if self.at("not"):
-            self.take()
-            self.not_test()
-        else:
-            self.comparison()
-
-    def comparison(self) -> None:
-        self.arith()
-        while True:
-            kind, value, _ = self.peek()
-            if value not in _COMPARISON_WORDS:
-                return  # what follows most operands: nothing below could match
-            if kind == "op" and value in _COMPARATORS:
-                self.take(" ", COMPARATOR_PRIORITY)
-            elif self.at("in"):
-                self.take(" ", COMPARATOR_PRIORITY)
-            elif self.at("is"):
-                self.take(" ", COMPARATOR_PRIORITY)
-                if self.at("not"):
-                    self.take()
-            elif self.at("not") and self.at("in", 1):
-                self.take(" ", COMPARATOR_PRIORITY)
-                self.take()
-            else:
-                return
-            self.arith()
-
-    def arith(self) -> None:
-        self.term()
-        while self.peek()[0] == "op" and self.peek()[1] in ("+", "-"):
-            self.take(" ", MATH_PRIORITIES[self.peek()[1]])
-            self.term()
-
-    def term(self) -> None:
-        self.power()
-        while self.peek()[0] == "op" and self.peek()[1] in ("*", "/", "//", "%"):
-            self.take(" ", MATH_PRIORITIES[self.peek()[1]])
-            self.power()
-
-    def power(self) -> None:
-        if self.at("await") and self.peek(1)[0] == "name" and len(self.leaves) == 1:
-            self.take()  # awaiting the statement's value: a plain prefix to black
-        self.atom()
-        while True:
-            if self.peek()[1] not in _TRAILER_WORDS:
-                return  # what follows most atoms: nothing below could match
-            if self.at("("):
-                self.take("")
-                self.arguments()
-                self.close(")")
-            elif self.at("."):
-                self.take("")
-                kind, value, _ = self.peek()
-                if kind != "name" or value in _KEYWORDS:
-                    raise Unsupported("attribute")
-                self.take("")
-            elif self.at("["):
-                self.take("")
-                if self.peek()[0] not in ("name", "string", "number") or self.peek()[1] in _KEYWORDS:
-                    raise Unsupported("a subscript black may space otherwise")
-                self.take("")
-                self.close("]")
-            else:
-                return
-
-    def tuple_rest(self, start: int) -> None:
-        """The elements after the first (its leaves from *start*) of a tuple of two or more
-        in parentheses, without a comma after the last (black would explode it)."""
-        if any(leaf.priority == TERNARY_PRIORITY for leaf in self.leaves[start:]):
-            raise Unsupported("a conditional expression black parenthesises")
-        while self.at(","):
-            self.take("")
-            if self.at(")"):
-                raise Unsupported("a magic trailing comma")
-            self.test()
-
-    def named_expression(self) -> None:
-        """``name := test``, all a parenthesis holds (a delimiter of no priority to black)."""
-        kind, value, _ = self.peek()
-        if value in _KEYWORDS:
-            raise Unsupported(f"keyword {value}")
-        self.take()
-        self.take()
-        self.test(alone=True)
-
-    def close(self, value: str) -> None:
-        if not self.at(value):
-            raise Unsupported("unbalanced")
-        self.take("")
-
-    def arguments(self) -> None:
-        if self.at(")"):
-            return
-        while True:
-            if self.peek()[0] == "name" and self.at("=", 1):
-                self.take()
-                self.take("")
-            self.test()
-            if not self.at(","):
-                return
-            self.take("")
-            if self.at(")"):
-                raise Unsupported("a magic trailing comma")
-
-    def atom(self) -> None:
-        kind, value, _ = self.peek()
-        if kind == "name":
-            if value in _KEYWORDS - _ATOM_KEYWORDS:
-                raise Unsupported(f"keyword {value}")
-            self.take()
-        elif kind == "number":
-            self.take()
-        elif kind == "string":
-            self.take()
-            if self.peek()[0] == "string":
-                raise Unsupported("implicit concatenation")
-        elif self.at("("):
-            opening = self.take()
-            if self.at("("):
-                raise Unsupported("redundant parentheses")
-            if self.peek()[0] == "name" and self.at(":=", 1):
-                self.named_expression()  # black keeps its parentheses: they are needed
-            else:
-                start = len(self.leaves)
-                self.test(alone=True)
-                if self.at(","):
-                    self.tuple_rest(start)
-                    opening.display = True
-                elif not any(leaf.priority for leaf in self.leaves[start:]):
-                    raise Unsupported("parentheses black may make invisible")
-            self.close(")")
-        else:
-            raise Unsupported(f"atom {value}")
-
 
 #: The statements split here: what opens them, and what closes them.
 _STATEMENT = re.compile(r"(?P<head>if |elif |while |return |raise |[A-Za-z_]\w* = )(?P<rest>.*)")
@@ -280,7 +32,7 @@ def split_statement(line: str) -> Optional[list[str]]:
     """*line* (one statement, black's quotes already) split as black splits it, or None."""
     pad = line[: len(line) - len(line.lstrip(" "))]
     text = line[len(pad) :]
-    if len(pad) % 4 or _fits(line):
+    if len(pad) % 4 or (_fits(line) and " (" not in line):
         return None
     found = _STATEMENT.fullmatch(text)
     if found is None:
@@ -291,7 +43,19 @@ def split_statement(line: str) -> Optional[list[str]]:
         if not rest.endswith(":"):
             return None
         rest = rest[:-1]
-    if rest.startswith(("(", "[", "not (")) or rest.startswith("-"):
+    if rest.startswith("(") and head != "raise ":
+        inner = _inside_redundant_parentheses(rest)
+        if inner is None:
+            return None
+        while inner is not None:  # black makes them the statement's optional parentheses,
+            rest = inner  # and those inside them invisible too
+            inner = _inside_redundant_parentheses(rest) if rest.startswith("(") else None
+        line = pad + head + rest + (":" if block else "")
+        if _fits(line):
+            return [line]
+    elif _fits(line):
+        return None
+    if rest.startswith(("(", "[", "{", "not (")) or rest.startswith("-"):
         return None
     try:
         leaves = _statement_leaves(head, rest)
@@ -306,12 +70,37 @@ def split_statement(line: str) -> Optional[list[str]]:
     return [str(part) for part in lines]
 
 
+def _inside_redundant_parentheses(value: str) -> Optional[str]:
+    """What parentheses around the whole of *value* (a condition, a returned or assigned
+    value) hold, when black makes them invisible (normalize_invisible_parens): not
+    around a tuple, a named expression or nothing; None otherwise."""
+    try:
+        tokens = read_tokens(value)
+    except Unsupported:
+        return None
+    depth = 0
+    for index, (kind, text, _) in enumerate(tokens):
+        if kind != "op":
+            continue
+        if text in "([{":
+            depth += 1
+        elif text in ")]}":
+            depth -= 1
+            if depth == 0 and index != len(tokens) - 1:
+                return None  # the parentheses close before the end
+        elif text == "," and depth == 1:
+            return None  # a tuple's
+    if len(tokens) < 3 or tokens[2][1] == ":=" or tokens[1][1] == "await":
+        return None
+    return value[1:-1]
+
+
 def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:
-    tokens = _tokens(rest)
+    tokens = read_tokens(rest)
     if not tokens or tokens[0][2]:
         return None
     tokens[0] = (tokens[0][0], tokens[0][1], " ")  # after the keyword's space
-    parser = _Parser(tokens)
+    parser = Parser(tokens)
     parser.leaves.append(Leaf(NAME, "x", ""))  # a stand-in for the keyword
     parser.test(alone=True)
     if parser.position != len(parser.tokens):
@@ -344,10 +133,10 @@ def split_element(line: str) -> Optional[list[str]]:
     if len(pad) % 4 or not text.endswith(",") or _fits(line):
         return None
     try:
-        tokens = _tokens(text[:-1])
+        tokens = read_tokens(text[:-1])
         if not tokens or tokens[0][2]:
             return None
-        parser = _Parser(tokens)
+        parser = Parser(tokens)
         if tokens[0][0] == "name" and parser.at("=", 1):
             parser.take()  # a keyword argument's name
             parser.take("")

@@ -2,18 +2,19 @@
 
 Part of the formatting stage.  A statement on one line whose condition or value is a
 plain expression (names, numbers, plain strings, attribute access, calls, one-element
-subscripts, parenthesised sub-expressions, tuples and named expressions, unary ``not``
-and ``-``, arithmetic, comparisons, ``and``/``or`` and conditional expressions) is split
-here by the same procedure black follows: black's right-hand split (with its optional
-parentheses and its search over trailers to leave on the line), its split at the
-delimiters of the highest priority inside brackets, and its second opinion with the
-optional parentheses forced.  Each function below mirrors the black function of the same name (black's
-``linegen.py``, ``lines.py`` and ``brackets.py``, the parts that stayed the same from
-black 24.1 to 26) for that grammar only.
+subscripts, parenthesised sub-expressions, tuples, dicts and named expressions, unary
+``not`` and ``-``, arithmetic, comparisons, ``and``/``or`` and conditional expressions)
+is split here by the same procedure black follows: black's right-hand split (with its
+optional parentheses and its search over trailers to leave on the line), its split at
+the delimiters of the highest priority inside brackets, and its second opinion with
+the optional parentheses forced.  Each function below mirrors the black function of
+the same name (black's ``linegen.py``, ``lines.py`` and ``brackets.py``, the parts
+that stayed the same from black 24.1 to 26) for that grammar only.
 
-:func:`docgen.format.grammar.split_statement` returns None for anything outside the grammar (comments,
-backslashes, trailing commas, displays, comprehensions, lambdas, stars, keywords it does
-not know, spacing black would change), which then goes to black.
+:func:`docgen.format.grammar.split_statement` returns None for anything outside the
+grammar (comments, backslashes, magic trailing commas, lists and sets, comprehensions,
+lambdas, stars, keywords it does not know, spacing black would change), which then
+goes to black.
 tests/format/test_splits.py compares the result with black's.
 """
 
@@ -25,8 +26,8 @@ from .statements import LINE_LENGTH, _fits
 
 # Leaf kinds (black's token types, as far as the grammar needs them).
 NAME, NUMBER, STRING, OPERATOR, COMMA, DOT, EQUAL, COLON = "name number string op , . = :".split()
-OPENING = {"(": ")", "[": "]"}
-CLOSING = {")", "]"}
+OPENING = {"(": ")", "[": "]", "{": "}"}
+CLOSING = {")", "]", "}"}
 
 # black's delimiter priorities (brackets.py).
 COMMA_PRIORITY = 18
@@ -75,7 +76,7 @@ class Leaf:
         self.bracket_depth = 0
         self.visible = True  # False: black's invisible parentheses (value "" until made visible)
         self.text = value  # what the line shows of it
-        self.display = False  # opens a tuple: black's atom, whose body a split explodes
+        self.display = False  # opens a tuple or a dict: black's atom, whose body a split explodes
 
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
@@ -343,7 +344,7 @@ def can_omit_invisible_parens(split: RHS) -> bool:
     if first.opening and not second.closing:
         raise Unsupported("an expression opening with a bracket")
     penultimate, last = line.leaves[-2], line.leaves[-1]
-    if last.value == ")":
+    if last.value in (")", "}"):  # not "]": in this grammar a subscript's
         if penultimate.opening:
             return False
         if _can_omit_closing_paren(line, last):

@@ -189,10 +189,12 @@ def _comprehension(rnd: random.Random) -> str:
             (call, "[", "]"),
             (check, "[", "]"),
             (f"_parsing.{call}", "[", "]"),
+            (f"{_name(rnd, 20)}.{_name(rnd, 20)}: {_name(rnd, 20)}", "{", "}"),  # an enum's value table
         ]
     )
-    clause = f"for {_name(rnd, 10)}, {_name(rnd, 10)} in {rnd.choice(['value.items()', 'enumerate(value)', 'value'])}"
-    lead = rnd.choice(["return ", f"{_name(rnd, 20)} = ", f'result["{_name(rnd, 30)}"] = '])
+    names = rnd.choice([f"{_name(rnd, 10)}, {_name(rnd, 10)}", _name(rnd, 20)])
+    clause = f"for {names} in {rnd.choice(['value.items()', 'enumerate(value)', 'value', _name(rnd, 50)])}"
+    lead = rnd.choice(["return ", f"{_name(rnd, 20)} = ", f"{_name(rnd, 60)} = ", f'result["{_name(rnd, 30)}"] = '])
     if rnd.random() < 0.5:
         body = f"{pad}{lead}{opening}{element} {clause}{closing}"
     else:

@@ -63,6 +63,11 @@ def name(length: int, stem: str = "f_") -> str:
         " else _parsing.parse_decimal(value.get('decimal_input', _parsing.MISSING), (path, 'decimal_input'))",
         "if len(value) == 3 and f_code_of_the_error is not None and f_message is not None and f_type is not None:",
         "_ALongModelNameForTheKeysTable_FIELDS = _parsing.WireKeys('ALongModelNameForTheKeysTable', ('a', 'b'))",
+        "_ALongModelNameForTheKeysTableOfAModel_FIELDS = _parsing.WireKeys('ALongModelNameForTheKeysTableOfAModel',"
+        " ('content_type', 'status_code', 'res'), {'content_type': 'operations.ALongModelNameForTheKeysTableOfAModel"
+        ".content_type', 'status_code': 'operations.ALongModelNameForTheKeysTableOfAModel.status_code'})",
+        "_ALongModelNameForTheKeysTableOfAModelThatGoesOnAndOn_FIELDS = _parsing.WireKeys("
+        "'ALongModelNameForTheKeysTableOfAModelThatGoesOnAndOn', ('some_prop',))",
     ],
 )
 @pytest.mark.parametrize("depth", [1, 2, 3])
@@ -112,6 +117,10 @@ def test_around_the_line_length(width: int) -> None:
         "if a_long_name_number_zero and (a_long_name_number_one or a_long_name_number_two or a_long_x):",
         "while not a_function_with_a_long_name(argument_number_one) or not another_function(argument_two):",
         "return value_one_long_name * value_two_long_name + value_three_long_name // value_four_long_name % x",
+        # parentheses around the whole value or condition, which black makes its optional ones
+        "return (a_long_name_number_one or a_long_name_number_two or a_long_name_number_three_xxxxxx)",
+        "result_3 = (value if type(value) is float and value - value == 0.0 else _parsing.parse_float(value, path))",
+        "if (a_long_name_number_one or a_long_name_number_two):",
     ],
 )
 def test_nested_brackets(statement: str) -> None:
@@ -135,7 +144,6 @@ def test_nested_brackets(statement: str) -> None:
         # an expression opening with a bracket
         "if (a_long_name_number_one or a_long_name_number_two) and (a_long_name_number_three or a_long_x):",
         "return ((a_long_name_number_one or a_long_name_number_two) and a_long_name_number_three_x)",
-        "return (a_long_name_number_one or a_long_name_number_two or a_long_name_number_three_xxxxxx)",
         "return f(a_long_name_number_one if a_long_condition_name_xxxx else a_long_name_number_two_xx)",
     ],
 )
@@ -164,10 +172,14 @@ def _atom(rnd: random.Random, depth: int) -> str:
         return f'{_name(rnd)}["{_name(rnd)}"]'
     if choice < 0.86:
         return f"({_comparison(rnd, depth + 1)})"
-    if choice < 0.9:  # a tuple of two or more
-        return f"({', '.join(_arith(rnd, depth + 1) for _ in range(rnd.randint(2, 3)))})"
+    if choice < 0.9:  # a tuple
+        elements = [_arith(rnd, depth + 1) for _ in range(rnd.randint(1, 3))]
+        return f"({elements[0]},)" if len(elements) == 1 else f"({', '.join(elements)})"
     if choice < 0.93:  # a named expression, in its parentheses
         return f"({_name(rnd)} := {_or(rnd, depth + 1)}).{_name(rnd)}()"
+    if choice < 0.96:  # a dict display
+        entries = [f'"{_name(rnd)}": {_arith(rnd, depth + 1)}' for _ in range(rnd.randint(0, 3))]
+        return "{" + ", ".join(entries) + "}"
     base = _atom(rnd, depth + 1)
     return f"{base if not base[0].isdigit() else f'({base} + 1)'}.{_name(rnd)}"
 
@@ -208,6 +220,9 @@ def _statement(rnd: random.Random) -> str:
             f"while {expression}:",
             f"return {expression}",
             f"{_name(rnd)} = {expression}",
+            f"{_name(rnd)} = ({expression})",  # parentheses black makes invisible
+            f"return ({expression})",
+            f"if ({_or(rnd, 0)}):",
             f"raise {_name(rnd)}({_or(rnd, 1)})",
             f"{_name(rnd)} = await {call}",
             f"return await {call}",
