@@ -45,7 +45,7 @@ def common_options(command: argparse.ArgumentParser) -> None:
         "--jobs",
         metavar="N",
         type=int,
-        help="processes that read pages and format code (default: the CPUs available)",
+        help="processes that render and format modules, and from 4 on read pages (default: the CPUs available)",
     )
     command.add_argument("--no-cache", action="store_true", help="neither use nor update docgen's build cache")
     command.add_argument(
