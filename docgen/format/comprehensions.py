@@ -19,8 +19,9 @@ from .statements import _MAGIC_COMMA, _TOKEN, _fits, _items, _parts, _quotes
 #: ``return [`` or ``return {`` opening the statement, or ``name = [`` and ``result["key"] = {``.
 _HEAD = re.compile(r"( *)(return |\w+ = |\w+\[\"[^\"\\\\]*\"\] = )([\[{])")
 #: An element with no delimiter of its own at its top level: a call, an atom, a dict
-#: entry (of a call, or of names and attributes, as an enum's value table).
-_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|(?:\(\)|\w+): \w+(?:\.\w+)?\(\)|\w+(?:\.\w+)?: \w+(?:\.\w+)?")
+#: entry (of a call or a parenthesised value, or of names and attributes, as an enum's
+#: value table).
+_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|(?:\(\)|\w+): (?:\(\)|\w+(?:\.\w+)?\(\))|\w+(?:\.\w+)?: \w+(?:\.\w+)?")
 #: The one ``for`` clause (no ``if``): ``for a, b in c.d()``.
 _CLAUSE = re.compile(r"for \w+(?:, \w+)* in [\w.]+(?:\(\))?")
 _CLOSE = {"[": "]", "{": "}"}
@@ -73,7 +74,9 @@ def _layout(pad: str, lead: str, opening: str, element: str, clause: str, closin
 
 
 def _split_call(pad: str, element: str) -> Optional[list[str]]:
-    """*element* (ending in a call) split at that call's parentheses, as black splits it."""
+    """*element* (ending in a call or a parenthesised value) split at those parentheses,
+    as black splits it: a call's arguments on one line, else one a line; what the
+    parentheses of a value hold on one line (else black splits it at its own delimiters)."""
     flat = _flat(element) if element.endswith(")") else None
     if flat is None:
         return None
@@ -81,6 +84,8 @@ def _split_call(pad: str, element: str) -> Optional[list[str]]:
     if at == 0 or not _fits(pad + element[: at + 1]):
         return None
     head, body = element[: at + 1], element[at + 1 : -1]
+    if head.endswith(" ("):  # a parenthesised value, not a call
+        return _parts(pad, head, [body], ")")
     items = _items(body)
     if not items:
         return None

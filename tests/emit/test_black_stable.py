@@ -185,7 +185,7 @@ def _comprehension(rnd: random.Random) -> str:
     key = rnd.choice([check, "(" + _name(rnd, 8) + ")", _name(rnd, 8)])
     element, opening, closing = rnd.choice(
         [
-            (f"{key}: {rnd.choice([call, f'{_name(rnd, 8)}.{call}'])}", "{", "}"),
+            (f"{key}: {rnd.choice([call, f'{_name(rnd, 8)}.{call}', check])}", "{", "}"),
             (call, "[", "]"),
             (check, "[", "]"),
             (f"_parsing.{call}", "[", "]"),
