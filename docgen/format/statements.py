@@ -200,11 +200,14 @@ def _split(line: str) -> Optional[list[str]]:
         items = _items(body)
         if items is None:
             return None
+        long_head = not _fits(pad + head)  # a name too long for a line: black splits after it all the same
         if len(items) == 1:
             # black adds a comma after a def's only parameter; black 24 did not when the
             # parameter's annotation held a comma (dict[str, X]): written here as black 25+ writes it
-            return _parts(pad, head, [body + ","], tail)
-        return _parts(pad, head, [body], tail) or _parts(pad, head, [item + "," for item in items], tail)
+            return _parts(pad, head, [body + ","], tail, long_head)
+        return _parts(pad, head, [body], tail, long_head) or _parts(
+            pad, head, [item + "," for item in items], tail, long_head
+        )
     found = _RESULT.fullmatch(text) or _CALL.fullmatch(text)
     if found is None or text.startswith(("del ", "assert ", "raise ", "yield ", "await ")):
         return None

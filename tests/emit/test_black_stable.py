@@ -121,7 +121,7 @@ def _header(rnd: random.Random) -> str:
     if len(params) > 1 and rnd.random() < 0.3:
         params.insert(rnd.randint(1, len(params) - 1), "*")
     returns = rnd.choice(["", f" -> {_annotation(rnd)}"])
-    return f"def {_name(rnd, 70)}({', '.join(params)}){returns}:"
+    return f"def {_name(rnd, rnd.choice([70, 95]))}({', '.join(params)}){returns}:"  # a name too long, at times
 
 
 def _call(rnd: random.Random) -> str:
