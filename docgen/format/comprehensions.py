@@ -2,10 +2,12 @@
 
 Part of the formatting stage.  The parsers docgen writes end in ``return [... for ...]``
 or ``return {key: value for ...}``, and dumpers assign them (``result["tags"] = [...]``):
-too long for a line in almost every module, they used to go to black.  :func:`comprehension` lays out the plain ones itself, as black
-does: the whole statement on one line if it fits; else the comprehension one level in;
-else its element and its ``for`` clause on lines of their own, the element split at
-its last call's parentheses when it is still too long.  Anything else: None (black).
+too long for a line in almost every module, they used to go to black.
+:func:`comprehension` lays out the plain ones itself, as black does: the whole
+statement on one line if it fits; else the comprehension one level in; else its
+element and its ``for`` clause on lines of their own, the element split at its last
+call's (or parenthesised value's) parentheses when it is still too long.  Anything
+else: None (black).
 tests/emit/test_black_stable.py compares the result with black's.
 """
 
@@ -21,7 +23,9 @@ _HEAD = re.compile(r"( *)(return |\w+ = |\w+\[\"[^\"\\\\]*\"\] = )([\[{])")
 #: An element with no delimiter of its own at its top level: a call, an atom, a dict
 #: entry (of a call or a parenthesised value, or of names and attributes, as an enum's
 #: value table).
-_ELEMENT = re.compile(r"(?:\(\)|\w+\(\))|(?:\(\)|\w+): (?:\(\)|\w+(?:\.\w+)?\(\))|\w+(?:\.\w+)?: \w+(?:\.\w+)?")
+_ELEMENT = re.compile(
+    r"(?:\(\)|\w+(?:\.\w+)?\(\))|(?:\(\)|\w+): (?:\(\)|\w+(?:\.\w+)?\(\))|\w+(?:\.\w+)?: \w+(?:\.\w+)?"
+)
 #: The one ``for`` clause (no ``if``): ``for a, b in c.d()``.
 _CLAUSE = re.compile(r"for \w+(?:, \w+)* in [\w.]+(?:\(\))?")
 _CLOSE = {"[": "]", "{": "}"}
