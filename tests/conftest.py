@@ -7,9 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from docgen.build import Source, compile_sources
 from docgen.read.markdown import Cell, read_page
+
+# Property tests check results, never speed: no deadline for an example, and no failure
+# when a loaded machine draws inputs slowly (a test's own settings may say more).
+settings.register_profile("docgen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("docgen")
 
 REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"
