@@ -182,7 +182,7 @@ class Parser:
                 self.take("")
                 if self.peek()[0] not in ("name", "string", "number") or self.peek()[1] in _KEYWORDS:
                     raise Unsupported("a subscript black may space otherwise")
-                self.take("")
+                self.power()  # an atom and its trailers (value["key"]): no operator to space
                 self.close("]")
             else:
                 return

@@ -1,8 +1,8 @@
 """Long conditions, returns and assignments split as black splits them.
 
 Part of the formatting stage.  A statement on one line whose condition or value is a
-plain expression (names, numbers, plain strings, attribute access, calls, one-element
-subscripts, parenthesised sub-expressions, tuples, dicts and named expressions, unary
+plain expression (names, numbers, plain strings, attribute access, calls, subscripts of
+an atom, parenthesised sub-expressions, tuples, dicts and named expressions, unary
 ``not`` and ``-``, arithmetic, comparisons, ``and``/``or`` and conditional expressions)
 is split here by the same procedure black follows: black's right-hand split (with its
 optional parentheses and its search over trailers to leave on the line), its split at

@@ -168,8 +168,10 @@ def _atom(rnd: random.Random, depth: int) -> str:
     if choice < 0.7:
         arguments = [_argument(rnd, depth + 1) for _ in range(rnd.randint(0, 3))]
         return f"{rnd.choice([_name(rnd), f'_parsing.{_name(rnd)}'])}({', '.join(arguments)})"
-    if choice < 0.8:
+    if choice < 0.75:
         return f'{_name(rnd)}["{_name(rnd)}"]'
+    if choice < 0.8:  # a subscript of an atom and its trailers
+        return f"{_name(rnd)}[{_atom(rnd, depth + 1) if rnd.random() < 0.5 else _name(rnd) + '.' + _name(rnd)}]"
     if choice < 0.86:
         return f"({_comparison(rnd, depth + 1)})"
     if choice < 0.9:  # a tuple
