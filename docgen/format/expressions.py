@@ -198,9 +198,7 @@ class Parser:
             return  # a tuple of one: its comma is not a magic one
         self.test()
         while self.at(","):
-            self.take("")
-            if self.at(")"):
-                raise Unsupported("a magic trailing comma")
+            self.comma(")")
             self.test()
 
     def named_expression(self) -> None:
@@ -211,6 +209,13 @@ class Parser:
         self.take()
         self.take()
         self.test(alone=True)
+
+    def comma(self, closing: str) -> None:
+        """A comma between two elements; Unsupported for one before *closing* (a magic
+        trailing comma: black would explode the brackets)."""
+        self.take("")
+        if self.at(closing):
+            raise Unsupported("a magic trailing comma")
 
     def close(self, value: str) -> None:
         if not self.at(value):
@@ -227,9 +232,7 @@ class Parser:
             self.test()
             if not self.at(","):
                 return
-            self.take("")
-            if self.at(")"):
-                raise Unsupported("a magic trailing comma")
+            self.comma(")")
 
     def atom(self) -> None:
         kind, value, _ = self.peek()
@@ -275,7 +278,5 @@ class Parser:
             self.test()
             if not self.at(","):
                 break
-            self.take("")
-            if self.at("}"):
-                raise Unsupported("a magic trailing comma")
+            self.comma("}")
         self.close("}")

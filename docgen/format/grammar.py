@@ -44,12 +44,10 @@ def split_statement(line: str) -> Optional[list[str]]:
             return None
         rest = rest[:-1]
     if rest.startswith("(") and head != "raise ":
-        inner = _inside_redundant_parentheses(rest)
+        inner = _without_redundant_parentheses(rest)
         if inner is None:
             return None
-        while inner is not None:  # black makes them the statement's optional parentheses,
-            rest = inner  # and those inside them invisible too
-            inner = _inside_redundant_parentheses(rest) if rest.startswith("(") else None
+        rest = inner
         line = pad + head + rest + (":" if block else "")
         if _fits(line):
             return [line]
@@ -70,14 +68,27 @@ def split_statement(line: str) -> Optional[list[str]]:
     return [str(part) for part in lines]
 
 
-def _inside_redundant_parentheses(value: str) -> Optional[str]:
-    """What parentheses around the whole of *value* (a condition, a returned or assigned
-    value) hold, when black makes them invisible (normalize_invisible_parens): not
-    around a tuple, a named expression or nothing; None otherwise."""
+def _without_redundant_parentheses(value: str) -> Optional[str]:
+    """*value* (a condition, a returned or assigned value) without the parentheses around
+    the whole of it, and those right inside them, which black makes invisible
+    (normalize_invisible_parens: the outer ones become the statement's optional ones);
+    None when the outer ones stay: around a tuple, a named expression or nothing."""
     try:
         tokens = read_tokens(value)
     except Unsupported:
         return None
+    if not _redundant(tokens):
+        return None
+    while _redundant(tokens):
+        tokens = tokens[1:-1]
+    return "".join(space + text for _, text, space in tokens)[len(tokens[0][2]) :]
+
+
+def _redundant(tokens: list[tuple[str, str, str]]) -> bool:
+    """Whether *tokens* are parentheses around the whole of an expression that black
+    makes invisible: not around a tuple, a named expression, an ``await`` or nothing."""
+    if len(tokens) < 3 or tokens[0][1] != "(" or tokens[2][1] == ":=" or tokens[1][1] == "await":
+        return False
     depth = 0
     for index, (kind, text, _) in enumerate(tokens):
         if kind != "op":
@@ -87,12 +98,10 @@ def _inside_redundant_parentheses(value: str) -> Optional[str]:
         elif text in ")]}":
             depth -= 1
             if depth == 0 and index != len(tokens) - 1:
-                return None  # the parentheses close before the end
+                return False  # the parentheses close before the end
         elif text == "," and depth == 1:
-            return None  # a tuple's
-    if len(tokens) < 3 or tokens[2][1] == ":=" or tokens[1][1] == "await":
-        return None
-    return value[1:-1]
+            return False  # a tuple's
+    return True
 
 
 def _statement_leaves(head: str, rest: str) -> Optional[list[Leaf]]:

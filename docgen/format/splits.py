@@ -291,7 +291,7 @@ def _build(leaves: list[Leaf], original: Line, component: str, opening: Optional
     result = Line(original.depth + 1, inside_brackets=True)
     for leaf in leaves:
         result.append(leaf)
-    if opening is not None and opening.display and leaves:  # should_split_line: a tuple's elements
+    if opening is not None and opening.display and leaves:  # should_split_line: a tuple's or dict's elements
         exclude = (id(leaves[-1]),)
         result.should_split_rhs = any(key not in exclude for key in result.delimiters) and (
             result.max_priority(exclude) == COMMA_PRIORITY
