@@ -162,8 +162,8 @@ def _read_page(path: str, root: str, limit: int) -> tuple[Optional[bytes], Optio
         if os.path.islink(path) and not os.path.exists(path):
             return None, _refused("page is a symbolic link to a file that does not exist", _NOT_REGULAR)
         return None, _refused(f"cannot read page: {exc.strerror or exc}", "check the file's permissions")
-    with os.fdopen(handle, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             return None, _refused("page is not a regular file (a FIFO, device, socket or folder)", _NOT_REGULAR)
         if info.st_size > limit:
@@ -171,9 +171,32 @@ def _read_page(path: str, root: str, limit: int) -> tuple[Optional[bytes], Optio
                 f"page is larger than docgen reads ({info.st_size} bytes; the limit is {limit})", _raise_limit(limit)
             )
         try:
-            data = file.read(limit + 1)
+            data = _read_at_most(handle, info.st_size, limit + 1)
         except OSError as exc:
             return None, _refused(f"cannot read page: {exc.strerror or exc}", "check the file")
+    finally:
+        os.close(handle)
     if len(data) > limit:
         return None, _refused(f"page is larger than docgen reads (the limit is {limit} bytes)", _raise_limit(limit))
     return data, None
+
+
+def _read_at_most(handle: int, size: int, most: int) -> bytes:
+    """Up to *most* bytes of the open file *handle*, whose size was *size* when looked at
+    (it may have grown since).  Each read asks for what is expected, not for *most*: a
+    buffer of *most* bytes (64 MiB by default) allocated for every page was most of the
+    time a no-op build spent reading pages."""
+    chunks: list[bytes] = []
+    total, want = 0, size + 1  # one byte more: the end of the file is seen in the same read
+    while total < most:
+        chunk = os.read(handle, min(want, most - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _GROWTH
+    return b"".join(chunks)
+
+
+#: What each further read asks for, when a page grew while it was read.
+_GROWTH = 1 << 16

@@ -148,6 +148,23 @@ def test_a_page_over_the_size_limit_is_an_error(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("size_seen", "grown"), [(0, 5000), (10, 200_000), (3000, 3000)])
+def test_a_page_that_grew_after_its_size_was_read_is_read_whole(tmp_path: Path, size_seen: int, grown: int) -> None:
+    """The reader asks for the size fstat gave; a page longer than that by the time it is
+    read (written meanwhile) is read to its end, and never past the limit."""
+    from docgen.read.sources import _read_at_most
+
+    page = tmp_path / "page.md"
+    page.write_bytes(bytes(range(256)) * (grown // 256) + b"x" * (grown % 256))
+    handle = os.open(page, os.O_RDONLY)
+    try:
+        assert _read_at_most(handle, size_seen, grown + 1) == page.read_bytes()
+        os.lseek(handle, 0, os.SEEK_SET)
+        assert _read_at_most(handle, size_seen, 1000) == page.read_bytes()[:1000]
+    finally:
+        os.close(handle)
+
+
 def test_the_page_size_limit_is_a_setting_and_a_flag_and_its_error_says_how_to_raise_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
