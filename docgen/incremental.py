@@ -34,7 +34,7 @@ from typing import Iterable, Optional
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
-from .manifest import MANIFEST, contained, read_manifest, sha256
+from .manifest import MANIFEST, contained, parse_manifest, sha256
 from .spans import SourceSpan
 
 
@@ -97,9 +97,7 @@ def fingerprint(
         digest.update(f"{label}\0{len(data)}\0".encode())
         digest.update(data)
 
-    add("docgen", __version__.encode())
-    for path in sorted(CODE_ROOT.rglob("*.py")):  # docgen's own code, every subfolder, for development builds
-        add("code:" + path.relative_to(CODE_ROOT).as_posix(), path.read_bytes())
+    add("docgen", code_digest().encode())  # docgen's version and code, for development builds
     add("black", black_version().encode())
     add("settings", settings_fingerprint.encode())
     for name, data in template_files(template_folders):
@@ -176,13 +174,15 @@ def up_to_date(out: Path, record: Optional[Record]) -> bool:
         return False
     if sha256(manifest_bytes) != record.manifest:
         return False
-    files = read_manifest(out)
+    files = parse_manifest(manifest_bytes)
     if files is None or not all(contained(path) for path in files):
         return False
+    base = os.fspath(out)  # joined as text: a Path per file was a tenth of a no-op build
     for path, digest in files.items():
         try:
-            if sha256((out / path).read_bytes()) != digest:
-                return False
+            with open(os.path.join(base, path), "rb", buffering=0) as file:
+                if sha256(file.read()) != digest:
+                    return False
         except OSError:
             return False
     return True

@@ -47,11 +47,19 @@ def manifest_text(files: dict[str, bytes]) -> str:
 def read_manifest(out: Path) -> Optional[dict[str, str]]:
     """The files docgen wrote in OUT (path -> sha256), or None when OUT is not docgen's."""
     try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return parse_manifest((out / MANIFEST).read_bytes())
+    except OSError:
+        return None
+
+
+def parse_manifest(text: bytes) -> Optional[dict[str, str]]:
+    """The files a manifest's *text* lists (path -> sha256), or None when it is not docgen's."""
+    try:
+        data = json.loads(text.decode("utf-8"))
         files = data["files"]
         if data.get("generator") == "docgen" and isinstance(files, dict):
             return {str(k): str(v) for k, v in files.items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         pass
     return None
 
