@@ -234,9 +234,10 @@ def one_round(docs: Path, out: Path, stats_file: Path) -> None:
         raise SystemExit(f"docgen build failed with {code}")
 
 
-def _rebuild(docs: Path, work: Path, n: int) -> Any:
-    """For round *n*: a function that leaves OUT and a cache of its own (``DOCGEN_CACHE_DIR``)
-    holding a build of *docs*, then changes one page, so that the next build is a rebuild."""
+def _rebuild(docs: Path) -> Any:
+    """A function that leaves OUT and a cache of its own (``DOCGEN_CACHE_DIR``) holding a
+    build of *docs*, then changes one page, so that the next build is a rebuild.  Made once
+    for every round: each round makes the same change to the same original page."""
     pages = sorted(docs.rglob("*.md"))
     page = pages[len(pages) // 2]
     original = page.read_text(encoding="utf-8")
@@ -304,8 +305,8 @@ def main() -> None:
         if args.one_page_changed:
             docs = Path(shutil.copytree(docs, work / "changed"))
             os.environ["DOCGEN_PROFILE_REBUILD"] = "1"  # the children profile a rebuild with the cache
+        prepare = _rebuild(docs) if args.one_page_changed else lambda out: None
         for n in range(args.rounds):
-            prepare = _rebuild(docs, work, n) if args.one_page_changed else lambda out: None
             prepare(work / f"plain-{n}")
             walls.append(_child("-m", "docgen", "build", str(docs), "-o", str(work / f"plain-{n}"), *FLAGS))
             prepare(work / f"timed-{n}")

@@ -7,9 +7,11 @@ docstring only by re-indenting its lines (PEP 257: the smallest indentation of t
 after the first becomes the block's), stripping trailing whitespace and the whitespace
 around the first line, padding a quote or a backslash at either end with a space,
 dropping the lines after the first when they are all blank, and putting the closing
-quotes on a line of their own when they would not fit.  :func:`kept_docstring` keeps a
-docstring that none of these changes (and that has none of what the releases of black
-treat differently: tabs, backslashes, line breaks other than ``\\n``); the rest goes to
+quotes on a line of their own when they would not fit.  :func:`kept_docstring` writes
+a docstring inside a block re-indented as black would (docgen's templates write the
+lines of a description after the first at the margin) and keeps one that none of the
+other changes touch (and that has none of what the releases of black treat
+differently: tabs, backslashes, line breaks other than ``\\n``); the rest goes to
 black as before.
 """
 
@@ -38,9 +40,12 @@ def kept_docstring(statement: list[str]) -> Optional[list[str]]:
     content = text[len(indent) + 3 : -3]
     if not content or content[0].isspace() or content[0] == '"' or content[-1] in '"\n':
         return None  # black pads or strips these ends (and its releases differ on a final break)
-    if len(statement[-1]) > LINE_LENGTH:
+    fixed = _pep257(content, indent)
+    if fixed != content and (not indent or fixed.count("\n") != content.count("\n") or fixed[-1] in '"\n '):
+        return None  # at the margin black's releases differ; black drops lines all blank; or new ends
+    if len(fixed) - fixed.rfind("\n") - 1 + 3 > LINE_LENGTH:
         return None  # black may move the closing quotes to a line of their own
-    return [text] if _pep257(content, indent) == content else None
+    return [indent + '"""' + fixed + '"""']
 
 
 def _pep257(content: str, indent: str) -> str:
