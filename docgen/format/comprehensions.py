@@ -6,8 +6,9 @@ too long for a line in almost every module, they used to go to black.
 :func:`comprehension` lays out the plain ones itself, as black does: the whole
 statement on one line if it fits; else the comprehension one level in; else its
 element and its ``for`` clause on lines of their own, the element split at its last
-call's (or parenthesised value's) parentheses when it is still too long.  Anything
-else: None (black).
+call's (or parenthesised value's) parentheses when it is still too long, or at its
+key's parentheses when the first line would still be too long.  Anything else: None
+(black).
 tests/emit/test_black_stable.py compares the result with black's.
 """
 
@@ -20,11 +21,13 @@ from .statements import _MAGIC_COMMA, _TOKEN, _fits, _items, _parts, _quotes
 
 #: ``return [`` or ``return {`` opening the statement, or ``name = [`` and ``result["key"] = {``.
 _HEAD = re.compile(r"( *)(return |\w+ = |\w+\[\"[^\"\\\\]*\"\] = )([\[{])")
-#: An element with no delimiter of its own at its top level: a call, an atom, a dict
-#: entry (of a call or a parenthesised value, or of names and attributes, as an enum's
-#: value table).
+#: An element with no delimiter of its own at its top level: a call, an atom, a display
+#: (a comprehension inside, say), a dict entry (of a call, a display or a parenthesised
+#: value, or of names and attributes, as an enum's value table).
 _ELEMENT = re.compile(
-    r"(?:\(\)|\w+(?:\.\w+)?\(\))|(?:\(\)|\w+): (?:\(\)|\w+(?:\.\w+)?\(\))|\w+(?:\.\w+)?: \w+(?:\.\w+)?"
+    r"(?:\(\)|\{\}|\[\]|\w+(?:\.\w+)?\(\))"
+    r"|(?:\(\)|\w+): (?:\(\)|\{\}|\[\]|\w+(?:\.\w+)?\(\))"
+    r"|(?:\(\)|\w+(?:\.\w+)?): \w+(?:\.\w+)?"
 )
 #: The one ``for`` clause (no ``if``): ``for a, b in c.d()``.
 _CLAUSE = re.compile(r"for \w+(?:, \w+)* in [\w.]+(?:\(\))?")
@@ -73,7 +76,7 @@ def _layout(pad: str, lead: str, opening: str, element: str, clause: str, closin
         return None
     if _fits(inner + element):
         return [head, inner + element, inner + clause, tail]
-    call = _split_call(inner, element)
+    call = _split_call(inner, element) or _split_key(inner, element)
     return None if call is None else [head, *call, inner + clause, tail]
 
 
@@ -94,6 +97,24 @@ def _split_call(pad: str, element: str) -> Optional[list[str]]:
     if not items:
         return None
     return _parts(pad, head, [body], ")") or _parts(pad, head, [item + "," for item in items], ")")
+
+
+#: A dict entry whose key is in parentheses and whose value is a call, flattened.
+_KEYED_CALL = re.compile(r"\(\): \w+(?:\.\w+)?\(\)")
+
+
+def _split_key(pad: str, element: str) -> Optional[list[str]]:
+    """*element*, ``(key): call(...)``, split at the key's parentheses: what black does
+    when splitting at the call's leaves a first line too long (it then leaves the call's
+    parentheses out of the split, and the key's are the last ones before them)."""
+    flat = _flat(element)
+    if flat is None or not _KEYED_CALL.fullmatch(flat.replace("\0", "")):
+        return None
+    if _fits(pad + element[: flat.rindex("(") + 1]):
+        return None  # black splits at the call
+    end = flat.index(")")
+    lines = [pad + "(", pad + "    " + element[1:end], pad + element[end:]]
+    return lines if all(_fits(line) for line in lines) else None
 
 
 def _split_clause(inside: str) -> Optional[tuple[str, str]]:

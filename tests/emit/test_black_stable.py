@@ -190,6 +190,9 @@ def _comprehension(rnd: random.Random) -> str:
             (check, "[", "]"),
             (f"_parsing.{call}", "[", "]"),
             (f"{_name(rnd, 20)}.{_name(rnd, 20)}: {_name(rnd, 20)}", "{", "}"),  # an enum's value table
+            (f"{key}: {_name(rnd, 12)}", "{", "}"),  # a dict of anything, keys checked
+            (f"{{{_name(rnd, 6)}: {call} for {_name(rnd, 6)}, {_name(rnd, 6)} in {_name(rnd, 8)}.items()}}", "[", "]"),
+            (f"{_name(rnd, 8)}: [{call} for {_name(rnd, 6)} in {_name(rnd, 8)}]", "{", "}"),  # nested comprehensions
         ]
     )
     names = rnd.choice([f"{_name(rnd, 10)}, {_name(rnd, 10)}", _name(rnd, 20)])
