@@ -59,11 +59,6 @@ from .emit import names
 from .read.sources import MAX_PAGE_BYTES
 from .spans import SourceSpan
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 PYPROJECT = "pyproject.toml"
 AS_DOCUMENTED, CAMEL_CASE = "as-documented", "camelCase"
 WIRE_NAMINGS = (AS_DOCUMENTED, CAMEL_CASE)
@@ -176,6 +171,11 @@ def display_path(path: Path) -> str:
 
 def load(path: Path) -> Settings:
     """The ``[tool.docgen]`` settings of one pyproject.toml; raises :class:`ConfigError`."""
+    if sys.version_info >= (3, 11):  # imported here: a build with no pyproject.toml need not pay for it
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")

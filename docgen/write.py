@@ -19,7 +19,6 @@ from __future__ import annotations
 # build, which writes nothing, need not pay for them.
 import json
 import os
-import shutil
 import stat
 import sys
 from dataclasses import dataclass, field
@@ -171,7 +170,7 @@ def write_tree(out: Path, files: dict[str, bytes], force: bool = False) -> Plan:
         raise _write_error(out, exc) from exc
     finally:
         if temp.exists():
-            shutil.rmtree(temp, ignore_errors=True)
+            _rmtree(temp, ignore_errors=True)
     return result
 
 
@@ -220,12 +219,24 @@ def _keep_foreign(out: str, temp: str, replaced: set[str]) -> None:
             elif not os.path.exists(target):
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 if not _link(source, target):
-                    shutil.copy2(source, target)
+                    _copy2(source, target)
         subfolders[:] = [
             d
             for d in subfolders
             if d != "__pycache__" and not os.path.islink(os.path.join(folder, d)) and prefix + d not in replaced
         ]
+
+
+def _rmtree(path: Union[str, Path], ignore_errors: bool) -> None:
+    import shutil  # only when a tree is written: a no-op build need not import it
+
+    shutil.rmtree(path, ignore_errors=ignore_errors)
+
+
+def _copy2(source: Union[str, Path], target: Union[str, Path]) -> None:
+    import shutil
+
+    shutil.copy2(source, target)
 
 
 def _link(source: Union[str, Path], target: Union[str, Path]) -> bool:
@@ -280,7 +291,7 @@ def _discard(old_tree: Path, out: Path) -> None:
         _mark(old_tree, out)
     except OSError:
         pass
-    shutil.rmtree(old_tree, ignore_errors=True)
+    _rmtree(old_tree, ignore_errors=True)
 
 
 # --- temporary trees ------------------------------------------------------------------
@@ -308,7 +319,7 @@ def _make_temporary(out: Path) -> Path:
         os.chmod(temp, _folder_mode(out))  # mkdtemp makes it owner-only; OUT keeps its mode
         _mark(temp, out)
     except OSError:
-        shutil.rmtree(temp, ignore_errors=True)
+        _rmtree(temp, ignore_errors=True)
         raise
     return temp
 
@@ -362,4 +373,4 @@ def _remove_stale_temporaries(out: Path) -> None:
     prefix = _temp_prefix(out)
     for entry in out.parent.iterdir():
         if entry.name.startswith(prefix) and _is_stale(entry, out):
-            shutil.rmtree(entry, ignore_errors=True)
+            _rmtree(entry, ignore_errors=True)

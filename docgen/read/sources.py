@@ -115,10 +115,9 @@ def load_sources(
     for rel in _relative_pages(specs_dir):
         if not selection.chooses(rel):
             continue
-        span = SourceSpan(rel, 1, 1)
         data, problem = _read_page(os.path.join(specs_dir, rel), root, limit)
         if problem is not None:
-            problems.append(error(span, *problem))
+            problems.append(error(SourceSpan(rel, 1, 1), *problem))
             continue
         assert data is not None
         try:
