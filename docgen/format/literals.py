@@ -83,16 +83,27 @@ def _requoted(line: str) -> Optional[str]:
             parts = line.split("'")
             return None if _prefixed(parts) else _double_quoted(parts)
         if "'" not in line:
-            return None if _prefixed(line.split('"')) else line
+            return None if _prefixed(line.split('"'), kept_prefixes=True) else line
     return _requoted_literals(line)
 
 
-def _prefixed(parts: list[str]) -> bool:
+def _prefixed(parts: list[str], kept_prefixes: bool = False) -> bool:
     """Whether a literal of the line split into *parts* at its one kind of quote has a
-    prefix (black may change its case): the part before an opening quote ends in one of
-    :data:`_PREFIX_CHARACTERS`.  A last quote without a partner opens no literal."""
+    prefix black may change: the part before an opening quote ends in one of
+    :data:`_PREFIX_CHARACTERS` (with *kept_prefixes*, for double quotes: other than a
+    :func:`kept_prefix`).  A last quote without a partner opens no literal."""
     openings = parts[0 : 2 * ((len(parts) - 1) // 2) : 2]
-    return any(part[-1:] in _PREFIX_CHARACTERS for part in openings)
+    return any(part[-1:] in _PREFIX_CHARACTERS and not (kept_prefixes and kept_prefix(part)) for part in openings)
+
+
+def kept_prefix(before: str) -> bool:
+    """Whether *before* (the text up to a double-quoted literal without backslashes) ends
+    in a prefix black keeps as it is: one lowercase ``f``, ``b`` or ``r`` after something
+    that is not part of a name.  black lowercases prefixes and drops ``u``; it changes
+    nothing else in such a literal (it prefers double quotes, and does not format what an
+    f-string holds)."""
+    previous = before[-2:-1]
+    return before[-1:] in ("f", "b", "r") and not (previous.isalnum() or previous == "_")
 
 
 def _double_quoted(parts: list[str]) -> str:
@@ -111,8 +122,10 @@ def _requoted_literals(line: str) -> Optional[str]:
             if not _comment(line, match.start()):
                 return None
             break
-        if match.group() != literal:
-            return None  # a prefix (f"", b""): black may change its case
+        if match.group() != literal and not (
+            literal.startswith('"') and "\\" not in literal and kept_prefix(line[: match.start() + 1])
+        ):
+            return None  # a prefix black may change (F"", u"", or before single quotes)
         if "\\" in literal:
             if literal.startswith("'") or '\\"' in literal:
                 return None  # black may choose other quotes to need fewer escapes

@@ -136,6 +136,7 @@ def _call(rnd: random.Random) -> str:
                 f"({_name(rnd, 10)}, '{_name(rnd, 30)}')",
                 f"{_name(rnd, 10)}={{\"wire_name\": '{_name(rnd, 40)}'}}",
                 f"[{_name(rnd, 20)}, {_name(rnd, 20)}]",
+                _prefixed_string(rnd),
             ]
         )
 
@@ -156,6 +157,14 @@ def _call(rnd: random.Random) -> str:
     return lead + f"{callee}({arguments})"
 
 
+def _prefixed_string(rnd: random.Random) -> str:
+    """A string with a prefix: those black keeps (``f``, ``b``, ``r`` before double quotes)
+    and those it changes (``F``, ``u``, ``Rb``, single quotes)."""
+    prefix = rnd.choice(["f", "f", "b", "r", "F", "u", "Rb", "rb"])
+    quote = rnd.choice(['"', '"', "'"])
+    return f"{prefix}{quote}{_name(rnd, 20)} {{{_name(rnd, 8)}}}{quote}"
+
+
 def _import(rnd: random.Random) -> str:
     names = ", ".join(_name(rnd, 40) for _ in range(rnd.randint(1, 4)))
     return f"from {'.' * rnd.randint(0, 3)}{_name(rnd, 40)}.{_name(rnd, 30)} import {names}"
@@ -170,6 +179,7 @@ def test_layout_splits_long_statements_as_black_does(seed: int) -> None:
                 f"{_header(rnd)}\n    pass\n",
                 f"class A:\n    {_header(rnd)}\n        pass\n",
                 f"def f():\n    if x:\n        {_call(rnd)}\n",
+                f"def f():\n    {_name(rnd, 20)} = {_prefixed_string(rnd)}\n",
                 f"def f():\n    {_name(rnd, 20)} = ({', '.join(_name(rnd, 30) for _ in range(rnd.randint(1, 4)))})\n",
                 f"{_import(rnd)}\n",
             ]

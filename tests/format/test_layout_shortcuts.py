@@ -65,8 +65,11 @@ def quotes_by_tokens(line: str) -> Optional[str]:
             break
         if not literal:
             continue
-        if match.group() != literal:
-            return None
+        if match.group() != literal:  # a prefix: black keeps a lone lowercase f, b, r before double quotes
+            before = line[match.start() - 1] if match.start() else " "
+            lone = not (before.isalnum() or before == "_")
+            if not (match.group()[0] in "fbr" and lone and literal[0] == '"' and "\\" not in literal):
+                return None
         if "\\" in literal:
             if literal.startswith("'") or '\\"' in literal:
                 return None
