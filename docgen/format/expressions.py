@@ -49,6 +49,8 @@ def read_tokens(text: str) -> list[tuple[str, str, str]]:
             raise Unsupported(text[position:])
         position = found.end()
         kind = found.lastgroup  # the one alternative matched, after the spaces
+        if kind == "string" and tokens and tokens[-1][0] == "name" and not found.group("space"):
+            raise Unsupported("a prefixed string")  # f"...", b"...": not in this grammar
         tokens.append((kind, found.group(kind), found.group("space")))  # type: ignore[arg-type]
     return tokens
 
