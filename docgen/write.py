@@ -170,7 +170,7 @@ def write_tree(out: Path, files: dict[str, bytes], force: bool = False) -> Plan:
         raise _write_error(out, exc) from exc
     finally:
         if temp.exists():
-            _rmtree(temp, ignore_errors=True)
+            _remove_tree(temp)
     return result
 
 
@@ -227,10 +227,11 @@ def _keep_foreign(out: str, temp: str, replaced: set[str]) -> None:
         ]
 
 
-def _rmtree(path: Union[str, Path], ignore_errors: bool) -> None:
+def _remove_tree(path: Union[str, Path]) -> None:
+    """Remove the folder *path*, best effort (what is left is cleared by a later build)."""
     import shutil  # only when a tree is written: a no-op build need not import it
 
-    shutil.rmtree(path, ignore_errors=ignore_errors)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def _copy2(source: Union[str, Path], target: Union[str, Path]) -> None:
@@ -291,7 +292,7 @@ def _discard(old_tree: Path, out: Path) -> None:
         _mark(old_tree, out)
     except OSError:
         pass
-    _rmtree(old_tree, ignore_errors=True)
+    _remove_tree(old_tree)
 
 
 # --- temporary trees ------------------------------------------------------------------
@@ -319,7 +320,7 @@ def _make_temporary(out: Path) -> Path:
         os.chmod(temp, _folder_mode(out))  # mkdtemp makes it owner-only; OUT keeps its mode
         _mark(temp, out)
     except OSError:
-        _rmtree(temp, ignore_errors=True)
+        _remove_tree(temp)
         raise
     return temp
 
@@ -373,4 +374,4 @@ def _remove_stale_temporaries(out: Path) -> None:
     prefix = _temp_prefix(out)
     for entry in out.parent.iterdir():
         if entry.name.startswith(prefix) and _is_stale(entry, out):
-            _rmtree(entry, ignore_errors=True)
+            _remove_tree(entry)
